@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: incident -> IncidentStore -> IncidentCore.
+// IncidentCore is pure (no SQLite, no files, no clock); the store owns SQLite and hashing.
+let package = Package(
+    name: "incident",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "incident", targets: ["incident"]),
+        .library(name: "IncidentCore", targets: ["IncidentCore"]),
+        .library(name: "IncidentStore", targets: ["IncidentStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "IncidentCore"),
+        .target(
+            name: "IncidentStore",
+            dependencies: [
+                "IncidentCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "incident",
+            dependencies: [
+                "IncidentCore",
+                "IncidentStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IncidentCoreTests", dependencies: ["IncidentCore"]),
+        .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["IncidentCore"]),
+    ]
+)

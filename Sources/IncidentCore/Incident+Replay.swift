@@ -1,0 +1,98 @@
+/// The fold: how each event changes an incident. The engine decides events; this only applies them,
+/// so replaying the register from its first event rebuilds exactly the state the engine saw.
+extension Incident {
+    /// The incident as its `logged` event creates it.
+    public static func started(by event: IncidentEvent) throws -> Incident {
+        guard case .logged(let body) = event.payload else {
+            throw ReplayError(problem: "\(event.incident) starts with '\(event.payload.type)', not 'logged'")
+        }
+        guard event.number == 1 else {
+            throw ReplayError(problem: "\(event.incident) is logged by event number \(event.number), not 1")
+        }
+        return Incident(
+            id: event.incident, title: body.title, nature: body.nature, severity: body.severity, phase: .investigate,
+            awareAt: body.awareAt, occurredFrom: body.occurredFrom, occurredTo: body.occurredTo, detectedAt: body.detectedAt,
+            source: body.source, systems: merged([], body.systems), regions: merged([], body.regions),
+            dataCategories: merged([], body.dataCategories), subjectCategories: merged([], body.subjectCategories),
+            records: body.records, subjects: body.subjects, consequences: merged([], body.consequences),
+            actions: [], notes: [], openedAt: event.recordedAt, openedBy: event.actor, updatedAt: event.recordedAt,
+            phaseEnteredAt: event.occurredAt, phaseEnteredEvent: 1, closedAt: nil, closingSummary: nil, eventCount: 1)
+    }
+
+    /// This incident after one more event.
+    public func applying(_ event: IncidentEvent) throws -> Incident {
+        guard event.incident == id else {
+            throw ReplayError(problem: "event for \(event.incident) applied to \(id)")
+        }
+        guard event.number == eventCount + 1 else {
+            throw ReplayError(problem: "\(id) expects event number \(eventCount + 1), found \(event.number)")
+        }
+        var next = self
+        next.eventCount = event.number
+        next.updatedAt = event.recordedAt
+        switch event.payload {
+        case .logged:
+            throw ReplayError(problem: "\(id) is logged a second time by event number \(event.number)")
+        case .updated(let body):
+            next.apply(body, event: event)
+        case .advanced(let body):
+            guard body.from == phase, phase.next == body.to else {
+                throw ReplayError(problem: "\(id) cannot advance from \(body.from) to \(body.to) while in \(phase)")
+            }
+            next.enter(body.to, event: event)
+        case .closed(let body):
+            guard body.from == phase, phase == .restore else {
+                throw ReplayError(problem: "\(id) cannot close from \(body.from) while in \(phase)")
+            }
+            next.enter(.closed, event: event)
+            next.closedAt = event.occurredAt
+            next.closingSummary = body.summary
+        case .reopened(let body):
+            guard phase == .closed, body.to != .closed else {
+                throw ReplayError(problem: "\(id) cannot reopen to \(body.to) while in \(phase)")
+            }
+            next.enter(body.to, event: event)
+            next.closedAt = nil
+            next.closingSummary = nil
+        }
+        return next
+    }
+
+    private mutating func enter(_ phase: Phase, event: IncidentEvent) {
+        self.phase = phase
+        phaseEnteredAt = event.occurredAt
+        phaseEnteredEvent = event.number
+    }
+
+    private mutating func apply(_ body: Updated, event: IncidentEvent) {
+        if let note = body.note {
+            notes.append(Note(text: note, at: event.occurredAt, by: event.actor, eventNumber: event.number))
+        }
+        if let action = body.action {
+            actions.append(Action(text: action.text, kind: action.kind, phase: action.phase,
+                                  takenAt: event.occurredAt, takenBy: event.actor, eventNumber: event.number))
+        }
+        consequences = Self.merged(consequences, body.consequences)
+        dataCategories = Self.merged(dataCategories, body.dataCategories)
+        subjectCategories = Self.merged(subjectCategories, body.subjectCategories)
+        systems = Self.merged(systems, body.systems)
+        regions = Self.merged(regions, body.regions)
+        if let change = body.records { records = change.to }
+        if let change = body.subjects { subjects = change.to }
+        if let change = body.nature { nature = change.to }
+        if let change = body.title { title = change.to }
+        if let change = body.severity { severity = change.to }
+        if let change = body.source { source = change.to }
+        if let change = body.awareAt { awareAt = change.to }
+        if let change = body.occurredFrom { occurredFrom = change.to }
+        if let change = body.occurredTo { occurredTo = change.to }
+        if let change = body.detectedAt { detectedAt = change.to }
+    }
+
+    /// Appends what is new, keeping first-seen order: a list of facts never holds one twice.
+    static func merged(_ existing: [String], _ added: [String]) -> [String] {
+        var result = existing
+        for item in added where !result.contains(item) { result.append(item) }
+        return result
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// `INC-YYYY-NNNN`: the year the processor became aware, and a sequence within that year.
+public struct IncidentID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let number: Int
+
+    public init(year: Int, number: Int) {
+        self.year = year
+        self.number = number
+    }
+
+    public var description: String {
+        let digits = String(number)
+        return "INC-\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    public static func < (lhs: IncidentID, rhs: IncidentID) -> Bool { (lhs.year, lhs.number) < (rhs.year, rhs.number) }
+
+    /// Parses `INC-2026-0001` (any case; the number may be written with fewer leading zeros).
+    public static func parse(_ raw: String, field: String = "ID") throws -> IncidentID {
+        let parts = raw.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "INC", parts[1].count == 4,
+              let year = Int(parts[1]), let number = Int(parts[2]), number > 0, !parts[2].contains("+")
+        else {
+            throw InputError(field: field, problem: "'\(raw)' is not an incident id; ids look like INC-2026-0001 (see `incident list`)")
+        }
+        return IncidentID(year: year, number: number)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { self = try IncidentID.parse(text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad incident id \(text)"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

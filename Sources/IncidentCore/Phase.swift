@@ -1,0 +1,64 @@
+/// Where an incident stands in the DPA §9.4 response: five working phases, then closed.
+public enum Phase: String, Codable, CaseIterable, Sendable, Comparable {
+    case investigate, contain, mitigate, remediate, restore, closed
+
+    /// The five working phases, in the only order the engine allows.
+    public static let working: [Phase] = [.investigate, .contain, .mitigate, .remediate, .restore]
+
+    /// The phase `advance` leads to, or nil from `restore` (which only `close` leaves) and `closed`.
+    public var next: Phase? {
+        switch self {
+        case .investigate: .contain
+        case .contain: .mitigate
+        case .mitigate: .remediate
+        case .remediate: .restore
+        case .restore, .closed: nil
+        }
+    }
+
+    /// The kind an action gets when `--kind` is not given in this phase.
+    ///
+    /// During investigation the first thing done about an incident is nearly always to contain it,
+    /// so containment is the default there too.
+    public var defaultActionKind: ActionKind {
+        switch self {
+        case .investigate, .contain: .containment
+        case .mitigate: .mitigation
+        case .remediate: .remediation
+        case .restore, .closed: .restoration
+        }
+    }
+
+    private var order: Int { Phase.allCases.firstIndex(of: self)! }
+    public static func < (lhs: Phase, rhs: Phase) -> Bool { lhs.order < rhs.order }
+
+    /// Parses a phase name typed by a person, naming the valid ones when it is wrong.
+    public static func parse(_ text: String, field: String, allowClosed: Bool = true) throws -> Phase {
+        let choices = allowClosed ? allCases : working
+        if let phase = Phase(rawValue: text.lowercased()), choices.contains(phase) { return phase }
+        throw InputError(field: field, problem: "'\(text)' is not a phase; use one of \(choices.map(\.rawValue).joined(separator: ", "))")
+    }
+}
+
+/// How bad an incident is, as the response team judges it.
+public enum Severity: String, Codable, CaseIterable, Sendable, Comparable {
+    case low, medium, high, critical
+
+    private var order: Int { Severity.allCases.firstIndex(of: self)! }
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.order < rhs.order }
+
+    public static func parse(_ text: String, field: String = "--severity") throws -> Severity {
+        if let severity = Severity(rawValue: text.lowercased()) { return severity }
+        throw InputError(field: field, problem: "'\(text)' is not a severity; use low, medium, high or critical")
+    }
+}
+
+/// What an action taken during the response was for (DPA §9.4).
+public enum ActionKind: String, Codable, CaseIterable, Sendable {
+    case containment, mitigation, remediation, restoration
+
+    public static func parse(_ text: String, field: String = "--kind") throws -> ActionKind {
+        if let kind = ActionKind(rawValue: text.lowercased()) { return kind }
+        throw InputError(field: field, problem: "'\(text)' is not an action kind; use containment, mitigation, remediation or restoration")
+    }
+}

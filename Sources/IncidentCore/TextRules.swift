@@ -1,0 +1,60 @@
+import Foundation
+
+/// The rules every piece of text typed into the register must pass.
+///
+/// Text in the register ends up in notices to customers and in exports. Control characters and
+/// bidirectional overrides are refused at the door, because in a mail header, a spreadsheet or a
+/// rendered notice they can make text say something other than what was recorded.
+public enum TextRules {
+    /// Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
+    static let bidiControls: ClosedRange<UInt32> = 0x202A...0x202E
+    static let bidiIsolates: ClosedRange<UInt32> = 0x2066...0x2069
+
+    /// One line of text: title, name, category, system. Trimmed; no newlines; not empty.
+    public static func line(_ raw: String, field: String, maxLength: Int = 200) throws -> String {
+        let text = try checked(raw, field: field, maxLength: maxLength)
+        if text.contains("\n") || text.contains("\t") {
+            throw InputError(field: field, problem: "must be a single line; remove the line breaks and tabs")
+        }
+        return text
+    }
+
+    /// Free text that may span lines: nature, notes, summaries, reasons. CRLF becomes LF.
+    public static func paragraph(_ raw: String, field: String, maxLength: Int = 20_000) throws -> String {
+        try checked(raw, field: field, maxLength: maxLength)
+    }
+
+    private static func checked(_ raw: String, field: String, maxLength: Int) throws -> String {
+        let normalised = raw.replacingOccurrences(of: "\r\n", with: "\n")
+        for scalar in normalised.unicodeScalars {
+            let v = scalar.value
+            if v == 0x0A || v == 0x09 { continue }
+            if v < 0x20 || (0x7F...0x9F).contains(v) {
+                throw InputError(field: field, problem: "contains control character U+\(hex(v)); remove it and type the text again")
+            }
+            if bidiControls.contains(v) || bidiIsolates.contains(v) {
+                throw InputError(field: field, problem: "contains bidirectional control U+\(hex(v)), which can disguise text; remove it")
+            }
+        }
+        let text = normalised.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            throw InputError(field: field, problem: "is empty; give some text")
+        }
+        if text.count > maxLength {
+            throw InputError(field: field, problem: "is \(text.count) characters long; keep it to \(maxLength)")
+        }
+        return text
+    }
+
+    /// A count of records or people: zero or more, and a believable size.
+    public static func count(_ value: Int, field: String) throws -> Int {
+        guard value >= 0 else { throw InputError(field: field, problem: "\(value) is negative; give an approximate count of zero or more") }
+        guard value <= 100_000_000_000 else { throw InputError(field: field, problem: "\(value) is too large; give an approximate count up to 100000000000") }
+        return value
+    }
+
+    private static func hex(_ v: UInt32) -> String {
+        let digits = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Who is acting and when: passed in, so the engine never reads a clock or the environment.
+public struct Context: Sendable {
+    public var actor: String
+    /// The time the register records the event.
+    public var now: Timestamp
+    /// When the step happened, if not now (`--at`).
+    public var at: Timestamp?
+
+    public init(actor: String, now: Timestamp, at: Timestamp? = nil) {
+        self.actor = actor
+        self.now = now
+        self.at = at
+    }
+}
+
+/// The DPA §9.4 workflow engine: decides whether a step is allowed and which event records it.
+///
+/// Every function is pure: it takes the current state and returns the event, or throws a
+/// `WorkflowRefusal` listing every unmet criterion, or an `InputError` for data it cannot accept.
+public enum Workflow {
+    /// Responders' clocks drift; a time this far ahead of the register's clock is still accepted.
+    public static let futureTolerance: Int64 = 300
+
+    public static func log(_ body: Logged, id: IncidentID, context: Context) throws -> IncidentEvent {
+        try checkPast(body.awareAt, field: "--aware-at", context: context)
+        for (time, field) in [(body.occurredFrom, "--occurred-from"), (body.occurredTo, "--occurred-to"), (body.detectedAt, "--detected-at")] {
+            if let time { try checkPast(time, field: field, context: context) }
+        }
+        try checkWindow(from: body.occurredFrom, to: body.occurredTo)
+        return IncidentEvent(incident: id, number: 1, payload: .logged(body), actor: context.actor,
+                             recordedAt: context.now, occurredAt: body.awareAt)
+    }
+
+    public static func update(_ incident: Incident, with body: Updated, context: Context) throws -> IncidentEvent {
+        guard !incident.isClosed else {
+            throw WorkflowRefusal(step: "update", incident: incident.id,
+                                  unmet: ["it is closed; reopen it first with `incident reopen \(incident.id) --to PHASE --reason TEXT`"])
+        }
+        guard body != Updated() else {
+            throw InputError(field: "update", problem: "nothing to record; give --note, --action, --consequence, a category, a count or a corrected fact")
+        }
+        if let action = body.action, action.phase != incident.phase {
+            throw InputError(field: "--action", problem: "recorded in \(action.phase) but \(incident.id) is in \(incident.phase)")
+        }
+        for (change, field) in [(body.awareAt, "--aware-at"), (body.occurredFrom, "--occurred-from"),
+                                (body.occurredTo, "--occurred-to"), (body.detectedAt, "--detected-at")] {
+            if let change { try checkPast(change.to, field: field, context: context) }
+        }
+        if let awareAt = body.awareAt?.to, awareAt.year != incident.id.year {
+            throw InputError(field: "--aware-at", problem: "\(awareAt) is in \(awareAt.year) but \(incident.id) was numbered for \(incident.id.year); log a new incident if the year was wrong")
+        }
+        try checkWindow(from: body.occurredFrom?.to ?? incident.occurredFrom, to: body.occurredTo?.to ?? incident.occurredTo)
+        return try event(for: incident, .updated(body), context: context)
+    }
+
+    /// Moves one phase forward, if the current phase's exit criteria are met.
+    public static func advance(_ incident: Incident, note: String, context: Context) throws -> IncidentEvent {
+        guard let next = incident.phase.next else {
+            let reason = incident.isClosed
+                ? "it is closed; use `incident reopen` to bring it back"
+                : "restore is the last phase; use `incident close \(incident.id) --summary TEXT`"
+            throw WorkflowRefusal(step: "advance", incident: incident.id, unmet: [reason])
+        }
+        let unmet = unmetExitCriteria(incident)
+        guard unmet.isEmpty else { throw WorkflowRefusal(step: "advance", incident: incident.id, unmet: unmet) }
+        return try event(for: incident, .advanced(Advanced(from: incident.phase, to: next, note: note)), context: context)
+    }
+
+    /// Closes an incident that is in restore and has met restore's exit criterion.
+    public static func close(_ incident: Incident, summary: String, context: Context) throws -> IncidentEvent {
+        var unmet: [String] = []
+        if incident.isClosed {
+            unmet.append("it is already closed")
+        } else if incident.phase != .restore {
+            unmet.append("it is in \(incident.phase); only an incident in restore can be closed (advance it first)")
+        } else {
+            unmet = unmetExitCriteria(incident)
+        }
+        guard unmet.isEmpty else { throw WorkflowRefusal(step: "close", incident: incident.id, unmet: unmet) }
+        return try event(for: incident, .closed(Closed(from: incident.phase, summary: summary)), context: context)
+    }
+
+    /// Brings a closed incident back to a working phase, with the reason.
+    public static func reopen(_ incident: Incident, to phase: Phase, reason: String, context: Context) throws -> IncidentEvent {
+        guard incident.isClosed else {
+            throw WorkflowRefusal(step: "reopen", incident: incident.id, unmet: ["it is not closed (it is in \(incident.phase))"])
+        }
+        guard phase != .closed else {
+            throw InputError(field: "--to", problem: "name the working phase to reopen in: investigate, contain, mitigate, remediate or restore")
+        }
+        return try event(for: incident, .reopened(Reopened(to: phase, reason: reason)), context: context)
+    }
+
+    /// Every exit criterion of the current phase that is not yet met, in words a responder can act on.
+    public static func unmetExitCriteria(_ incident: Incident) -> [String] {
+        switch incident.phase {
+        case .investigate:
+            let nature = incident.nature.trimmingCharacters(in: .whitespacesAndNewlines)
+            return nature.isEmpty ? ["the nature of the incident is not stated (add it with `incident update \(incident.id) --nature TEXT`)"] : []
+        case .contain, .mitigate, .remediate, .restore:
+            return incident.actionsInCurrentPhase.isEmpty
+                ? ["no action is recorded in \(incident.phase) (add one with `incident update \(incident.id) --action TEXT`)"]
+                : []
+        case .closed:
+            return []
+        }
+    }
+
+    private static func event(for incident: Incident, _ payload: EventPayload, context: Context) throws -> IncidentEvent {
+        let occurred = context.at ?? context.now
+        try checkPast(occurred, field: "--at", context: context)
+        return IncidentEvent(incident: incident.id, number: incident.eventCount + 1, payload: payload,
+                             actor: context.actor, recordedAt: context.now, occurredAt: occurred)
+    }
+
+    private static func checkPast(_ time: Timestamp, field: String, context: Context) throws {
+        if time.seconds > context.now.seconds + futureTolerance {
+            throw InputError(field: field, problem: "\(time) is in the future (the clock says \(context.now)); give the time it happened")
+        }
+    }
+
+    private static func checkWindow(from: Timestamp?, to: Timestamp?) throws {
+        if let from, let to, from > to {
+            throw InputError(field: "--occurred-to", problem: "\(to) is before --occurred-from \(from); swap them or correct one")
+        }
+    }
+}

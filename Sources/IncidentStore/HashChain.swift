@@ -1,0 +1,53 @@
+import Crypto
+import IncidentCore
+
+/// The SHA-256 chain over every event in the register.
+///
+/// An event's hash covers its canonical content and the previous event's hash, so changing, removing
+/// or reordering any stored event breaks the chain from that point. The canonical content is a fixed
+/// list of labelled fields, each value prefixed by its length in UTF-8 bytes, so no two different
+/// events can produce the same text.
+public enum HashChain {
+    /// The previous hash of the very first event.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// The fields of an event as stored, in the form that is hashed.
+    public struct Content: Equatable, Sendable {
+        public var seq: Int64
+        public var incident: String?
+        public var incidentSeq: Int?
+        public var type: String
+        public var payload: String
+        public var actor: String
+        public var recordedAt: String
+        public var occurredAt: String
+        public var previousHash: String
+    }
+
+    public static func canonical(_ c: Content) -> String {
+        var text = "incident-register-event/1\n"
+        for (label, value) in [
+            ("seq", String(c.seq)), ("incident", c.incident ?? ""), ("incident-seq", c.incidentSeq.map(String.init) ?? ""),
+            ("type", c.type), ("actor", c.actor), ("recorded-at", c.recordedAt), ("occurred-at", c.occurredAt),
+            ("payload", c.payload), ("previous", c.previousHash),
+        ] {
+            text += "\(label) \(value.utf8.count):\(value)\n"
+        }
+        return text
+    }
+
+    public static func hash(_ content: Content) -> String {
+        hex(SHA256.hash(data: Array(canonical(content).utf8)))
+    }
+
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

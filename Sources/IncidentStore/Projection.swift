@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import IncidentCore
+
+/// The current-state tables (`incidents`, `actions`, `notes`): written from the folded state in the same
+/// transaction as the event, and read back as `Incident` values.
+enum Projection {
+    /// Writes the state after `event` (stored as `seq`): the incident row, and the action or note it adds.
+    static func write(_ incident: Incident, after event: IncidentEvent, seq: Int64, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO incidents (id, year, number, title, nature, severity, phase, aware_at, occurred_from,
+                occurred_to, detected_at, source, systems, regions, data_categories, subject_categories, consequences,
+                records, subjects, opened_at, opened_by, updated_at, phase_entered_at, phase_entered_event,
+                closed_at, closing_summary, event_count, last_seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET title = excluded.title, nature = excluded.nature,
+                severity = excluded.severity, phase = excluded.phase, aware_at = excluded.aware_at,
+                occurred_from = excluded.occurred_from, occurred_to = excluded.occurred_to,
+                detected_at = excluded.detected_at, source = excluded.source, systems = excluded.systems,
+                regions = excluded.regions, data_categories = excluded.data_categories,
+                subject_categories = excluded.subject_categories, consequences = excluded.consequences,
+                records = excluded.records, subjects = excluded.subjects, updated_at = excluded.updated_at,
+                phase_entered_at = excluded.phase_entered_at, phase_entered_event = excluded.phase_entered_event,
+                closed_at = excluded.closed_at, closing_summary = excluded.closing_summary,
+                event_count = excluded.event_count, last_seq = excluded.last_seq
+            """, arguments: [
+                incident.id.description, incident.id.year, incident.id.number, incident.title, incident.nature,
+                incident.severity.rawValue, incident.phase.rawValue, incident.awareAt.iso8601,
+                incident.occurredFrom?.iso8601, incident.occurredTo?.iso8601, incident.detectedAt?.iso8601,
+                incident.source, json(incident.systems), json(incident.regions), json(incident.dataCategories),
+                json(incident.subjectCategories), json(incident.consequences), incident.records, incident.subjects,
+                incident.openedAt.iso8601, incident.openedBy, incident.updatedAt.iso8601,
+                incident.phaseEnteredAt.iso8601, incident.phaseEnteredEvent, incident.closedAt?.iso8601,
+                incident.closingSummary, incident.eventCount, seq,
+            ])
+        for action in incident.actions where action.eventNumber == event.number {
+            try db.execute(sql: """
+                INSERT INTO actions (incident_id, event_number, text, kind, phase, taken_at, taken_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [incident.id.description, action.eventNumber, action.text, action.kind.rawValue,
+                                 action.phase.rawValue, action.takenAt.iso8601, action.takenBy])
+        }
+        for note in incident.notes where note.eventNumber == event.number {
+            try db.execute(sql: "INSERT INTO notes (incident_id, event_number, text, at, by) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [incident.id.description, note.eventNumber, note.text, note.at.iso8601, note.by])
+        }
+    }
+
+    /// One incident with its actions and notes, or nil.
+    static func incident(_ id: IncidentID, in db: Database) throws -> Incident? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM incidents WHERE id = ?", arguments: [id.description]) else {
+            return nil
+        }
+        let actions = try Row.fetchAll(db, sql: "SELECT * FROM actions WHERE incident_id = ? ORDER BY event_number",
+                                       arguments: [id.description]).map(action)
+        let notes = try Row.fetchAll(db, sql: "SELECT * FROM notes WHERE incident_id = ? ORDER BY event_number",
+                                     arguments: [id.description]).map(note)
+        return try incident(from: row, actions: actions, notes: notes)
+    }
+
+    /// Every incident, for `verify`: three scans, grouped in memory, no query per incident.
+    static func all(in db: Database) throws -> [IncidentID: Incident] {
+        var actions: [String: [Action]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM actions ORDER BY incident_id, event_number") {
+            actions[row["incident_id"], default: []].append(try action(row))
+        }
+        var notes: [String: [Note]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM notes ORDER BY incident_id, event_number") {
+            notes[row["incident_id"], default: []].append(try note(row))
+        }
+        var result: [IncidentID: Incident] = [:]
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM incidents")
+        while let row = try cursor.next() {
+            let id: String = row["id"]
+            let incident = try incident(from: row, actions: actions[id] ?? [], notes: notes[id] ?? [])
+            result[incident.id] = incident
+        }
+        return result
+    }
+
+    static func incident(from row: Row, actions: [Action], notes: [Note]) throws -> Incident {
+        Incident(
+            id: try IncidentID.parse(row["id"]), title: row["title"], nature: row["nature"],
+            severity: try Severity.parse(row["severity"]), phase: try Phase.parse(row["phase"], field: "phase"),
+            awareAt: try time(row["aware_at"]), occurredFrom: try optionalTime(row["occurred_from"]),
+            occurredTo: try optionalTime(row["occurred_to"]), detectedAt: try optionalTime(row["detected_at"]),
+            source: row["source"], systems: try list(row["systems"]), regions: try list(row["regions"]),
+            dataCategories: try list(row["data_categories"]), subjectCategories: try list(row["subject_categories"]),
+            records: row["records"], subjects: row["subjects"], consequences: try list(row["consequences"]),
+            actions: actions, notes: notes, openedAt: try time(row["opened_at"]), openedBy: row["opened_by"],
+            updatedAt: try time(row["updated_at"]), phaseEnteredAt: try time(row["phase_entered_at"]),
+            phaseEnteredEvent: row["phase_entered_event"], closedAt: try optionalTime(row["closed_at"]),
+            closingSummary: row["closing_summary"], eventCount: row["event_count"])
+    }
+
+    private static func action(_ row: Row) throws -> Action {
+        Action(text: row["text"], kind: try ActionKind.parse(row["kind"]), phase: try Phase.parse(row["phase"], field: "phase"),
+               takenAt: try time(row["taken_at"]), takenBy: row["taken_by"], eventNumber: row["event_number"])
+    }
+
+    private static func note(_ row: Row) throws -> Note {
+        Note(text: row["text"], at: try time(row["at"]), by: row["by"], eventNumber: row["event_number"])
+    }
+
+    static func time(_ text: String) throws -> Timestamp {
+        try Timestamp.parse(text, field: "stored time", now: Timestamp(seconds: 0))
+    }
+
+    private static func optionalTime(_ text: String?) throws -> Timestamp? {
+        try text.map(time)
+    }
+
+    static func json(_ list: [String]) -> String {
+        let data = try! JSONEncoder().encode(list) // an array of strings always encodes
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func list(_ text: String) throws -> [String] {
+        try JSONDecoder().decode([String].self, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,67 @@
+import GRDB
+import IncidentCore
+
+/// Which incidents `list` shows.
+public struct ListFilter: Sendable {
+    public enum State: Sendable { case any, open, closed }
+    public var phase: Phase?
+    public var severity: Severity?
+    public var state: State
+
+    public init(phase: Phase? = nil, severity: Severity? = nil, state: State = .any) {
+        self.phase = phase
+        self.severity = severity
+        self.state = state
+    }
+}
+
+/// One line of `list`: read from the incidents table alone, in one query.
+public struct IncidentSummary: Codable, Equatable, Sendable {
+    public var id: IncidentID
+    public var title: String
+    public var severity: Severity
+    public var phase: Phase
+    public var awareAt: Timestamp
+    public var updatedAt: Timestamp
+    public var source: String
+    public var records: Int?
+    public var subjects: Int?
+
+    static func fetch(_ filter: ListFilter, in db: Database) throws -> [IncidentSummary] {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let phase = filter.phase { clauses.append("phase = ?"); arguments += [phase.rawValue] }
+        if let severity = filter.severity { clauses.append("severity = ?"); arguments += [severity.rawValue] }
+        switch filter.state {
+        case .any: break
+        case .open: clauses.append("phase <> 'closed'")
+        case .closed: clauses.append("phase = 'closed'")
+        }
+        let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let sql = """
+            SELECT id, title, severity, phase, aware_at, updated_at, source, records, subjects
+            FROM incidents \(whereClause) ORDER BY aware_at DESC, year DESC, number DESC
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            IncidentSummary(id: try IncidentID.parse(row["id"]), title: row["title"],
+                            severity: try Severity.parse(row["severity"]), phase: try Phase.parse(row["phase"], field: "phase"),
+                            awareAt: try Projection.time(row["aware_at"]), updatedAt: try Projection.time(row["updated_at"]),
+                            source: row["source"], records: row["records"], subjects: row["subjects"])
+        }
+    }
+}
+
+/// One step on an incident's timeline: what happened, when, and who recorded it.
+public struct TimelineEntry: Equatable, Sendable {
+    /// Position in the whole register's chain.
+    public var sequence: Int64
+    public var event: IncidentEvent
+    public var hash: String
+
+    static func fetch(_ id: IncidentID, in db: Database) throws -> [TimelineEntry] {
+        try Row.fetchAll(db, sql: "SELECT * FROM events WHERE incident_id = ? ORDER BY incident_seq",
+                         arguments: [id.description]).map { row in
+            TimelineEntry(sequence: row["seq"], event: try EventLog.event(EventLog.content(row)), hash: row["hash"])
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import IncidentCore
+
+/// The incident register: one SQLite file, an append-only hash-chained event log, and projections
+/// of current state written in the same transaction as each event.
+public final class Register: Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+    let busyTimeout: Double
+
+    /// Seconds a writer waits for another writer before giving up with `StoreError.busy`.
+    public static let defaultBusyTimeout: Double = 15
+
+    /// Opens the register at `path`. With `create`, a missing register (and its folders) is made first.
+    public init(path: String, create: Bool, busyTimeout: Double = Register.defaultBusyTimeout) throws {
+        self.path = path
+        self.busyTimeout = busyTimeout
+        if create {
+            try RegisterFile.create(path)
+        } else if !RegisterFile.exists(path) {
+            throw StoreError.missing(path: path)
+        }
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            // FULL: a commit is on disk before we report success, even if the power goes next.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
+        }
+        try migrate()
+    }
+
+    /// Runs migrations not yet applied. Several processes may open a new register at once; if one of
+    /// them applied a migration first, the others see it as done on the next attempt.
+    private func migrate() throws {
+        try mapErrors {
+            let needed = try queue.read { db -> Bool in
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                if tables > 0, try !db.tableExists("events") {
+                    throw StoreError.unreadable(path: path, reason: "it is an SQLite database but not an incident register")
+                }
+                return try !Schema.migrator.hasCompletedMigrations(db)
+            }
+            guard needed else { return }
+            var attempts = 0
+            while true {
+                do {
+                    try Schema.migrator.migrate(queue)
+                    return
+                } catch let error as DatabaseError where attempts < 5 {
+                    attempts += 1
+                    if try queue.read(Schema.migrator.hasCompletedMigrations) { return }
+                    if error.resultCode != .SQLITE_ERROR && error.resultCode != .SQLITE_BUSY { throw error }
+                }
+            }
+        }
+    }
+
+    // MARK: Writing
+
+    /// Logs a new incident: allocates the next id for its awareness year and records the `logged` event.
+    public func log(_ body: Logged, context: Context) throws -> Incident {
+        try write { db in
+            let year = body.awareAt.year
+            let last = try Int.fetchOne(db, sql: "SELECT max(number) FROM incidents WHERE year = ?", arguments: [year]) ?? 0
+            let event = try Workflow.log(body, id: IncidentID(year: year, number: last + 1), context: context)
+            let incident = try Incident.started(by: event)
+            let seq = try EventLog.append(event, in: db)
+            try Projection.write(incident, after: event, seq: seq, in: db)
+            return incident
+        }
+    }
+
+    /// Records one step on an existing incident. `decide` is the workflow engine's verdict on the
+    /// current state; it runs inside the write transaction, so no other writer can slip in between.
+    public func record(_ id: IncidentID, _ decide: (Incident) throws -> IncidentEvent) throws -> Incident {
+        try write { db in
+            guard let current = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
+            let event = try decide(current)
+            let next = try current.applying(event)
+            let seq = try EventLog.append(event, in: db)
+            try Projection.write(next, after: event, seq: seq, in: db)
+            return next
+        }
+    }
+
+    // MARK: Reading
+
+    public func incident(_ id: IncidentID) throws -> Incident {
+        guard let incident = try read({ try Projection.incident(id, in: $0) }) else {
+            throw StoreError.notFound(id: id.description)
+        }
+        return incident
+    }
+
+    public func list(_ filter: ListFilter) throws -> [IncidentSummary] {
+        try read { try IncidentSummary.fetch(filter, in: $0) }
+    }
+
+    public func timeline(_ id: IncidentID) throws -> [TimelineEntry] {
+        try read { db in
+            let entries = try TimelineEntry.fetch(id, in: db)
+            if entries.isEmpty { throw StoreError.notFound(id: id.description) }
+            return entries
+        }
+    }
+
+    // MARK: Plumbing
+
+    /// A write transaction taken IMMEDIATE: the write lock is held from the start, so two writers never
+    /// both read the chain head and then collide; the second waits (up to the busy timeout) instead.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try mapErrors {
+            var result: T?
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+            }
+            return result!
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try mapErrors { try queue.read(body) }
+    }
+
+    func mapErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// Where the register lives: `--db`, else `$INCIDENT_DB`, else `$XDG_DATA_HOME/incident/register.sqlite`,
+/// else `~/.local/share/incident/register.sqlite`.
+public enum RegisterLocation {
+    public static let fileName = "register.sqlite"
+
+    /// Resolves the path from the flag and an environment (passed in, so tests choose it).
+    public static func resolve(explicit: String?, environment: [String: String]) throws -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
+        if let fromEnv = environment["INCIDENT_DB"], !fromEnv.isEmpty { return fromEnv }
+        // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return "\(xdg)/incident/\(fileName)"
+        }
+        guard let home = environment["HOME"], home.hasPrefix("/") else {
+            throw StoreError.noLocation(reason: "HOME is not set; pass --db PATH or set INCIDENT_DB")
+        }
+        return "\(home)/.local/share/incident/\(fileName)"
+    }
+}

@@ -1,0 +1,95 @@
+import GRDB
+
+/// The register's schema, as named migrations.
+///
+/// A migration that has shipped is never edited: registers in the field already ran it. Change the
+/// schema by adding a new migration at the end. Constraints live here because SQLite enforces them
+/// on every writer, including ones that are not this program.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("2026-11-23-register", migrate: createRegister)
+        return migrator
+    }
+
+    private static let timeCheck = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z'"
+
+    private static func createRegister(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE events (
+                seq INTEGER PRIMARY KEY CHECK (seq >= 1),
+                incident_id TEXT,
+                incident_seq INTEGER CHECK (incident_seq >= 1),
+                type TEXT NOT NULL CHECK (length(type) BETWEEN 1 AND 40 AND type NOT GLOB '*[^a-z-]*'),
+                payload TEXT NOT NULL CHECK (json_valid(payload)),
+                actor TEXT NOT NULL CHECK (length(actor) > 0),
+                recorded_at TEXT NOT NULL CHECK (recorded_at \(timeCheck)),
+                occurred_at TEXT NOT NULL CHECK (occurred_at \(timeCheck)),
+                prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+                hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+                CHECK ((incident_id IS NULL) = (incident_seq IS NULL)),
+                UNIQUE (incident_id, incident_seq)
+            );
+            CREATE TRIGGER events_refuse_update BEFORE UPDATE ON events
+            BEGIN SELECT RAISE(ABORT, 'events are append-only: record a correcting event instead'); END;
+            CREATE TRIGGER events_refuse_delete BEFORE DELETE ON events
+            BEGIN SELECT RAISE(ABORT, 'events are append-only: they are never deleted'); END;
+
+            CREATE TABLE incidents (
+                id TEXT PRIMARY KEY NOT NULL,
+                year INTEGER NOT NULL CHECK (year BETWEEN 1970 AND 9999),
+                number INTEGER NOT NULL CHECK (number >= 1),
+                title TEXT NOT NULL CHECK (length(title) > 0),
+                nature TEXT NOT NULL,
+                severity TEXT NOT NULL CHECK (severity IN ('low', 'medium', 'high', 'critical')),
+                phase TEXT NOT NULL CHECK (phase IN ('investigate', 'contain', 'mitigate', 'remediate', 'restore', 'closed')),
+                aware_at TEXT NOT NULL CHECK (aware_at \(timeCheck)),
+                occurred_from TEXT CHECK (occurred_from \(timeCheck)),
+                occurred_to TEXT CHECK (occurred_to \(timeCheck)),
+                detected_at TEXT CHECK (detected_at \(timeCheck)),
+                source TEXT NOT NULL CHECK (length(source) > 0),
+                systems TEXT NOT NULL CHECK (json_valid(systems)),
+                regions TEXT NOT NULL CHECK (json_valid(regions)),
+                data_categories TEXT NOT NULL CHECK (json_valid(data_categories)),
+                subject_categories TEXT NOT NULL CHECK (json_valid(subject_categories)),
+                consequences TEXT NOT NULL CHECK (json_valid(consequences)),
+                records INTEGER CHECK (records >= 0),
+                subjects INTEGER CHECK (subjects >= 0),
+                opened_at TEXT NOT NULL,
+                opened_by TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                phase_entered_at TEXT NOT NULL,
+                phase_entered_event INTEGER NOT NULL CHECK (phase_entered_event >= 1),
+                closed_at TEXT,
+                closing_summary TEXT,
+                event_count INTEGER NOT NULL CHECK (event_count >= 1),
+                last_seq INTEGER NOT NULL REFERENCES events(seq),
+                UNIQUE (year, number),
+                CHECK ((phase = 'closed') = (closed_at IS NOT NULL AND closing_summary IS NOT NULL))
+            );
+            CREATE INDEX incidents_by_aware ON incidents (aware_at);
+            CREATE INDEX incidents_by_phase ON incidents (phase, aware_at);
+            CREATE INDEX incidents_by_severity ON incidents (severity, aware_at);
+
+            CREATE TABLE actions (
+                incident_id TEXT NOT NULL REFERENCES incidents(id),
+                event_number INTEGER NOT NULL,
+                text TEXT NOT NULL CHECK (length(text) > 0),
+                kind TEXT NOT NULL CHECK (kind IN ('containment', 'mitigation', 'remediation', 'restoration')),
+                phase TEXT NOT NULL CHECK (phase IN ('investigate', 'contain', 'mitigate', 'remediate', 'restore')),
+                taken_at TEXT NOT NULL,
+                taken_by TEXT NOT NULL,
+                PRIMARY KEY (incident_id, event_number)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE notes (
+                incident_id TEXT NOT NULL REFERENCES incidents(id),
+                event_number INTEGER NOT NULL,
+                text TEXT NOT NULL CHECK (length(text) > 0),
+                at TEXT NOT NULL,
+                by TEXT NOT NULL,
+                PRIMARY KEY (incident_id, event_number)
+            ) WITHOUT ROWID;
+            """)
+    }
+}

@@ -1,0 +1,58 @@
+import GRDB
+
+/// What can go wrong with the register file itself, as opposed to the data put into it.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No register at the path and the command only reads.
+    case missing(path: String)
+    /// Another writer held the register longer than the busy timeout.
+    case busy(path: String, seconds: Double)
+    /// The file cannot be opened, read or written, or is not an incident register.
+    case unreadable(path: String, reason: String)
+    /// No incident with that id.
+    case notFound(id: String)
+    /// No path for the register could be worked out from flags and environment.
+    case noLocation(reason: String)
+    /// SQLite refused something the code should never have asked for.
+    case internalFailure(reason: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            "register: no register at \(path); log an incident to create it, or pass --db PATH / set INCIDENT_DB"
+        case .busy(let path, let seconds):
+            "register: \(path) stayed locked by another writer for \(Self.format(seconds)) s; nothing was written, run the command again"
+        case .unreadable(let path, let reason):
+            "register: cannot use \(path): \(reason)"
+        case .notFound(let id):
+            "ID: no incident \(id) in this register; `incident list` shows the ids"
+        case .noLocation(let reason):
+            "register: \(reason)"
+        case .internalFailure(let reason):
+            "internal error: \(reason)"
+        }
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+
+    /// Turns an SQLite failure into the register error a person can act on.
+    static func from(_ error: DatabaseError, path: String, busyTimeout: Double) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy(path: path, seconds: busyTimeout)
+        case .SQLITE_NOTADB:
+            return .unreadable(path: path, reason: "it is not an SQLite database")
+        case .SQLITE_CORRUPT:
+            return .unreadable(path: path, reason: "the database file is corrupt; run `incident verify` and restore from a backup")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return .unreadable(path: path, reason: "it cannot be opened (check the path and its permissions)")
+        case .SQLITE_READONLY:
+            return .unreadable(path: path, reason: "it is read-only for this user")
+        case .SQLITE_IOERR, .SQLITE_FULL:
+            return .unreadable(path: path, reason: "input/output error (\(error.message ?? "disk problem"))")
+        default:
+            return .internalFailure(reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import IncidentCore
+
+/// What `verify` found.
+public struct VerifyReport: Codable, Equatable, Sendable {
+    public struct Problem: Codable, Equatable, Sendable {
+        /// The event's position in the chain, when the problem belongs to one event.
+        public var event: Int64?
+        public var incident: String?
+        public var reason: String
+    }
+
+    public var eventsChecked: Int
+    public var eventsValid: Int
+    public var incidentsReplayed: Int
+    public var integrityCheck: String
+    public var foreignKeyViolations: Int
+    /// The last event's sequence number and hash: the head of the chain.
+    public var headSequence: Int64
+    public var headHash: String
+    public var problems: [Problem]
+
+    public var isClean: Bool { problems.isEmpty }
+}
+
+extension Register {
+    /// Re-computes the hash chain, replays every event into fresh state and compares it with the
+    /// projections, and runs SQLite's own `integrity_check` and `foreign_key_check`.
+    public func verify() throws -> VerifyReport {
+        try read { db in
+            var verifier = Verifier(db: db)
+            return try verifier.run()
+        }
+    }
+}
+
+/// One pass over the register; streams events so memory grows with incidents, not events.
+struct Verifier {
+    let db: Database
+    private var problems: [VerifyReport.Problem] = []
+    private var invalidEvents = Set<Int64>()
+
+    init(db: Database) { self.db = db }
+
+    mutating func run() throws -> VerifyReport {
+        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        let integrityText = integrity == ["ok"] ? "ok" : integrity.joined(separator: "; ")
+        if integrityText != "ok" { problems.append(.init(event: nil, incident: nil, reason: "integrity_check: \(integrityText)")) }
+        let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
+        if foreignKeys > 0 { problems.append(.init(event: nil, incident: nil, reason: "foreign_key_check: \(foreignKeys) broken references")) }
+
+        var replayed: [IncidentID: Incident] = [:]
+        var checked = 0
+        var previousSeq: Int64 = 0
+        var previousHash = HashChain.genesis
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM events ORDER BY seq")
+        while let row = try cursor.next() {
+            checked += 1
+            let content = EventLog.content(row)
+            let label = content.incident
+            let storedHash: String = row["hash"]
+            if content.seq != previousSeq + 1 {
+                flag(content.seq, label, "sequence jumps from \(previousSeq) to \(content.seq): events are missing")
+            }
+            if content.previousHash != previousHash {
+                flag(content.seq, label, "previous-hash link is broken: the event before it was removed, reordered or changed")
+            }
+            if HashChain.hash(content) != storedHash {
+                flag(content.seq, label, "hash does not match its content: the event was altered")
+            }
+            previousSeq = content.seq
+            previousHash = storedHash
+            do {
+                let event = try EventLog.event(content)
+                if let current = replayed[event.incident] {
+                    replayed[event.incident] = try current.applying(event)
+                } else {
+                    replayed[event.incident] = try Incident.started(by: event)
+                }
+            } catch {
+                flag(content.seq, label, "cannot be replayed: \(error)")
+            }
+        }
+        compareProjections(with: replayed)
+        return VerifyReport(
+            eventsChecked: checked, eventsValid: checked - invalidEvents.count, incidentsReplayed: replayed.count,
+            integrityCheck: integrityText, foreignKeyViolations: foreignKeys,
+            headSequence: previousSeq, headHash: previousHash, problems: problems)
+    }
+
+    private mutating func compareProjections(with replayed: [IncidentID: Incident]) {
+        let stored: [IncidentID: Incident]
+        do {
+            stored = try Projection.all(in: db)
+        } catch {
+            problems.append(.init(event: nil, incident: nil, reason: "projections cannot be read: \(error)"))
+            return
+        }
+        for id in Set(replayed.keys).union(stored.keys).sorted() {
+            switch (replayed[id], stored[id]) {
+            case let (expected?, actual?) where expected != actual:
+                let fields = Self.differingFields(expected, actual).joined(separator: ", ")
+                problems.append(.init(event: nil, incident: id.description,
+                                      reason: "projection differs from the replayed events in: \(fields)"))
+            case (nil, _?):
+                problems.append(.init(event: nil, incident: id.description, reason: "projection has an incident that no event logged"))
+            case (_?, nil):
+                problems.append(.init(event: nil, incident: id.description, reason: "events log an incident the projection lacks"))
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func flag(_ seq: Int64, _ incident: String?, _ reason: String) {
+        invalidEvents.insert(seq)
+        problems.append(.init(event: seq, incident: incident, reason: reason))
+    }
+
+    /// Top-level JSON keys whose values differ, so the report names what was changed.
+    static func differingFields(_ a: Incident, _ b: Incident) -> [String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let left = try? JSONSerialization.jsonObject(with: encoder.encode(a)) as? [String: Any],
+              let right = try? JSONSerialization.jsonObject(with: encoder.encode(b)) as? [String: Any] else { return ["(unknown)"] }
+        return Set(left.keys).union(right.keys).sorted().filter { key in
+            let l = left[key].flatMap { try? JSONSerialization.data(withJSONObject: [$0], options: .sortedKeys) }
+            let r = right[key].flatMap { try? JSONSerialization.data(withJSONObject: [$0], options: .sortedKeys) }
+            return l != r
+        }
+    }
+}
