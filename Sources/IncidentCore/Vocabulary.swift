@@ -55,6 +55,10 @@ public enum Vocabulary: String, Sendable, CaseIterable {
     public func suggestions(for slug: String) -> [String] {
         let scored = terms.map { term -> (String, Int) in
             var distance = EditDistance.between(slug, term.slug)
+            // A typo of one word of a slug ("emial" for email-addresses) should still find it.
+            for word in term.slug.split(separator: "-") where word.count > 2 {
+                distance = min(distance, EditDistance.between(slug, String(word)))
+            }
             if !slug.isEmpty, term.slug.hasPrefix(slug) || slug.hasPrefix(term.slug) || term.slug.contains(slug) {
                 distance = min(distance, 2)
             }

@@ -1,0 +1,44 @@
+/// One line in plain words for each event, for timelines and registers.
+extension EventPayload {
+    public var summary: String {
+        switch self {
+        case .logged(let body):
+            return "logged (\(body.severity)): \(body.title)"
+        case .updated(let body):
+            return body.summaryParts.joined(separator: "; ")
+        case .advanced(let body):
+            return "advanced \(body.from) → \(body.to): \(body.note)"
+        case .closed(let body):
+            return "closed from \(body.from): \(body.summary)"
+        case .reopened(let body):
+            return "reopened in \(body.to): \(body.reason)"
+        }
+    }
+}
+
+extension Updated {
+    var summaryParts: [String] {
+        var parts: [String] = []
+        if let action { parts.append("action (\(action.kind)): \(action.text)") }
+        if let note { parts.append("note: \(note)") }
+        func changed<V>(_ name: String, _ change: Change<V>?, _ show: (V) -> String) {
+            guard let change else { return }
+            parts.append("\(name) \(change.from.map(show) ?? "(none)") → \(show(change.to))")
+        }
+        changed("title", title) { $0 }
+        changed("nature", nature) { _ in "restated" }
+        changed("severity", severity) { $0.rawValue }
+        changed("source", source) { $0 }
+        changed("aware at", awareAt) { $0.iso8601 }
+        changed("occurred from", occurredFrom) { $0.iso8601 }
+        changed("occurred to", occurredTo) { $0.iso8601 }
+        changed("detected at", detectedAt) { $0.iso8601 }
+        changed("records", records) { String($0) }
+        changed("data subjects", subjects) { String($0) }
+        for (name, values) in [("data categories", dataCategories), ("subject categories", subjectCategories),
+                               ("systems", systems), ("regions", regions), ("consequences", consequences)] where !values.isEmpty {
+            parts.append("\(name) + \(values.joined(separator: ", "))")
+        }
+        return parts
+    }
+}

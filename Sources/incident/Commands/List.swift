@@ -1,0 +1,41 @@
+import ArgumentParser
+import IncidentCore
+import IncidentStore
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List incidents, newest awareness first.",
+        discussion: """
+            A table on a terminal; tab-separated lines with a header when piped.
+
+            Examples:
+              incident list --open --severity critical
+              incident list --phase contain --json
+            """)
+
+    @OptionGroup var register: RegisterOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Only incidents in this phase (investigate … restore, or closed).") var phase: String?
+    @Option(help: "Only incidents of this severity.") var severity: String?
+    @Flag(help: "Only open incidents.") var open = false
+    @Flag(help: "Only closed incidents.") var closed = false
+
+    func validate() throws {
+        if open && closed { throw ValidationError("--open and --closed exclude each other; give one") }
+    }
+
+    func run() throws {
+        let filter = ListFilter(
+            phase: try phase.map { try Phase.parse($0, field: "--phase") },
+            severity: try severity.map { try Severity.parse($0) },
+            state: open ? .open : closed ? .closed : .any)
+        let incidents = try register.open(create: false).list(filter)
+        if output.json { return try Output.json(incidents) }
+        let terminal = Terminal.current
+        let rows = incidents.map { [$0.id.description, $0.phase.rawValue, $0.severity.rawValue, $0.awareAt.iso8601, $0.title] }
+        if terminal.isInteractive && rows.isEmpty { return Output.print("No incidents match.") }
+        Output.print(terminal.table(["ID", "PHASE", "SEVERITY", "AWARE AT", "TITLE"], rows) { column, cell in
+            column == 2 ? terminal.severity(cell.trimmingCharacters(in: .whitespaces), cell) : cell
+        })
+    }
+}

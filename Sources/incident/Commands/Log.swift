@@ -1,0 +1,85 @@
+import ArgumentParser
+import IncidentCore
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record a newly confirmed incident; prints its id alone.",
+        discussion: """
+            The notification clock starts at --aware-at: the moment we became aware of the confirmed incident.
+            Times are ISO 8601 with an offset (2026-11-23T14:05:00Z, 2026-11-23T15:05:00+01:00) or 'now'.
+
+            Example:
+              incident log --title "Chat transcripts exposed via subprocessor" \\
+                --nature "Misconfigured storage bucket at the VoIP subprocessor exposed call recordings" \\
+                --aware-at 2026-11-23T08:10:00Z --severity high --source "Twilio, Inc." \\
+                --data-category chat-transcripts --subject-category end-users --records 1200
+            """)
+
+    @OptionGroup var register: RegisterOptions
+    @OptionGroup var writer: WriterOptions
+
+    @Option(help: "A short title.") var title: String
+    @Option(help: "What happened: the nature of the incident (DPA §9.2).") var nature: String
+    @Option(name: .customLong("aware-at"), help: ArgumentHelp("When we became aware (the clock starts here).", valueName: "time"))
+    var awareAt: String
+    @Option(help: "low, medium, high or critical.") var severity: String = "medium"
+    @Option(name: .customLong("occurred-from"), help: ArgumentHelp("Start of the window in which it happened.", valueName: "time"))
+    var occurredFrom: String?
+    @Option(name: .customLong("occurred-to"), help: ArgumentHelp("End of that window.", valueName: "time"))
+    var occurredTo: String?
+    @Option(name: .customLong("detected-at"), help: ArgumentHelp("When it was first detected, if before we became aware.", valueName: "time"))
+    var detectedAt: String?
+    @Option(help: "'internal', or the name of the subprocessor where it started.") var source: String = "internal"
+    @Option(name: .customLong("system"), help: "An affected service or system (repeat).") var systems: [String] = []
+    @Option(name: .customLong("region"), help: "An affected region (repeat).") var regions: [String] = []
+    @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of personal data (repeat; see `incident vocab`).", valueName: "slug"))
+    var dataCategories: [String] = []
+    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"))
+    var subjectCategories: [String] = []
+    @Option(help: "Approximate number of records affected.") var records: Int?
+    @Option(help: "Approximate number of data subjects affected.") var subjects: Int?
+    @Option(name: .customLong("consequence"), help: "A known or suspected consequence (repeat).") var consequences: [String] = []
+
+    func run() throws {
+        let context = try writer.context()
+        let facts = try FactInput(
+            systems: systems, regions: regions, dataCategories: dataCategories, subjectCategories: subjectCategories,
+            consequences: consequences, records: records, subjects: subjects)
+        let body = Logged(
+            title: try TextRules.line(title, field: "--title"),
+            nature: try TextRules.paragraph(TextArgument.read(nature, field: "--nature"), field: "--nature"),
+            severity: try Severity.parse(severity),
+            awareAt: try Timestamp.parse(awareAt, field: "--aware-at", now: context.now),
+            occurredFrom: try occurredFrom.map { try Timestamp.parse($0, field: "--occurred-from", now: context.now) },
+            occurredTo: try occurredTo.map { try Timestamp.parse($0, field: "--occurred-to", now: context.now) },
+            detectedAt: try detectedAt.map { try Timestamp.parse($0, field: "--detected-at", now: context.now) },
+            source: try TextRules.line(source, field: "--source", maxLength: 200),
+            systems: facts.systems, regions: facts.regions, dataCategories: facts.dataCategories,
+            subjectCategories: facts.subjectCategories, records: facts.records, subjects: facts.subjects,
+            consequences: facts.consequences)
+        let incident = try register.open(create: true).log(body, context: context)
+        Output.print(incident.id.description)
+    }
+}
+
+/// The list-valued facts `log` and `update` share, checked against the rules and the vocabulary.
+struct FactInput {
+    var systems: [String]
+    var regions: [String]
+    var dataCategories: [String]
+    var subjectCategories: [String]
+    var consequences: [String]
+    var records: Int?
+    var subjects: Int?
+
+    init(systems: [String], regions: [String], dataCategories: [String], subjectCategories: [String],
+         consequences: [String], records: Int?, subjects: Int?) throws {
+        self.systems = try systems.map { try TextRules.line($0, field: "--system") }
+        self.regions = try regions.map { try TextRules.line($0, field: "--region", maxLength: 80) }
+        self.dataCategories = try dataCategories.map { try Vocabulary.dataCategories.parse($0, field: "--data-category") }
+        self.subjectCategories = try subjectCategories.map { try Vocabulary.subjectCategories.parse($0, field: "--subject-category") }
+        self.consequences = try consequences.map { try TextRules.paragraph($0, field: "--consequence", maxLength: 2_000) }
+        self.records = try records.map { try TextRules.count($0, field: "--records") }
+        self.subjects = try subjects.map { try TextRules.count($0, field: "--subjects") }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import IncidentStore
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Prove the register was not altered: hash chain, replay against projections, SQLite checks.",
+        discussion: """
+            Exits 0 only when everything holds; otherwise prints one INVALID line per problem, the first bad
+            event first, and exits 68.
+
+            Example:
+              incident verify && echo "register intact"
+            """)
+
+    @OptionGroup var register: RegisterOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let report = try register.open(create: false).verify()
+        if output.json {
+            try Output.json(report)
+        } else {
+            var lines = [
+                "\(report.eventsChecked) events checked, \(report.eventsValid) valid",
+                "\(report.incidentsReplayed) incidents replayed against the projections",
+                "integrity_check: \(report.integrityCheck); foreign_key_check: \(report.foreignKeyViolations) violations",
+                "head: \(report.headSequence) \(report.headHash)",
+            ]
+            for problem in report.problems {
+                let subject = [problem.event.map { "event \($0)" }, problem.incident].compactMap { $0 }.joined(separator: " ")
+                lines.append("INVALID: \(subject.isEmpty ? "register" : subject) \(problem.reason)")
+            }
+            Output.print(lines.joined(separator: "\n"))
+        }
+        if !report.isClean {
+            throw Failure("verify: \(report.problems.count) problem(s) found; the first: \(report.problems[0].reason)", .integrityFailure)
+        }
+    }
+}

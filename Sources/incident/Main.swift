@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+
+/// Entry point: parses, runs, and turns every known failure into one line on stderr and its exit code.
+@main
+enum Main {
+    static func main() {
+        // Everything this process creates (register, WAL, exports) is private to its owner, whatever the caller's umask.
+        umask(0o077)
+        do {
+            var command = try IncidentCommand.parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            failure.exit()
+        } catch {
+            if let failure = Failure(error) { failure.exit() }
+            IncidentCommand.exit(withError: error)
+        }
+    }
+}
+
+struct IncidentCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "incident",
+        abstract: "Keep the register of confirmed security incidents and drive each through the DPA §9.4 phases.",
+        discussion: """
+            Phases: investigate → contain → mitigate → remediate → restore → closed.
+            The register is one SQLite file: --db PATH, else $INCIDENT_DB, else
+            $XDG_DATA_HOME/incident/register.sqlite (~/.local/share/incident/register.sqlite).
+
+            Example:
+              id=$(incident log --title "Phishing of support agent" --nature "Agent credentials phished" --aware-at now)
+              incident update "$id" --note "Session tokens revoked"
+            """,
+        version: version,
+        subcommands: [
+            Log.self, Update.self, Advance.self, Close.self, Reopen.self,
+            Show.self, List.self, Timeline.self, Verify.self, Vocab.self,
+        ]
+    )
+}

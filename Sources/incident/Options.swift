@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import IncidentCore
+import IncidentStore
+
+/// `--db`, shared by every command.
+struct RegisterOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Register file (default: $INCIDENT_DB, else $XDG_DATA_HOME/incident/register.sqlite).", valueName: "path"))
+    var db: String?
+
+    /// Opens the register; commands that write create it on first use, commands that read do not.
+    func open(create: Bool) throws -> Register {
+        let environment = ProcessInfo.processInfo.environment
+        let path = try RegisterLocation.resolve(explicit: db, environment: environment)
+        return try Register(path: path, create: create, busyTimeout: try busyTimeout(environment))
+    }
+
+    private func busyTimeout(_ environment: [String: String]) throws -> Double {
+        guard let text = environment["INCIDENT_BUSY_TIMEOUT"] else { return Register.defaultBusyTimeout }
+        guard let seconds = Double(text), seconds >= 0, seconds <= 3600 else {
+            throw Failure("INCIDENT_BUSY_TIMEOUT: '\(text)' is not a number of seconds from 0 to 3600", .configuration)
+        }
+        return seconds
+    }
+}
+
+/// `--by` and `--at`, shared by every command that writes.
+struct WriterOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Who is recording this (default: $INCIDENT_ACTOR, else your login name).", valueName: "name"))
+    var by: String?
+
+    /// The moment the register records, read once per process: the only clock the tool reads.
+    static func now() -> Timestamp { Timestamp(seconds: Int64(Date().timeIntervalSince1970.rounded(.down))) }
+
+    func context(at: String? = nil) throws -> Context {
+        let now = Self.now()
+        let at = try at.map { try Timestamp.parse($0, field: "--at", now: now) }
+        return Context(actor: try actor(), now: now, at: at)
+    }
+
+    private func actor() throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if let by { return try TextRules.line(by, field: "--by", maxLength: 120) }
+        if let fromEnv = environment["INCIDENT_ACTOR"], !fromEnv.isEmpty {
+            return try TextRules.line(fromEnv, field: "INCIDENT_ACTOR", maxLength: 120)
+        }
+        for name in [environment["USER"], environment["LOGNAME"], getlogin().map { String(cString: $0) }] {
+            if let name, !name.isEmpty { return try TextRules.line(name, field: "login name", maxLength: 120) }
+        }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+            return try TextRules.line(String(cString: name), field: "login name", maxLength: 120)
+        }
+        throw Failure("--by: no login name could be found; pass --by NAME or set INCIDENT_ACTOR", .configuration)
+    }
+}
+
+/// `--json`, on every command that reports.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON for scripts (stable camelCase keys; see docs/json.md).")
+    var json = false
+}
+
+/// Text that may be given inline or, as `-`, read from standard input (for long notes).
+enum TextArgument {
+    static func read(_ value: String, field: String) throws -> String {
+        guard value == "-" else { return value }
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(field: field, problem: "standard input is not valid UTF-8; save the text as UTF-8 and try again")
+        }
+        return text
+    }
+}

@@ -1,0 +1,61 @@
+import IncidentCore
+
+/// `show` as text: the facts a responder needs first, then effects, actions, notes and what is next.
+struct IncidentText {
+    let terminal: Terminal
+
+    func render(_ incident: Incident, unmet: [String]) -> String {
+        var lines: [String] = []
+        lines.append(terminal.bold("\(incident.id)  \(incident.title)"))
+        let phase = incident.isClosed ? "closed \(incident.closedAt?.iso8601 ?? "")" : "\(incident.phase) since \(incident.phaseEnteredAt)"
+        field(&lines, "Phase", phase)
+        field(&lines, "Severity", terminal.severity(incident.severity.rawValue, incident.severity.rawValue))
+        field(&lines, "Aware at", "\(incident.awareAt)  (the notification clock starts here)")
+        if incident.occurredFrom != nil || incident.occurredTo != nil {
+            field(&lines, "Occurred", "\(incident.occurredFrom?.iso8601 ?? "?") to \(incident.occurredTo?.iso8601 ?? "?")")
+        }
+        if let detected = incident.detectedAt { field(&lines, "Detected", detected.iso8601) }
+        field(&lines, "Source", incident.source == "internal" ? "internal" : "\(incident.source) (subprocessor)")
+        field(&lines, "Systems", list(incident.systems))
+        field(&lines, "Regions", list(incident.regions))
+        field(&lines, "Personal data", list(incident.dataCategories.map { label($0, .dataCategories) }))
+        field(&lines, "Data subjects", list(incident.subjectCategories.map { label($0, .subjectCategories) }))
+        field(&lines, "Records", incident.records.map { "about \($0)" } ?? "not yet known")
+        field(&lines, "Subjects", incident.subjects.map { "about \($0)" } ?? "not yet known")
+        section(&lines, "Nature", [incident.nature])
+        section(&lines, "Consequences", incident.consequences.map { "- \($0)" })
+        section(&lines, "Actions", incident.actions.map { "- \($0.takenAt)  \($0.phase)/\($0.kind)  \($0.takenBy): \($0.text)" })
+        section(&lines, "Notes", incident.notes.map { "- \($0.at)  \($0.by): \($0.text)" })
+        if let summary = incident.closingSummary { section(&lines, "Closing summary", [summary]) }
+        if !incident.isClosed {
+            let next = incident.phase.next.map { "advance to \($0)" } ?? "close"
+            if unmet.isEmpty {
+                section(&lines, "Next", [terminal.green("ready to \(next)")])
+            } else {
+                section(&lines, "Before it can \(next)", unmet.map { "- " + terminal.yellow($0) })
+            }
+        }
+        lines.append("")
+        lines.append(terminal.dim("Opened \(incident.openedAt) by \(incident.openedBy); last change \(incident.updatedAt); \(incident.eventCount) events"))
+        return lines.joined(separator: "\n")
+    }
+
+    private func field(_ lines: inout [String], _ name: String, _ value: String) {
+        let padded = name + ":" + String(repeating: " ", count: max(1, 15 - name.count))
+        lines.append(terminal.bold(padded) + value)
+    }
+
+    private func section(_ lines: inout [String], _ name: String, _ body: [String]) {
+        guard !body.isEmpty else { return }
+        lines.append("")
+        lines.append(terminal.bold(name + ":"))
+        lines.append(contentsOf: body.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 } })
+    }
+
+    private func list(_ values: [String]) -> String { values.isEmpty ? "not yet known" : values.joined(separator: ", ") }
+
+    private func label(_ slug: String, _ vocabulary: Vocabulary) -> String {
+        let label = vocabulary.label(for: slug)
+        return slug.hasPrefix(Vocabulary.otherPrefix) ? "other: \(label)" : label
+    }
+}
