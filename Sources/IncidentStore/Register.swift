@@ -22,10 +22,13 @@ public final class Register: Sendable {
             throw StoreError.missing(path: path)
         }
         var config = Configuration()
-        config.journalMode = .wal
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
+            // WAL is set here rather than with `config.journalMode = .wal`, because GRDB's WAL set-up
+            // lowers `synchronous` to NORMAL, and a register must not lose a commit to a power cut.
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode == "wal" else { throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "WAL mode is not available") }
             // FULL: a commit is on disk before we report success, even if the power goes next.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
