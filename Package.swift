@@ -36,6 +36,9 @@ let package = Package(
         ),
         .testTarget(name: "IncidentCoreTests", dependencies: ["IncidentCore"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["IncidentCore"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["IncidentCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )
