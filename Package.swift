@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: incident -> IncidentStore -> IncidentCore.
+// Dependencies point one way: incident -> IncidentNotices / IncidentStore -> IncidentCore.
 // IncidentCore is pure (no SQLite, no files, no clock); the store owns SQLite and hashing.
 let package = Package(
     name: "incident",
@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .target(name: "IncidentCore"),
@@ -26,16 +27,28 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "IncidentNotices",
+            dependencies: [
+                "IncidentCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTemplates"]
+        ),
+        .executableTarget(name: "template-embedder"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["template-embedder"]),
         .executableTarget(
             name: "incident",
             dependencies: [
                 "IncidentCore",
                 "IncidentStore",
+                "IncidentNotices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "IncidentCoreTests", dependencies: ["IncidentCore"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentCore"]),
+        .testTarget(name: "IncidentNoticesTests", dependencies: ["IncidentNotices", "IncidentCore"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["IncidentCore", .product(name: "GRDB", package: "GRDB.swift")]

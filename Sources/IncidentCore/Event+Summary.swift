@@ -12,6 +12,15 @@ extension EventPayload {
             return "closed from \(body.from): \(body.summary)"
         case .reopened(let body):
             return "reopened in \(body.to): \(body.reason)"
+        case .affected(let body):
+            let counts = [body.records.map { "about \($0) records" }, body.subjects.map { "about \($0) data subjects" }].compactMap { $0 }
+            return "customer \(body.customer) affected" + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))")
+        case .unaffected(let body):
+            return "customer \(body.customer) ruled out: \(body.reason)"
+        case .noticeDrafted(let body):
+            return "\(body.kind) notice v\(body.version) drafted for \(body.customer)"
+        case .noticeSent(let body):
+            return "notice v\(body.version) sent to \(body.customer)" + (body.via.map { " via \($0)" } ?? "")
         }
     }
 }
@@ -26,7 +35,7 @@ extension Updated {
             parts.append("\(name) \(change.from.map(show) ?? "(none)") → \(show(change.to))")
         }
         changed("title", title) { $0 }
-        changed("nature", nature) { _ in "restated" }
+        if nature != nil { parts.append("nature restated") }
         changed("severity", severity) { $0.rawValue }
         changed("source", source) { $0 }
         changed("aware at", awareAt) { $0.iso8601 }

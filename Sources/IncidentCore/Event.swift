@@ -29,6 +29,10 @@ public enum EventPayload: Equatable, Sendable {
     case advanced(Advanced)
     case closed(Closed)
     case reopened(Reopened)
+    case affected(Affected)
+    case unaffected(Unaffected)
+    case noticeDrafted(NoticeDrafted)
+    case noticeSent(NoticeSent)
 
     /// The stored type name, lowercase.
     public var type: String {
@@ -38,35 +42,44 @@ public enum EventPayload: Equatable, Sendable {
         case .advanced: "advanced"
         case .closed: "closed"
         case .reopened: "reopened"
+        case .affected: "customer-affected"
+        case .unaffected: "customer-unaffected"
+        case .noticeDrafted: "notice-drafted"
+        case .noticeSent: "notice-sent"
         }
     }
 
-    public static let types = ["logged", "updated", "advanced", "closed", "reopened"]
+    public static let types = [
+        "logged", "updated", "advanced", "closed", "reopened",
+        "customer-affected", "customer-unaffected", "notice-drafted", "notice-sent",
+    ]
 
     /// The canonical JSON body: sorted keys, no extra whitespace, so the same payload is the same bytes.
     public func encodedBody() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data: Data
         switch self {
-        case .logged(let body): data = try encoder.encode(body)
-        case .updated(let body): data = try encoder.encode(body)
-        case .advanced(let body): data = try encoder.encode(body)
-        case .closed(let body): data = try encoder.encode(body)
-        case .reopened(let body): data = try encoder.encode(body)
+        case .logged(let body): try CanonicalJSON.encode(body)
+        case .updated(let body): try CanonicalJSON.encode(body)
+        case .advanced(let body): try CanonicalJSON.encode(body)
+        case .closed(let body): try CanonicalJSON.encode(body)
+        case .reopened(let body): try CanonicalJSON.encode(body)
+        case .affected(let body): try CanonicalJSON.encode(body)
+        case .unaffected(let body): try CanonicalJSON.encode(body)
+        case .noticeDrafted(let body): try CanonicalJSON.encode(body)
+        case .noticeSent(let body): try CanonicalJSON.encode(body)
         }
-        return String(decoding: data, as: UTF8.self)
     }
 
     public static func decode(type: String, body: String) throws -> EventPayload {
-        let decoder = JSONDecoder()
-        let data = Data(body.utf8)
         switch type {
-        case "logged": return .logged(try decoder.decode(Logged.self, from: data))
-        case "updated": return .updated(try decoder.decode(Updated.self, from: data))
-        case "advanced": return .advanced(try decoder.decode(Advanced.self, from: data))
-        case "closed": return .closed(try decoder.decode(Closed.self, from: data))
-        case "reopened": return .reopened(try decoder.decode(Reopened.self, from: data))
+        case "logged": .logged(try CanonicalJSON.decode(Logged.self, body))
+        case "updated": .updated(try CanonicalJSON.decode(Updated.self, body))
+        case "advanced": .advanced(try CanonicalJSON.decode(Advanced.self, body))
+        case "closed": .closed(try CanonicalJSON.decode(Closed.self, body))
+        case "reopened": .reopened(try CanonicalJSON.decode(Reopened.self, body))
+        case "customer-affected": .affected(try CanonicalJSON.decode(Affected.self, body))
+        case "customer-unaffected": .unaffected(try CanonicalJSON.decode(Unaffected.self, body))
+        case "notice-drafted": .noticeDrafted(try CanonicalJSON.decode(NoticeDrafted.self, body))
+        case "notice-sent": .noticeSent(try CanonicalJSON.decode(NoticeSent.self, body))
         default: throw ReplayError(problem: "unknown event type '\(type)'")
         }
     }

@@ -54,8 +54,52 @@ extension Incident {
             next.enter(body.to, event: event)
             next.closedAt = nil
             next.closingSummary = nil
+        case .affected(let body):
+            next.affect(body, event: event)
+        case .unaffected(let body):
+            try next.updateShare(body.customer) { $0.ruledOut = RuledOut(reason: body.reason, at: event.occurredAt, by: event.actor) }
+        case .noticeDrafted(let body):
+            try next.updateShare(body.customer) { share in
+                guard body.version == share.draftedVersions + 1 else {
+                    throw ReplayError(problem: "\(id) drafts version \(body.version) for \(body.customer) after \(share.draftedVersions)")
+                }
+                share.draftedVersions = body.version
+                share.latestKind = body.kind
+            }
+        case .noticeSent(let body):
+            try next.updateShare(body.customer) { share in
+                guard body.version <= share.draftedVersions else {
+                    throw ReplayError(problem: "\(id) sends version \(body.version) to \(body.customer), never drafted")
+                }
+                if share.firstSent == nil {
+                    share.firstSent = SentRecord(version: body.version, at: event.occurredAt, dueBy: body.dueBy, onTime: body.onTime)
+                }
+                share.lastSentVersion = max(share.lastSentVersion ?? 0, body.version)
+            }
         }
         return next
+    }
+
+    private mutating func affect(_ body: Affected, event: IncidentEvent) {
+        if let index = shares.firstIndex(where: { $0.customer == body.customer }) {
+            // A revised share: categories accumulate, counts are replaced, and a ruled-out customer is back in.
+            shares[index].dataCategories = Self.merged(shares[index].dataCategories, body.dataCategories)
+            shares[index].subjectCategories = Self.merged(shares[index].subjectCategories, body.subjectCategories)
+            if let records = body.records { shares[index].records = records }
+            if let subjects = body.subjects { shares[index].subjects = subjects }
+            shares[index].ruledOut = nil
+        } else {
+            shares.append(CustomerShare(customer: body.customer, dataCategories: Self.merged([], body.dataCategories),
+                                        subjectCategories: Self.merged([], body.subjectCategories), records: body.records,
+                                        subjects: body.subjects, noticeHours: body.noticeHours, affectedAt: event.occurredAt))
+        }
+    }
+
+    private mutating func updateShare(_ customer: String, _ change: (inout CustomerShare) throws -> Void) throws {
+        guard let index = shares.firstIndex(where: { $0.customer == customer }) else {
+            throw ReplayError(problem: "\(id) has no share for customer \(customer)")
+        }
+        try change(&shares[index])
     }
 
     private mutating func enter(_ phase: Phase, event: IncidentEvent) {

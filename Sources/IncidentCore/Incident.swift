@@ -34,6 +34,8 @@ public struct Incident: Codable, Equatable, Sendable {
     public var closingSummary: String?
     /// How many events the incident has; the next event is number `eventCount + 1`.
     public var eventCount: Int
+    /// Each affected customer's share, in the order they were first marked affected.
+    public var shares: [CustomerShare]
 
     public init(
                 id: IncidentID,
@@ -62,8 +64,10 @@ public struct Incident: Codable, Equatable, Sendable {
                 phaseEnteredEvent: Int,
                 closedAt: Timestamp?,
                 closingSummary: String?,
-                eventCount: Int
+                eventCount: Int,
+                shares: [CustomerShare] = []
     ) {
+        self.shares = shares
         self.id = id
         self.title = title
         self.nature = nature
@@ -94,6 +98,9 @@ public struct Incident: Codable, Equatable, Sendable {
     }
 
     public var isClosed: Bool { phase == .closed }
+
+    /// The share of the customer with this slug, if it was ever marked affected.
+    public func share(of customer: String) -> CustomerShare? { shares.first { $0.customer == customer } }
 
     /// Actions recorded since the current phase was entered; these satisfy its exit criterion.
     public var actionsInCurrentPhase: [Action] {

@@ -20,8 +20,9 @@ public struct IncidentID: Hashable, Comparable, Codable, Sendable, CustomStringC
     /// Parses `INC-2026-0001` (any case; the number may be written with fewer leading zeros).
     public static func parse(_ raw: String, field: String = "ID") throws -> IncidentID {
         let parts = raw.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "INC", parts[1].count == 4,
-              let year = Int(parts[1]), let number = Int(parts[2]), number > 0, !parts[2].contains("+")
+        let digits = { (part: Substring) in !part.isEmpty && part.count <= 9 && part.allSatisfy { $0.isASCII && $0.isNumber } }
+        guard parts.count == 3, parts[0] == "INC", parts[1].count == 4, digits(parts[1]), digits(parts[2]),
+              let year = Int(parts[1]), let number = Int(parts[2]), number > 0
         else {
             throw InputError(field: field, problem: "'\(raw)' is not an incident id; ids look like INC-2026-0001 (see `incident list`)")
         }

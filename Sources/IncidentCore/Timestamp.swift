@@ -31,6 +31,9 @@ public struct Timestamp: Hashable, Comparable, Codable, Sendable, CustomStringCo
     public static func parse(_ raw: String, field: String, now: Timestamp) throws -> Timestamp {
         let text = raw.trimmingCharacters(in: .whitespaces)
         if text.lowercased() == "now" { return now }
+        if let parsed = ISO8601Parser.timestamp(from: text), !(1970...9999).contains(parsed.year) {
+            throw InputError(field: field, problem: "'\(raw)' is before 1970 or after 9999; check the year")
+        }
         guard let parsed = ISO8601Parser.timestamp(from: text) else {
             if ISO8601Parser.looksLikeLocalTime(text) {
                 throw InputError(field: field, problem: "'\(raw)' has no UTC offset; add Z or an offset such as +01:00 (e.g. 2026-11-23T14:05:00Z), or use 'now'")
@@ -39,6 +42,9 @@ public struct Timestamp: Hashable, Comparable, Codable, Sendable, CustomStringCo
         }
         return parsed
     }
+
+    /// Reads a time as the register stores it; nil when the stored text is damaged.
+    public static func stored(_ text: String) -> Timestamp? { ISO8601Parser.timestamp(from: text) }
 
     /// Builds a timestamp from UTC calendar fields; nil when a field is out of range.
     public static func utc(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) -> Timestamp? {

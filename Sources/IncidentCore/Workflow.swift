@@ -24,13 +24,18 @@ public enum Workflow {
     public static let futureTolerance: Int64 = 300
 
     public static func log(_ body: Logged, id: IncidentID, context: Context) throws -> IncidentEvent {
+        try check(body, context: context)
+        return IncidentEvent(incident: id, number: 1, payload: .logged(body), actor: context.actor,
+                             recordedAt: context.now, occurredAt: body.awareAt)
+    }
+
+    /// The checks `log` makes, for callers that want them before touching the register.
+    public static func check(_ body: Logged, context: Context) throws {
         try checkPast(body.awareAt, field: "--aware-at", context: context)
         for (time, field) in [(body.occurredFrom, "--occurred-from"), (body.occurredTo, "--occurred-to"), (body.detectedAt, "--detected-at")] {
             if let time { try checkPast(time, field: field, context: context) }
         }
         try checkWindow(from: body.occurredFrom, to: body.occurredTo)
-        return IncidentEvent(incident: id, number: 1, payload: .logged(body), actor: context.actor,
-                             recordedAt: context.now, occurredAt: body.awareAt)
     }
 
     public static func update(_ incident: Incident, with body: Updated, context: Context) throws -> IncidentEvent {
@@ -39,7 +44,7 @@ public enum Workflow {
                                   unmet: ["it is closed; reopen it first with `incident reopen \(incident.id) --to PHASE --reason TEXT`"])
         }
         guard body != Updated() else {
-            throw InputError(field: "update", problem: "nothing to record; give --note, --action, --consequence, a category, a count or a corrected fact")
+            throw InputError(field: "update", problem: "nothing new to record; give --note, --action, --consequence, a category, a count or a corrected fact")
         }
         if let action = body.action, action.phase != incident.phase {
             throw InputError(field: "--action", problem: "recorded in \(action.phase) but \(incident.id) is in \(incident.phase)")
@@ -108,7 +113,7 @@ public enum Workflow {
         }
     }
 
-    private static func event(for incident: Incident, _ payload: EventPayload, context: Context) throws -> IncidentEvent {
+    static func event(for incident: Incident, _ payload: EventPayload, context: Context) throws -> IncidentEvent {
         let occurred = context.at ?? context.now
         try checkPast(occurred, field: "--at", context: context)
         return IncidentEvent(incident: incident.id, number: incident.eventCount + 1, payload: payload,

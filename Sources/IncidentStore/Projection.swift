@@ -44,6 +44,8 @@ enum Projection {
             try db.execute(sql: "INSERT INTO notes (incident_id, event_number, text, at, by) VALUES (?, ?, ?, ?, ?)",
                            arguments: [incident.id.description, note.eventNumber, note.text, note.at.iso8601, note.by])
         }
+        try SharesProjection.write(incident, after: event, in: db)
+        try NoticesProjection.write(after: event, seq: seq, in: db)
     }
 
     /// One incident with its actions and notes, or nil.
@@ -55,7 +57,7 @@ enum Projection {
                                        arguments: [id.description]).map(action)
         let notes = try Row.fetchAll(db, sql: "SELECT * FROM notes WHERE incident_id = ? ORDER BY event_number",
                                      arguments: [id.description]).map(note)
-        return try incident(from: row, actions: actions, notes: notes)
+        return try incident(from: row, actions: actions, notes: notes, shares: SharesProjection.shares(of: id, in: db))
     }
 
     /// Every incident, for `verify`: three scans, grouped in memory, no query per incident.
@@ -68,20 +70,24 @@ enum Projection {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM notes ORDER BY incident_id, event_number") {
             notes[row["incident_id"], default: []].append(try note(row))
         }
+        var shares: [String: [CustomerShare]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM shares ORDER BY incident_id, position") {
+            shares[row["incident_id"], default: []].append(try SharesProjection.share(row))
+        }
         var result: [IncidentID: Incident] = [:]
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM incidents")
         while let row = try cursor.next() {
             let id: String = row["id"]
-            let incident = try incident(from: row, actions: actions[id] ?? [], notes: notes[id] ?? [])
+            let incident = try incident(from: row, actions: actions[id] ?? [], notes: notes[id] ?? [], shares: shares[id] ?? [])
             result[incident.id] = incident
         }
         return result
     }
 
-    static func incident(from row: Row, actions: [Action], notes: [Note]) throws -> Incident {
+    static func incident(from row: Row, actions: [Action], notes: [Note], shares: [CustomerShare]) throws -> Incident {
         Incident(
-            id: try IncidentID.parse(row["id"]), title: row["title"], nature: row["nature"],
-            severity: try Severity.parse(row["severity"]), phase: try Phase.parse(row["phase"], field: "phase"),
+            id: try Stored.id(row["id"]), title: row["title"], nature: row["nature"],
+            severity: try Stored.value(Severity.self, row["severity"]), phase: try Stored.value(Phase.self, row["phase"]),
             awareAt: try time(row["aware_at"]), occurredFrom: try optionalTime(row["occurred_from"]),
             occurredTo: try optionalTime(row["occurred_to"]), detectedAt: try optionalTime(row["detected_at"]),
             source: row["source"], systems: try list(row["systems"]), regions: try list(row["regions"]),
@@ -90,11 +96,11 @@ enum Projection {
             actions: actions, notes: notes, openedAt: try time(row["opened_at"]), openedBy: row["opened_by"],
             updatedAt: try time(row["updated_at"]), phaseEnteredAt: try time(row["phase_entered_at"]),
             phaseEnteredEvent: row["phase_entered_event"], closedAt: try optionalTime(row["closed_at"]),
-            closingSummary: row["closing_summary"], eventCount: row["event_count"])
+            closingSummary: row["closing_summary"], eventCount: row["event_count"], shares: shares)
     }
 
     private static func action(_ row: Row) throws -> Action {
-        Action(text: row["text"], kind: try ActionKind.parse(row["kind"]), phase: try Phase.parse(row["phase"], field: "phase"),
+        Action(text: row["text"], kind: try Stored.value(ActionKind.self, row["kind"]), phase: try Stored.value(Phase.self, row["phase"]),
                takenAt: try time(row["taken_at"]), takenBy: row["taken_by"], eventNumber: row["event_number"])
     }
 
@@ -102,9 +108,7 @@ enum Projection {
         Note(text: row["text"], at: try time(row["at"]), by: row["by"], eventNumber: row["event_number"])
     }
 
-    static func time(_ text: String) throws -> Timestamp {
-        try Timestamp.parse(text, field: "stored time", now: Timestamp(seconds: 0))
-    }
+    static func time(_ text: String) throws -> Timestamp { try Stored.time(text) }
 
     private static func optionalTime(_ text: String?) throws -> Timestamp? {
         try text.map(time)
@@ -115,7 +119,5 @@ enum Projection {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private static func list(_ text: String) throws -> [String] {
-        try JSONDecoder().decode([String].self, from: Data(text.utf8))
-    }
+    static func list(_ text: String) throws -> [String] { try Stored.json([String].self, text) }
 }

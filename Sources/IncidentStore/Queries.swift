@@ -43,8 +43,8 @@ public struct IncidentSummary: Codable, Equatable, Sendable {
             FROM incidents \(whereClause) ORDER BY aware_at DESC, year DESC, number DESC
             """
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            IncidentSummary(id: try IncidentID.parse(row["id"]), title: row["title"],
-                            severity: try Severity.parse(row["severity"]), phase: try Phase.parse(row["phase"], field: "phase"),
+            IncidentSummary(id: try Stored.id(row["id"]), title: row["title"],
+                            severity: try Stored.value(Severity.self, row["severity"]), phase: try Stored.value(Phase.self, row["phase"]),
                             awareAt: try Projection.time(row["aware_at"]), updatedAt: try Projection.time(row["updated_at"]),
                             source: row["source"], records: row["records"], subjects: row["subjects"])
         }
@@ -61,7 +61,11 @@ public struct TimelineEntry: Equatable, Sendable {
     static func fetch(_ id: IncidentID, in db: Database) throws -> [TimelineEntry] {
         try Row.fetchAll(db, sql: "SELECT * FROM events WHERE incident_id = ? ORDER BY incident_seq",
                          arguments: [id.description]).map { row in
-            TimelineEntry(sequence: row["seq"], event: try EventLog.event(EventLog.content(row)), hash: row["hash"])
+            let event: IncidentEvent
+            do { event = try EventLog.event(EventLog.content(row)) } catch {
+                throw StoreError.damaged(reason: "event \(row["seq"] as Int64) cannot be read: \(error)")
+            }
+            return TimelineEntry(sequence: row["seq"], event: event, hash: row["hash"])
         }
     }
 }

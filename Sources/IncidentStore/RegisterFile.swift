@@ -9,9 +9,10 @@ import Darwin
 /// SQLite gives the `-wal` and `-shm` files the mode of the main file, so making the main file 0600
 /// before SQLite first opens it is what keeps all three private.
 enum RegisterFile {
+    /// True when a register file with content is there; an empty file is what a crashed first write leaves.
     static func exists(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0
+        return stat(path, &info) == 0 && info.st_size > 0
     }
 
     /// Makes sure a register file exists at `path`, creating missing folders (0700) and the file (0600).

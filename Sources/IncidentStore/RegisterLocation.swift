@@ -5,7 +5,11 @@ public enum RegisterLocation {
 
     /// Resolves the path from the flag and an environment (passed in, so tests choose it).
     public static func resolve(explicit: String?, environment: [String: String]) throws -> String {
-        if let explicit, !explicit.isEmpty { return explicit }
+        if let explicit {
+            // An empty --db is nearly always an unset shell variable: never fall back to another register.
+            guard !explicit.isEmpty else { throw StoreError.noLocation(reason: "--db is empty; give the register's path") }
+            return explicit
+        }
         if let fromEnv = environment["INCIDENT_DB"], !fromEnv.isEmpty { return fromEnv }
         // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {

@@ -9,6 +9,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("2026-11-23-register", migrate: createRegister)
+        migrator.registerMigration("2026-11-23-notices", migrate: createNotices)
         return migrator
     }
 
@@ -92,4 +93,65 @@ enum Schema {
             ) WITHOUT ROWID;
             """)
     }
+
+    private static func createNotices(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE customers (
+                slug TEXT PRIMARY KEY NOT NULL CHECK (slug NOT GLOB '*[^a-z0-9-]*' AND length(slug) BETWEEN 1 AND 63),
+                name TEXT NOT NULL CHECK (length(name) > 0),
+                emails TEXT NOT NULL CHECK (json_valid(emails) AND json_array_length(emails) > 0),
+                language TEXT NOT NULL CHECK (length(language) BETWEEN 2 AND 35),
+                time_zone TEXT NOT NULL CHECK (length(time_zone) > 0),
+                notice_hours INTEGER CHECK (notice_hours BETWEEN 1 AND 8760),
+                added_seq INTEGER NOT NULL REFERENCES events(seq)
+            );
+
+            CREATE TABLE organisation (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                body TEXT NOT NULL CHECK (json_valid(body)),
+                set_seq INTEGER NOT NULL REFERENCES events(seq)
+            );
+
+            CREATE TABLE shares (
+                incident_id TEXT NOT NULL REFERENCES incidents(id),
+                customer TEXT NOT NULL REFERENCES customers(slug),
+                position INTEGER NOT NULL CHECK (position >= 0),
+                data_categories TEXT NOT NULL CHECK (json_valid(data_categories)),
+                subject_categories TEXT NOT NULL CHECK (json_valid(subject_categories)),
+                records INTEGER CHECK (records >= 0),
+                subjects INTEGER CHECK (subjects >= 0),
+                notice_hours INTEGER NOT NULL CHECK (notice_hours BETWEEN 1 AND 8760),
+                affected_at TEXT NOT NULL \(timeCheckColumn("affected_at")),
+                due_by TEXT NOT NULL \(timeCheckColumn("due_by")),
+                ruled_out TEXT CHECK (ruled_out IS NULL OR json_valid(ruled_out)),
+                drafted_versions INTEGER NOT NULL CHECK (drafted_versions >= 0),
+                latest_kind TEXT CHECK (latest_kind IN ('initial', 'update', 'final')),
+                first_sent TEXT CHECK (first_sent IS NULL OR json_valid(first_sent)),
+                last_sent_version INTEGER CHECK (last_sent_version >= 1),
+                PRIMARY KEY (incident_id, customer)
+            ) WITHOUT ROWID;
+            -- Customers still waiting for their first notice, by deadline: what `list --overdue` reads.
+            CREATE INDEX shares_awaiting_notice ON shares (due_by, incident_id) WHERE first_sent IS NULL AND ruled_out IS NULL;
+
+            CREATE TABLE notices (
+                incident_id TEXT NOT NULL REFERENCES incidents(id),
+                customer TEXT NOT NULL REFERENCES customers(slug),
+                version INTEGER NOT NULL CHECK (version >= 1),
+                kind TEXT NOT NULL CHECK (kind IN ('initial', 'update', 'final')),
+                template TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                markdown TEXT NOT NULL,
+                facts TEXT NOT NULL CHECK (json_valid(facts)),
+                drafted_at TEXT NOT NULL \(timeCheckColumn("drafted_at")),
+                drafted_by TEXT NOT NULL,
+                drafted_seq INTEGER NOT NULL REFERENCES events(seq),
+                sent_at TEXT,
+                sent_by TEXT,
+                sent_via TEXT,
+                PRIMARY KEY (incident_id, customer, version)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    private static func timeCheckColumn(_ name: String) -> String { "CHECK (\(name) \(timeCheck))" }
 }

@@ -37,8 +37,10 @@ struct Failure: Error {
             case .busy: self.init(error.description, .busy)
             case .unreadable: self.init(error.description, .unreadable)
             case .noLocation: self.init(error.description, .configuration)
+            case .damaged: self.init(error.description, .integrityFailure)
             case .internalFailure: self.init(error.description, .internalError)
             }
+        case is DecodingError: self.init("register: stored data is damaged (\(error)); run `incident verify`", .integrityFailure)
         default: return nil
         }
     }

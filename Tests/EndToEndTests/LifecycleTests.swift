@@ -136,3 +136,20 @@ struct LifecycleTests {
         #expect(try cli.ok(["vocab"]).contains("subject\tend-users\tEnd users"))
     }
 }
+
+@Suite("End to end: corrections")
+struct CorrectionTests {
+    @Test("a restated nature can come from standard input, and the timeline records the correction")
+    func natureFromStdin() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let id = try cli.logIncident()
+        try cli.ok(["update", id, "--nature", "-", "--severity", "critical"], stdin: "Restated:\nthe bucket held call recordings too")
+        let shown = try #require(try cli.json(["show", id]) as? [String: Any])
+        #expect(shown["nature"] as? String == "Restated:\nthe bucket held call recordings too")
+        let timeline = try #require(try cli.json(["timeline", id]) as? [[String: Any]])
+        #expect(timeline.last?["summary"] as? String == "nature restated; severity high → critical")
+        let details = try #require(timeline.last?["details"] as? [String: Any])
+        #expect((details["severity"] as? [String: String]) == ["from": "high", "to": "critical"])
+    }
+}

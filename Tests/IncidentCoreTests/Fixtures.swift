@@ -17,6 +17,16 @@ enum Fixture {
         return try incident.applying(Workflow.update(incident, with: body, context: context))
     }
 
+    /// The facts of a first notice to one customer of a freshly logged incident.
+    static func facts() throws -> NoticeFacts {
+        let customer = Customer(slug: "acme", name: "Acme GmbH", emails: ["dpo@acme.example"], timeZone: "Europe/Berlin")
+        var incident = try logged()
+        incident = try incident.applying(Workflow.affect(incident, Affected(customer: "acme", dataCategories: ["names"], subjectCategories: ["end-users"],
+                                                                             records: 10, subjects: 5, noticeHours: 48), context: context))
+        return NoticeFacts.build(incident: incident, share: incident.shares[0], customer: customer, organisation: Organisation(name: "Us", email: "security@us.example"),
+                                 kind: .initial, version: 1, draftedAt: now, checkpoint: Checkpoint(events: 2, hash: String(repeating: "a", count: 64)), lastSent: nil)
+    }
+
     static func advance(_ incident: Incident) throws -> Incident {
         try incident.applying(Workflow.advance(incident, note: "ready", context: context))
     }

@@ -49,7 +49,14 @@ struct ReplayTests {
             "advanced": .advanced(Advanced(from: .contain, to: .mitigate, note: "n")),
             "closed": .closed(Closed(from: .restore, summary: "s")),
             "reopened": .reopened(Reopened(to: .contain, reason: "r")),
+            "customer-affected": .affected(Affected(customer: "acme", dataCategories: ["names"], subjectCategories: [], records: 4,
+                                                    subjects: nil, noticeHours: 48)),
+            "customer-unaffected": .unaffected(Unaffected(customer: "acme", reason: "no data of theirs in the bucket")),
+            "notice-drafted": .noticeDrafted(NoticeDrafted(customer: "acme", version: 1, kind: .initial, template: "en/initial",
+                                                           subject: "s", markdown: "# m", facts: try Fixture.facts())),
+            "notice-sent": .noticeSent(NoticeSent(customer: "acme", version: 1, via: "email", dueBy: Fixture.now, onTime: true)),
         ]
+        #expect(Set(payloads.keys) == Set(EventPayload.types))
         let payload = try #require(payloads[type])
         let body = try payload.encodedBody()
         #expect(try EventPayload.decode(type: type, body: body) == payload)

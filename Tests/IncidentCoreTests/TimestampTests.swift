@@ -31,13 +31,13 @@ struct TimestampTests {
     @Test("malformed or impossible times are refused", arguments: [
         "", "yesterday", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2026-11-23T24:00:00Z",
         "2026-11-23T14:60:00Z", "2026-11-23", "2026-11-23T14:05:00+25:00", "2026-11-23T14:05:00Zjunk", "20261123T140500Z",
-        "2026-11-23T14:05:00.Z", "١٢٣٤-11-23T14:05:00Z",
+        "2026-11-23T14:05:00.Z", "١٢٣٤-11-23T14:05:00Z", "1969-12-31T23:59:59Z",
     ])
     func refused(input: String) {
         #expect(throws: InputError.self) { _ = try Timestamp.parse(input, field: "--at", now: now) }
     }
 
-    @Test("formatting and parsing agree across centuries", arguments: [-86_400 * 365 * 30, 0, 951_782_400, 1_795_000_000, 4_102_444_800])
+    @Test("formatting and parsing agree across centuries", arguments: [0, 86_399, 951_782_400, 1_795_000_000, 4_102_444_800])
     func roundTrip(seconds: Int64) throws {
         let time = Timestamp(seconds: seconds)
         #expect(try Timestamp.parse(time.iso8601, field: "t", now: now) == time)

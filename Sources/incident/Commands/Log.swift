@@ -11,7 +11,7 @@ struct Log: ParsableCommand {
             Example:
               incident log --title "Chat transcripts exposed via subprocessor" \\
                 --nature "Misconfigured storage bucket at the VoIP subprocessor exposed call recordings" \\
-                --aware-at 2026-11-23T08:10:00Z --severity high --source "Twilio, Inc." \\
+                --aware-at 2026-11-23T08:10:00Z --severity high --source "Northwind Voice Ltd." \\
                 --data-category chat-transcripts --subject-category end-users --records 1200
             """)
 
@@ -19,7 +19,7 @@ struct Log: ParsableCommand {
     @OptionGroup var writer: WriterOptions
 
     @Option(help: "A short title.") var title: String
-    @Option(help: "What happened: the nature of the incident (DPA §9.2).") var nature: String
+    @Option(help: "What happened: the nature of the incident (DPA §9.2; '-' reads standard input).") var nature: String
     @Option(name: .customLong("aware-at"), help: ArgumentHelp("When we became aware (the clock starts here).", valueName: "time"))
     var awareAt: String
     @Option(help: "low, medium, high or critical.") var severity: String = "medium"
@@ -57,6 +57,7 @@ struct Log: ParsableCommand {
             systems: facts.systems, regions: facts.regions, dataCategories: facts.dataCategories,
             subjectCategories: facts.subjectCategories, records: facts.records, subjects: facts.subjects,
             consequences: facts.consequences)
+        try Workflow.check(body, context: context) // before the register is created, so bad input leaves no file
         let incident = try register.open(create: true).log(body, context: context)
         Output.print(incident.id.description)
     }

@@ -11,7 +11,7 @@ struct Update: ParsableCommand {
             Examples:
               incident update INC-2026-0001 --action "Rotated the leaked API keys"
               incident update INC-2026-0001 --records 5400 --data-category email-addresses --note "Scope widened"
-              git log -p fix.diff | incident update INC-2026-0001 --note -
+              cat forensic-summary.txt | incident update INC-2026-0001 --note -
             """)
 
     @Argument(help: "Incident id, e.g. INC-2026-0001.") var id: String
@@ -30,7 +30,7 @@ struct Update: ParsableCommand {
     @Option(name: .customLong("region"), help: "Another affected region (repeat).") var regions: [String] = []
     @Option(help: "Corrected approximate number of records.") var records: Int?
     @Option(help: "Corrected approximate number of data subjects.") var subjects: Int?
-    @Option(help: "Restated nature of the incident.") var nature: String?
+    @Option(help: "Restated nature of the incident ('-' reads standard input).") var nature: String?
     @Option(help: "Corrected title.") var title: String?
     @Option(help: "Changed severity.") var severity: String?
     @Option(help: "Corrected source: 'internal' or a subprocessor's name.") var source: String?
@@ -53,7 +53,7 @@ struct Update: ParsableCommand {
         let note = try note.map { try TextRules.paragraph(TextArgument.read($0, field: "--note"), field: "--note", maxLength: 100_000) }
         let actionText = try action.map { try TextRules.paragraph($0, field: "--action", maxLength: 2_000) }
         let kind = try kind.map { try ActionKind.parse($0) }
-        let nature = try nature.map { try TextRules.paragraph($0, field: "--nature") }
+        let nature = try nature.map { try TextRules.paragraph(TextArgument.read($0, field: "--nature"), field: "--nature") }
         let title = try title.map { try TextRules.line($0, field: "--title") }
         let severity = try severity.map { try Severity.parse($0) }
         let source = try source.map { try TextRules.line($0, field: "--source") }
@@ -67,11 +67,12 @@ struct Update: ParsableCommand {
             var body = Updated()
             body.note = note
             body.action = actionText.map { ActionTaken(text: $0, kind: kind ?? current.phase.defaultActionKind, phase: current.phase) }
-            body.consequences = facts.consequences
-            body.dataCategories = facts.dataCategories
-            body.subjectCategories = facts.subjectCategories
-            body.systems = facts.systems
-            body.regions = facts.regions
+            // Only what is new: repeating a known fact records nothing.
+            body.consequences = facts.consequences.filter { !current.consequences.contains($0) }
+            body.dataCategories = facts.dataCategories.filter { !current.dataCategories.contains($0) }
+            body.subjectCategories = facts.subjectCategories.filter { !current.subjectCategories.contains($0) }
+            body.systems = facts.systems.filter { !current.systems.contains($0) }
+            body.regions = facts.regions.filter { !current.regions.contains($0) }
             body.records = Self.change(current.records, facts.records)
             body.subjects = Self.change(current.subjects, facts.subjects)
             body.nature = Self.change(current.nature, nature)

@@ -25,8 +25,9 @@ struct Terminal {
     /// Rows as an aligned table on a terminal, or as tab-separated lines (with a header) otherwise.
     /// `style` may colour a cell; widths are measured before colouring.
     func table(_ header: [String], _ rows: [[String]], style: (Int, String) -> String = { $1 }) -> String {
+        let rows = rows.map { $0.map(Self.oneLine) }
         guard isInteractive else {
-            return ([header] + rows).map { $0.map(Self.tsvCell).joined(separator: "\t") }.joined(separator: "\n")
+            return ([header] + rows).map { $0.joined(separator: "\t") }.joined(separator: "\n")
         }
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
@@ -39,7 +40,8 @@ struct Terminal {
         return ([line(header) { bold($1) }] + rows.map { line($0, style) }).joined(separator: "\n")
     }
 
-    private static func tsvCell(_ text: String) -> String {
+    /// A cell never breaks a row: tabs and line breaks become spaces.
+    private static func oneLine(_ text: String) -> String {
         text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
     }
 

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Everything one notice says, frozen at drafting: what templates render and what JSON exports carry.
+///
+/// The seven DPA §9.2 items have fixed keys: `nature`, `dataCategories`, `subjectCategories`,
+/// `consequences`, `remediationActions`, `mitigationMeasures`, `contact`.
+public struct NoticeFacts: Codable, Equatable, Sendable {
+    public struct CustomerRef: Codable, Equatable, Sendable {
+        public var slug: String
+        public var name: String
+        public var emails: [String]
+        public var language: String
+        public var timeZone: String
+    }
+
+    public struct Category: Codable, Equatable, Sendable {
+        public var slug: String
+        public var label: String
+    }
+
+    public struct ActionItem: Codable, Equatable, Sendable {
+        public var text: String
+        public var kind: ActionKind
+        public var phase: Phase
+        public var at: Timestamp
+    }
+
+    public struct Contact: Codable, Equatable, Sendable {
+        public var name: String
+        public var email: String
+        public var phone: String?
+        public var address: String?
+        public var dpoEmail: String?
+    }
+
+    /// One thing that changed since the last notice sent to this customer.
+    public struct Change: Codable, Equatable, Sendable {
+        public var item: String
+        public var before: String
+        public var after: String
+    }
+
+    public var incidentId: String
+    public var title: String
+    public var customer: CustomerRef
+    public var kind: NoticeKind
+    public var version: Int
+    public var draftedAt: Timestamp
+    public var dueBy: Timestamp
+    public var awareAt: Timestamp
+    public var occurredFrom: Timestamp?
+    public var occurredTo: Timestamp?
+    public var detectedAt: Timestamp?
+    public var phase: Phase
+    public var source: String
+    public var nature: String
+    public var dataCategories: [Category]
+    public var subjectCategories: [Category]
+    public var records: Int?
+    public var subjects: Int?
+    public var consequences: [String]
+    public var mitigationMeasures: [ActionItem]
+    public var remediationActions: [ActionItem]
+    public var contact: Contact
+    /// When the next update can be expected; nil in a final notice.
+    public var nextUpdateBy: Timestamp?
+    /// What changed since the last notice sent (empty in an initial notice).
+    public var changes: [Change]
+    /// The version last sent to this customer, which `changes` compare against.
+    public var changesSinceVersion: Int?
+    public var closingSummary: String?
+    public var registerReference: Checkpoint
+
+    /// Builds the facts of one customer's notice from the incident, its share, and our details.
+    public static func build(incident: Incident, share: CustomerShare, customer: Customer, organisation: Organisation,
+                             kind: NoticeKind, version: Int, draftedAt: Timestamp, checkpoint: Checkpoint,
+                             lastSent: (version: Int, facts: NoticeFacts)?) -> NoticeFacts {
+        func categories(_ slugs: [String], _ vocabulary: Vocabulary) -> [Category] {
+            slugs.map { Category(slug: $0, label: vocabulary.label(for: $0)) }
+        }
+        func items(_ kinds: Set<ActionKind>) -> [ActionItem] {
+            incident.actions.filter { kinds.contains($0.kind) }.map { ActionItem(text: $0.text, kind: $0.kind, phase: $0.phase, at: $0.takenAt) }
+        }
+        var facts = NoticeFacts(
+            incidentId: incident.id.description, title: incident.title,
+            customer: CustomerRef(slug: customer.slug, name: customer.name, emails: customer.emails,
+                                  language: customer.language, timeZone: customer.timeZone),
+            kind: kind, version: version, draftedAt: draftedAt, dueBy: share.dueBy(awareAt: incident.awareAt),
+            awareAt: incident.awareAt, occurredFrom: incident.occurredFrom, occurredTo: incident.occurredTo,
+            detectedAt: incident.detectedAt, phase: incident.phase, source: incident.source, nature: incident.nature,
+            dataCategories: categories(share.dataCategories, .dataCategories),
+            subjectCategories: categories(share.subjectCategories, .subjectCategories),
+            records: share.records, subjects: share.subjects, consequences: incident.consequences,
+            mitigationMeasures: items([.containment, .mitigation]), remediationActions: items([.remediation, .restoration]),
+            contact: Contact(name: organisation.name, email: organisation.email, phone: organisation.phone,
+                             address: organisation.address, dpoEmail: organisation.dpoEmail),
+            nextUpdateBy: kind == .final ? nil : draftedAt.adding(seconds: Int64(organisation.updateHours) * 3600),
+            changes: [], changesSinceVersion: lastSent?.version, closingSummary: incident.closingSummary,
+            registerReference: checkpoint)
+        if let previous = lastSent?.facts, kind != .initial { facts.changes = facts.changes(since: previous) }
+        return facts
+    }
+
+    /// The §9.2 items this notice cannot yet state, by their JSON key.
+    public var unknownItems: [String] {
+        var unknown: [String] = []
+        if nature.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { unknown.append("nature") }
+        if dataCategories.isEmpty { unknown.append("dataCategories") }
+        if subjectCategories.isEmpty { unknown.append("subjectCategories") }
+        if consequences.isEmpty { unknown.append("consequences") }
+        if remediationActions.isEmpty { unknown.append("remediationActions") }
+        if mitigationMeasures.isEmpty { unknown.append("mitigationMeasures") }
+        if contact.email.isEmpty { unknown.append("contact") }
+        return unknown
+    }
+
+    /// The differences a reader of the previous notice needs to see first.
+    func changes(since old: NoticeFacts) -> [Change] {
+        var result: [Change] = []
+        func note(_ item: String, _ before: String, _ after: String) { if before != after { result.append(Change(item: item, before: before, after: after)) } }
+        func list(_ values: [String]) -> String { values.isEmpty ? "not yet known" : values.joined(separator: "; ") }
+        func count(_ value: Int?) -> String { value.map { "about \($0)" } ?? "not yet known" }
+        note("Status", old.phase.rawValue, phase.rawValue)
+        note("When we became aware", old.awareAt.iso8601, awareAt.iso8601)
+        note("Nature of the incident", old.nature, nature)
+        note("Categories of personal data", list(old.dataCategories.map(\.label)), list(dataCategories.map(\.label)))
+        note("Categories of data subjects", list(old.subjectCategories.map(\.label)), list(subjectCategories.map(\.label)))
+        note("Approximate number of records", count(old.records), count(records))
+        note("Approximate number of data subjects", count(old.subjects), count(subjects))
+        let newConsequences = consequences.filter { !old.consequences.contains($0) }
+        if !newConsequences.isEmpty { result.append(Change(item: "Consequences", before: "", after: list(newConsequences))) }
+        let newMeasures = mitigationMeasures.filter { !old.mitigationMeasures.contains($0) }.map(\.text)
+        if !newMeasures.isEmpty { result.append(Change(item: "Mitigation measures", before: "", after: list(newMeasures))) }
+        let newRemediation = remediationActions.filter { !old.remediationActions.contains($0) }.map(\.text)
+        if !newRemediation.isEmpty { result.append(Change(item: "Remediation actions", before: "", after: list(newRemediation))) }
+        return result
+    }
+}
