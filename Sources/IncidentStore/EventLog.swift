@@ -3,14 +3,32 @@ import IncidentCore
 
 /// Appending to the hash-chained event table, and reading it back.
 enum EventLog {
-    /// Stores `event` after the current head of the chain and returns its sequence number.
+    /// The head of the chain: the number of events and the last hash (the genesis hash when empty).
+    static func head(in db: Database) throws -> Checkpoint {
+        let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
+        return Checkpoint(events: row?["seq"] ?? 0, hash: row?["hash"] ?? HashChain.genesis)
+    }
+
+    /// Stores an incident's event after the current head of the chain and returns its sequence number.
     static func append(_ event: IncidentEvent, in db: Database) throws -> Int64 {
-        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
-        let seq = (head?["seq"] as Int64? ?? 0) + 1
-        let content = HashChain.Content(
-            seq: seq, incident: event.incident.description, incidentSeq: event.number, type: event.payload.type,
+        let head = try head(in: db)
+        return try insert(HashChain.Content(
+            seq: head.events + 1, incident: event.incident.description, incidentSeq: event.number, type: event.payload.type,
             payload: try event.payload.encodedBody(), actor: event.actor, recordedAt: event.recordedAt.iso8601,
-            occurredAt: event.occurredAt.iso8601, previousHash: head?["hash"] ?? HashChain.genesis)
+            occurredAt: event.occurredAt.iso8601, previousHash: head.hash), in: db)
+    }
+
+    /// Stores a directory event (no incident; it happened when it was recorded).
+    static func append(_ event: DirectoryEvent, in db: Database) throws -> Int64 {
+        let head = try head(in: db)
+        return try insert(HashChain.Content(
+            seq: head.events + 1, incident: nil, incidentSeq: nil, type: event.payload.type, payload: try event.payload.encodedBody(),
+            actor: event.actor, recordedAt: event.recordedAt.iso8601, occurredAt: event.recordedAt.iso8601,
+            previousHash: head.hash), in: db)
+    }
+
+    private static func insert(_ content: HashChain.Content, in db: Database) throws -> Int64 {
+        let seq = content.seq
         try db.execute(sql: """
             INSERT INTO events (seq, incident_id, incident_seq, type, payload, actor, recorded_at, occurred_at, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -24,6 +42,12 @@ enum EventLog {
         HashChain.Content(seq: row["seq"], incident: row["incident_id"], incidentSeq: row["incident_seq"],
                           type: row["type"], payload: row["payload"], actor: row["actor"],
                           recordedAt: row["recorded_at"], occurredAt: row["occurred_at"], previousHash: row["prev_hash"])
+    }
+
+    /// The directory event a stored row without an incident holds.
+    static func directoryEvent(_ content: HashChain.Content) throws -> DirectoryEvent {
+        DirectoryEvent(payload: try DirectoryPayload.decode(type: content.type, body: content.payload), actor: content.actor,
+                       recordedAt: try Projection.time(content.recordedAt))
     }
 
     /// The event a stored row holds, decoded for replay.

@@ -7,11 +7,14 @@ public struct ListFilter: Sendable {
     public var phase: Phase?
     public var severity: Severity?
     public var state: State
+    /// Only incidents with a customer past its deadline and not yet sent a notice, as of this moment.
+    public var overdueAt: Timestamp?
 
-    public init(phase: Phase? = nil, severity: Severity? = nil, state: State = .any) {
+    public init(phase: Phase? = nil, severity: Severity? = nil, state: State = .any, overdueAt: Timestamp? = nil) {
         self.phase = phase
         self.severity = severity
         self.state = state
+        self.overdueAt = overdueAt
     }
 }
 
@@ -36,6 +39,10 @@ public struct IncidentSummary: Codable, Equatable, Sendable {
         case .any: break
         case .open: clauses.append("phase <> 'closed'")
         case .closed: clauses.append("phase = 'closed'")
+        }
+        if let overdueAt = filter.overdueAt {
+            clauses.append("id IN (SELECT incident_id FROM shares WHERE first_sent IS NULL AND ruled_out IS NULL AND due_by < ?)")
+            arguments += [overdueAt.iso8601]
         }
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let sql = """

@@ -84,14 +84,42 @@ public final class Register: Sendable {
     /// Records one step on an existing incident. `decide` is the workflow engine's verdict on the
     /// current state; it runs inside the write transaction, so no other writer can slip in between.
     public func record(_ id: IncidentID, _ decide: (Incident) throws -> IncidentEvent) throws -> Incident {
+        try recordMany(id) { incident, _ in [try decide(incident)] }
+    }
+
+    /// Records several events on one incident in one transaction: all of them, or none. `decide` also
+    /// gets the chain's head before the first of them, which notices quote as their register reference.
+    public func recordMany(_ id: IncidentID, _ decide: (Incident, Checkpoint) throws -> [IncidentEvent]) throws -> Incident {
         try write { db in
-            guard let current = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
-            let event = try decide(current)
-            let next = try current.applying(event)
-            let seq = try EventLog.append(event, in: db)
-            try Projection.write(next, after: event, seq: seq, in: db)
-            return next
+            guard var current = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
+            for event in try decide(current, EventLog.head(in: db)) {
+                try current.apply(event)
+                let seq = try EventLog.append(event, in: db)
+                try Projection.write(current, after: event, seq: seq, in: db)
+            }
+            return current
         }
+    }
+
+    /// Records changes to the customer directory or our own details, all or none.
+    public func recordDirectory(_ decide: (Directory) throws -> [DirectoryEvent]) throws -> Directory {
+        try write { db in
+            var directory = try DirectoryProjection.load(in: db)
+            for event in try decide(directory) {
+                directory = try directory.applying(event)
+                try DirectoryProjection.write(event, seq: try EventLog.append(event, in: db), in: db)
+            }
+            return directory
+        }
+    }
+
+    public func directory() throws -> Directory {
+        try read { try DirectoryProjection.load(in: $0) }
+    }
+
+    /// The chain's head now: what `incident checkpoint` prints.
+    public func head() throws -> Checkpoint {
+        try read { try EventLog.head(in: $0) }
     }
 
     // MARK: Reading

@@ -51,6 +51,8 @@ struct Verifier {
         if foreignKeys > 0 { problems.append(.init(event: nil, incident: nil, reason: "foreign_key_check: \(foreignKeys) broken references")) }
 
         var replayed: [IncidentID: Incident] = [:]
+        var directory = Directory()
+        var notices: [String: StoredNotice] = [:]
         var checked = 0
         var previousSeq: Int64 = 0
         var previousHash = HashChain.genesis
@@ -72,17 +74,24 @@ struct Verifier {
             previousSeq = content.seq
             previousHash = storedHash
             do {
-                let event = try EventLog.event(content)
-                if let current = replayed[event.incident] {
-                    replayed[event.incident] = try current.applying(event)
+                if content.incident == nil {
+                    directory = try directory.applying(EventLog.directoryEvent(content))
                 } else {
-                    replayed[event.incident] = try Incident.started(by: event)
+                    let event = try EventLog.event(content)
+                    if replayed[event.incident] != nil {
+                        try replayed[event.incident]!.apply(event)
+                    } else {
+                        replayed[event.incident] = try Incident.started(by: event)
+                    }
+                    NoticesProjection.replay(event, into: &notices)
                 }
             } catch {
                 flag(content.seq, label, "cannot be replayed: \(error)")
             }
         }
         compareProjections(with: replayed)
+        compareDirectory(with: directory)
+        compareNotices(with: notices)
         return VerifyReport(
             eventsChecked: checked, eventsValid: checked - invalidEvents.count, incidentsReplayed: replayed.count,
             integrityCheck: integrityText, foreignKeyViolations: foreignKeys,
@@ -110,6 +119,36 @@ struct Verifier {
             default:
                 break
             }
+        }
+    }
+
+    private mutating func compareDirectory(with replayed: Directory) {
+        do {
+            let stored = try DirectoryProjection.load(in: db)
+            for slug in Set(stored.customers.keys).union(replayed.customers.keys).sorted() where stored.customers[slug] != replayed.customers[slug] {
+                problems.append(.init(event: nil, incident: nil, reason: "customer \(slug) differs from the replayed events"))
+            }
+            if stored.organisation != replayed.organisation {
+                problems.append(.init(event: nil, incident: nil, reason: "organisation details differ from the replayed events"))
+            }
+        } catch {
+            problems.append(.init(event: nil, incident: nil, reason: "directory cannot be read: \(error)"))
+        }
+    }
+
+    private mutating func compareNotices(with replayed: [String: StoredNotice]) {
+        do {
+            var stored: [String: StoredNotice] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM notices") {
+                let notice = try NoticesProjection.notice(row)
+                stored[NoticesProjection.key(notice.incident, notice.customer, notice.version)] = notice
+            }
+            for key in Set(stored.keys).union(replayed.keys).sorted() where stored[key] != replayed[key] {
+                problems.append(.init(event: nil, incident: String(key.split(separator: "/")[0]),
+                                      reason: "notice \(key) differs from the replayed events"))
+            }
+        } catch {
+            problems.append(.init(event: nil, incident: nil, reason: "notices cannot be read: \(error)"))
         }
     }
 

@@ -1,0 +1,39 @@
+import GRDB
+import IncidentCore
+
+extension Register {
+    /// Notice versions of an incident, in customer order then version; `latestOnly` keeps each customer's newest.
+    /// Streams rows to `body`, so a batch of ten thousand notices is never all in memory.
+    public func forEachNotice(_ id: IncidentID, customer: String? = nil, version: Int? = nil, latestOnly: Bool = false,
+                              _ body: (StoredNotice) throws -> Void) throws {
+        try read { db in
+            var sql = "SELECT n.* FROM notices n"
+            var arguments: StatementArguments = [id.description]
+            if latestOnly {
+                sql += " JOIN shares s ON s.incident_id = n.incident_id AND s.customer = n.customer AND s.drafted_versions = n.version"
+            }
+            sql += " WHERE n.incident_id = ?"
+            if let customer { sql += " AND n.customer = ?"; arguments += [customer] }
+            if let version { sql += " AND n.version = ?"; arguments += [version] }
+            sql += " ORDER BY n.customer, n.version"
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try cursor.next() { try body(try NoticesProjection.notice(row)) }
+        }
+    }
+
+    /// For each customer, the facts of the last notice marked sent: what an update's changes compare with.
+    public func lastSentFacts(_ id: IncidentID) throws -> [String: (version: Int, facts: NoticeFacts)] {
+        try read { db in
+            var result: [String: (version: Int, facts: NoticeFacts)] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT n.customer, n.version, n.facts FROM notices n
+                JOIN shares s ON s.incident_id = n.incident_id AND s.customer = n.customer AND s.last_sent_version = n.version
+                WHERE n.incident_id = ?
+                """, arguments: [id.description])
+            while let row = try rows.next() {
+                result[row["customer"]] = (row["version"], try Stored.json(NoticeFacts.self, row["facts"]))
+            }
+            return result
+        }
+    }
+}
