@@ -11,11 +11,22 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         public var emails: [String]
         public var language: String
         public var timeZone: String
+        public init(slug: String, name: String, emails: [String], language: String, timeZone: String) {
+            self.slug = slug
+            self.name = name
+            self.emails = emails
+            self.language = language
+            self.timeZone = timeZone
+        }
     }
 
     public struct Category: Codable, Equatable, Sendable {
         public var slug: String
         public var label: String
+        public init(slug: String, label: String) {
+            self.slug = slug
+            self.label = label
+        }
     }
 
     public struct ActionItem: Codable, Equatable, Sendable {
@@ -23,6 +34,12 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         public var kind: ActionKind
         public var phase: Phase
         public var at: Timestamp
+        public init(text: String, kind: ActionKind, phase: Phase, at: Timestamp) {
+            self.text = text
+            self.kind = kind
+            self.phase = phase
+            self.at = at
+        }
     }
 
     public struct Contact: Codable, Equatable, Sendable {
@@ -31,6 +48,13 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         public var phone: String?
         public var address: String?
         public var dpoEmail: String?
+        public init(name: String, email: String, phone: String?, address: String?, dpoEmail: String?) {
+            self.name = name
+            self.email = email
+            self.phone = phone
+            self.address = address
+            self.dpoEmail = dpoEmail
+        }
     }
 
     /// One thing that changed since the last notice sent to this customer.
@@ -38,6 +62,11 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         public var item: String
         public var before: String
         public var after: String
+        public init(item: String, before: String, after: String) {
+            self.item = item
+            self.before = before
+            self.after = after
+        }
     }
 
     public var incidentId: String
@@ -70,6 +99,37 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
     public var changesSinceVersion: Int?
     public var closingSummary: String?
     public var registerReference: Checkpoint
+
+    public init(incidentId: String, title: String, customer: CustomerRef, kind: NoticeKind, version: Int, draftedAt: Timestamp, dueBy: Timestamp, awareAt: Timestamp, occurredFrom: Timestamp?, occurredTo: Timestamp?, detectedAt: Timestamp?, phase: Phase, source: String, nature: String, dataCategories: [Category], subjectCategories: [Category], records: Int?, subjects: Int?, consequences: [String], mitigationMeasures: [ActionItem], remediationActions: [ActionItem], contact: Contact, nextUpdateBy: Timestamp?, changes: [Change], changesSinceVersion: Int?, closingSummary: String?, registerReference: Checkpoint) {
+        self.incidentId = incidentId
+        self.title = title
+        self.customer = customer
+        self.kind = kind
+        self.version = version
+        self.draftedAt = draftedAt
+        self.dueBy = dueBy
+        self.awareAt = awareAt
+        self.occurredFrom = occurredFrom
+        self.occurredTo = occurredTo
+        self.detectedAt = detectedAt
+        self.phase = phase
+        self.source = source
+        self.nature = nature
+        self.dataCategories = dataCategories
+        self.subjectCategories = subjectCategories
+        self.records = records
+        self.subjects = subjects
+        self.consequences = consequences
+        self.mitigationMeasures = mitigationMeasures
+        self.remediationActions = remediationActions
+        self.contact = contact
+        self.nextUpdateBy = nextUpdateBy
+        self.changes = changes
+        self.changesSinceVersion = changesSinceVersion
+        self.closingSummary = closingSummary
+        self.registerReference = registerReference
+    }
+
 
     /// Builds the facts of one customer's notice from the incident, its share, and our details.
     public static func build(incident: Incident, share: CustomerShare, customer: Customer, organisation: Organisation,

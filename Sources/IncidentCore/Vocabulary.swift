@@ -100,9 +100,10 @@ public enum Vocabulary: String, Sendable, CaseIterable {
     ]
 }
 
-enum EditDistance {
+/// Levenshtein distance, for "did you mean" hints.
+public enum EditDistance {
     /// Levenshtein distance over characters.
-    static func between(_ a: String, _ b: String) -> Int {
+    public static func between(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }

@@ -1,0 +1,113 @@
+import Foundation
+import IncidentCore
+
+/// What a template sees: the notice's facts with times shown in the customer's zone, counts in words,
+/// and user text escaped so it can never change the notice's Markdown structure.
+///
+/// Every name a template may use is a key here; `TemplateChecker` refuses any other.
+enum NoticeView {
+    static func make(_ facts: NoticeFacts) -> [String: Any] {
+        let zone = TimeZone(identifier: facts.customer.timeZone) ?? TimeZone(identifier: "UTC")!
+        func time(_ t: Timestamp?) -> Any? { t.map { Self.format($0, in: zone) } }
+        func text(_ s: String) -> String { MarkdownEscape.text(s) }
+        // List items stay on one line, so a line break typed into an action cannot end the list.
+        func item(_ s: String) -> String { MarkdownEscape.text(s.replacingOccurrences(of: "\n", with: " ")) }
+        func actions(_ items: [NoticeFacts.ActionItem]) -> [[String: Any]] {
+            items.map { ["text": item($0.text), "at": Self.format($0.at, in: zone), "phase": $0.phase.rawValue, "kind": $0.kind.rawValue] }
+        }
+        var view: [String: Any] = [
+            "incidentId": facts.incidentId,
+            "title": text(facts.title),
+            "kind": facts.kind.rawValue,
+            "isInitial": facts.kind == .initial,
+            "isUpdate": facts.kind == .update,
+            "isFinal": facts.kind == .final,
+            "version": facts.version,
+            "customer": ["name": text(facts.customer.name), "slug": facts.customer.slug],
+            "timeZone": facts.customer.timeZone,
+            "draftedAt": Self.format(facts.draftedAt, in: zone),
+            "dueBy": Self.format(facts.dueBy, in: zone),
+            "awareAt": Self.format(facts.awareAt, in: zone),
+            "phase": phaseWords(facts.phase),
+            "nature": text(facts.nature),
+            "fromSubprocessor": facts.source != "internal",
+            "source": text(facts.source),
+            "dataCategories": facts.dataCategories.map { ["label": item($0.label)] },
+            "subjectCategories": facts.subjectCategories.map { ["label": item($0.label)] },
+            "consequences": facts.consequences.map { ["text": item($0)] },
+            "mitigationMeasures": actions(facts.mitigationMeasures),
+            "remediationActions": actions(facts.remediationActions),
+            "contact": contact(facts.contact),
+            "changes": facts.changes.map { ["item": $0.item, "before": item($0.before), "after": item($0.after), "hasBefore": !$0.before.isEmpty] },
+            "registerReference": facts.registerReference.description,
+        ]
+        view["occurredFrom"] = time(facts.occurredFrom)
+        view["occurredTo"] = time(facts.occurredTo)
+        view["detectedAt"] = time(facts.detectedAt)
+        view["nextUpdateBy"] = time(facts.nextUpdateBy)
+        view["records"] = facts.records.map(Self.count)
+        view["subjects"] = facts.subjects.map(Self.count)
+        view["changesSinceVersion"] = facts.changesSinceVersion
+        view["closingSummary"] = facts.closingSummary.map(text)
+        return view
+    }
+
+    private static func contact(_ c: NoticeFacts.Contact) -> [String: Any] {
+        var view: [String: Any] = ["name": MarkdownEscape.text(c.name)]
+        if !c.email.isEmpty { view["email"] = c.email }
+        view["phone"] = c.phone.map(MarkdownEscape.text)
+        view["address"] = c.address.map(MarkdownEscape.text)
+        view["dpoEmail"] = c.dpoEmail
+        return view
+    }
+
+    private static func phaseWords(_ phase: Phase) -> String {
+        switch phase {
+        case .investigate: "under investigation"
+        case .contain: "being contained"
+        case .mitigate: "contained; its effects are being mitigated"
+        case .remediate: "contained; the cause is being remediated"
+        case .restore: "remediated; affected services are being restored"
+        case .closed: "closed"
+        }
+    }
+
+    /// `2026-11-23 09:05 UTC+01:00 (Europe/Berlin)`: unambiguous for a reader in any zone.
+    static func format(_ time: Timestamp, in zone: TimeZone) -> String {
+        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(time.seconds)))
+        let local = Timestamp(seconds: time.seconds + Int64(offset)).iso8601 // "YYYY-MM-DDTHH:MM:SSZ" shifted
+        let date = local.prefix(10), clock = local.dropFirst(11).prefix(5)
+        let sign = offset < 0 ? "-" : "+"
+        let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
+        let zoneName = zone.identifier == "UTC" || zone.identifier == "GMT" ? "" : " (\(zone.identifier))"
+        return "\(date) \(clock) UTC\(sign)\(hours < 10 ? "0" : "")\(hours):\(minutes < 10 ? "0" : "")\(minutes)\(zoneName)"
+    }
+
+    /// `about 1,200`: approximate counts read as approximate.
+    static func count(_ value: Int) -> String {
+        let digits = String(value)
+        var grouped = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { grouped += "," }
+            grouped.append(c)
+        }
+        return "about \(grouped)"
+    }
+}
+
+/// Keeps user text from being read as Markdown structure: a leading `#` or `-`, or `*`, is escaped.
+enum MarkdownEscape {
+    static func text(_ s: String) -> String {
+        var out = ""
+        for line in s.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !out.isEmpty { out += "\n" }
+            var escaped = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "*", with: "\\*")
+            let trimmed = escaped.drop { $0 == " " }
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix("-") {
+                escaped = String(escaped.prefix(escaped.count - trimmed.count)) + "\\" + trimmed
+            }
+            out += escaped
+        }
+        return out
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import IncidentCore
+import Mustache
+
+/// A template that cannot be used, with the file and line to fix.
+public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let problem: String
+
+    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(problem)" }
+}
+
+/// The templates of one language: the shipped files, with any file of a user folder taking the place of its namesake.
+public struct TemplateSet: Sendable {
+    /// The language whose files were found (English when the asked-for one has none).
+    public let language: String
+    /// Where the user's overriding files came from, if anywhere.
+    public let overrides: String?
+    /// Template name (`initial`, `items/nature`, ...) to source text and where it came from.
+    let sources: [String: (text: String, origin: String)]
+    let library: MustacheLibrary
+
+    /// The kinds' main templates and the subject line: a set lacking any of them is incomplete.
+    static let required = NoticeKind.allCases.map(\.rawValue) + ["subject"]
+
+    /// Loads the set for `language`; `fellBack` is true when English stood in for it.
+    public static func load(language: String, overrides: String?) throws -> (set: TemplateSet, fellBack: Bool) {
+        let user = try overrides.map { try userFiles(in: $0) } ?? [:]
+        let hasLanguage = (Array(ShippedTemplates.files.keys) + Array(user.keys)).contains { $0.hasPrefix(language + "/") }
+        let chosen = hasLanguage ? language : "en"
+        var sources: [String: (text: String, origin: String)] = [:]
+        for (path, text) in ShippedTemplates.files where path.hasPrefix(chosen + "/") {
+            sources[name(of: path, language: chosen)] = (text, "Templates/" + path + " (shipped)")
+        }
+        for (path, entry) in user where path.hasPrefix(chosen + "/") {
+            sources[name(of: path, language: chosen)] = entry
+        }
+        return (try TemplateSet(language: chosen, overrides: overrides, sources: sources), chosen != language)
+    }
+
+    private init(language: String, overrides: String?, sources: [String: (text: String, origin: String)]) throws {
+        for name in Self.required where sources[name] == nil {
+            throw TemplateError(file: "\(overrides ?? "Templates")/\(language)/\(name).mustache", line: nil, problem: "missing; every language needs it")
+        }
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                // Notices are Markdown, not HTML: escaping is ours (NoticeView), not Mustache's.
+                try library.register("{{% CONTENT_TYPE: TEXT}}" + source.text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(file: source.origin, line: error.context.lineNumber, problem: "syntax error: \(Self.explain(error.error))")
+            } catch {
+                throw TemplateError(file: source.origin, line: nil, problem: "syntax error: \(error)")
+            }
+        }
+        self.language = language
+        self.overrides = overrides
+        self.sources = sources
+        self.library = library
+        try TemplateChecker(sources: sources).check()
+    }
+
+    /// The parser's error in words a template editor can act on.
+    private static func explain(_ error: any Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.expectedSectionEnd: "a section opened with {{#name}} or {{^name}} is never closed with {{/name}}"
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a {{/name}} closes a different section from the one that is open"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not finished: check for a missing }}"
+        case MustacheTemplate.Error.invalidSetDelimiter: "changing delimiters is not supported"
+        default: "\(error)"
+        }
+    }
+
+    /// Renders one template against a view; the result ends with exactly one newline.
+    func render(_ name: String, _ view: [String: Any]) -> String {
+        let text = library.render(view, withTemplate: name) ?? ""
+        return text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+    }
+
+    func origin(of name: String) -> String { sources[name]?.origin ?? name }
+
+    private static func name(of path: String, language: String) -> String {
+        String(path.dropFirst(language.count + 1).dropLast(".mustache".count))
+    }
+
+    /// Every `.mustache` file under a user folder, keyed like the shipped ones (`en/initial.mustache`).
+    private static func userFiles(in folder: String) throws -> [String: (text: String, origin: String)] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw TemplateError(file: folder, line: nil, problem: "is not a folder of templates")
+        }
+        let root = URL(fileURLWithPath: folder).standardizedFileURL
+        var files: [String: (text: String, origin: String)] = [:]
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return files }
+        for case let url as URL in walker where url.pathExtension == "mustache" {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                throw TemplateError(file: url.path, line: nil, problem: "cannot be read as UTF-8 text")
+            }
+            files[relative] = (text, url.path)
+        }
+        return files
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import IncidentCore
+import Testing
+@testable import IncidentNotices
+
+@Suite("Templates")
+struct TemplateSetTests {
+    @Test("the shipped English set is complete, checks clean and renders every kind")
+    func shipped() throws {
+        let checked = try NoticeRenderer.check(folder: nil)
+        #expect(checked.count == 3)
+        let (set, fellBack) = try TemplateSet.load(language: "en", overrides: nil)
+        #expect(!fellBack)
+        for kind in NoticeKind.allCases {
+            var facts = NoticeView.sample
+            facts.kind = kind
+            let text = NoticeRenderer.render(facts, with: set).markdown
+            for heading in ["## 1. What happened", "## 2.", "## 3.", "## 4.", "## 5.", "## 6.", "## 7. Who to contact"] {
+                #expect(text.contains(heading), "\(kind) has \(heading)")
+            }
+        }
+    }
+
+    @Test("a language without templates falls back to English")
+    func fallback() throws {
+        let (set, fellBack) = try TemplateSet.load(language: "de", overrides: nil)
+        #expect(fellBack)
+        #expect(set.language == "en")
+    }
+
+    @Test("a user folder overrides a shipped file")
+    func override() throws {
+        let folder = try Self.folder(["en/items/nature.mustache": "## 1. Our account\n\n{{nature}} (as we understand it)\n"])
+        let (set, _) = try TemplateSet.load(language: "en", overrides: folder)
+        let text = NoticeRenderer.render(NoticeView.sample, with: set).markdown
+        #expect(text.contains("## 1. Our account"))
+        #expect(text.contains("Sample nature (as we understand it)"))
+        #expect(text.contains("## 7. Who to contact"), "files not overridden still come from the shipped set")
+    }
+
+    @Test("templates with errors are refused with the file and line", arguments: [
+        ("{{nature}}\n\n{{#dataCategories}}\n- {{label}}\n", 5, "never closed"),
+        ("line one\n{{recrods}}\n", 2, "unknown field 'recrods'; did you mean records"),
+        ("a\nb\n{{#changes}}{{itemz}}{{/changes}}\n", 3, "unknown field 'itemz'"),
+        ("{{> items/nope}}\n", 1, "partial 'items/nope' does not exist"),
+        ("{{=<% %>=}}\n", 1, "not supported"),
+        ("x\n{{#consequences}}{{/dataCategories}}\n", 2, "closes a different section"),
+        ("{{contact.emial}}\n", 1, "unknown field 'contact.emial'"),
+    ])
+    func refused(text: String, line: Int, problem: String) throws {
+        let folder = try Self.folder(["en/items/nature.mustache": text])
+        let error = #expect(throws: TemplateError.self) { _ = try TemplateSet.load(language: "en", overrides: folder) }
+        #expect(error?.file.hasSuffix("en/items/nature.mustache") == true)
+        #expect(error?.line == line, "\(error?.description ?? "")")
+        #expect(error?.problem.contains(problem) == true, "\(error?.description ?? "")")
+    }
+
+    @Test("nested fields and the section's own fields are known")
+    func nested() throws {
+        let folder = try Self.folder(["en/items/nature.mustache": "{{contact.email}} {{#remediationActions}}{{text}} {{at}} {{incidentId}}{{/remediationActions}}\n"])
+        _ = try TemplateSet.load(language: "en", overrides: folder)
+    }
+
+    static func folder(_ files: [String: String]) throws -> String {
+        let root = NSTemporaryDirectory() + "templates-\(UUID().uuidString)"
+        for (path, text) in files {
+            let url = URL(fileURLWithPath: root + "/" + path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+}
