@@ -174,12 +174,23 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         return unknown
     }
 
+    /// `about 1,200`: approximate counts read as approximate.
+    public static func approximate(_ value: Int) -> String {
+        let digits = String(value)
+        var grouped = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { grouped += "," }
+            grouped.append(c)
+        }
+        return "about \(grouped)"
+    }
+
     /// The differences a reader of the previous notice needs to see first.
     func changes(since old: NoticeFacts) -> [Change] {
         var result: [Change] = []
         func note(_ item: String, _ before: String, _ after: String) { if before != after { result.append(Change(item: item, before: before, after: after)) } }
         func list(_ values: [String]) -> String { values.isEmpty ? "not yet known" : values.joined(separator: "; ") }
-        func count(_ value: Int?) -> String { value.map { "about \($0)" } ?? "not yet known" }
+        func count(_ value: Int?) -> String { value.map(Self.approximate) ?? "not yet known" }
         note("Status", old.phase.rawValue, phase.rawValue)
         note("When we became aware", old.awareAt.iso8601, awareAt.iso8601)
         note("Nature of the incident", old.nature, nature)

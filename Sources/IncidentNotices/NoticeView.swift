@@ -45,8 +45,8 @@ enum NoticeView {
         view["occurredTo"] = time(facts.occurredTo)
         view["detectedAt"] = time(facts.detectedAt)
         view["nextUpdateBy"] = time(facts.nextUpdateBy)
-        view["records"] = facts.records.map(Self.count)
-        view["subjects"] = facts.subjects.map(Self.count)
+        view["records"] = facts.records.map(NoticeFacts.approximate)
+        view["subjects"] = facts.subjects.map(NoticeFacts.approximate)
         view["changesSinceVersion"] = facts.changesSinceVersion
         view["closingSummary"] = facts.closingSummary.map(text)
         return view
@@ -81,17 +81,6 @@ enum NoticeView {
         let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
         let zoneName = zone.identifier == "UTC" || zone.identifier == "GMT" ? "" : " (\(zone.identifier))"
         return "\(date) \(clock) UTC\(sign)\(hours < 10 ? "0" : "")\(hours):\(minutes < 10 ? "0" : "")\(minutes)\(zoneName)"
-    }
-
-    /// `about 1,200`: approximate counts read as approximate.
-    static func count(_ value: Int) -> String {
-        let digits = String(value)
-        var grouped = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { grouped += "," }
-            grouped.append(c)
-        }
-        return "about \(grouped)"
     }
 }
 

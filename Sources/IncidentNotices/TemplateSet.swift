@@ -74,7 +74,9 @@ public struct TemplateSet: Sendable {
 
     /// Renders one template against a view; the result ends with exactly one newline.
     func render(_ name: String, _ view: [String: Any]) -> String {
-        let text = library.render(view, withTemplate: name) ?? ""
+        var text = library.render(view, withTemplate: name) ?? ""
+        // Sections that render nothing leave blank lines behind; a notice never needs two in a row.
+        while text.contains("\n\n\n") { text = text.replacingOccurrences(of: "\n\n\n", with: "\n\n") }
         return text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
     }
 

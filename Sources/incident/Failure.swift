@@ -1,5 +1,6 @@
 import Foundation
 import IncidentCore
+import IncidentNotices
 import IncidentStore
 
 /// The exit codes, documented in docs/exit-codes.md. 64 and below are swift-argument-parser's and sysexits';
@@ -12,6 +13,7 @@ enum ExitStatus: Int32 {
     case internalError = 70
     case unreadable = 74
     case busy = 75
+    case cannotCreate = 73
     case configuration = 78
 }
 
@@ -30,6 +32,8 @@ struct Failure: Error {
         switch error {
         case let error as InputError: self.init(error.description, .invalidData)
         case let error as WorkflowRefusal: self.init(error.description, .refused)
+        case let error as TemplateError: self.init("template: \(error)", .configuration)
+        case let error as ExportFile.Refused: self.init("export: \(error)", .cannotCreate)
         case let error as ReplayError: self.init("register history is inconsistent: \(error); run `incident verify`", .integrityFailure)
         case let error as StoreError:
             switch error {

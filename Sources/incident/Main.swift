@@ -38,6 +38,7 @@ struct IncidentCommand: ParsableCommand {
         subcommands: [
             Log.self, Update.self, Advance.self, Close.self, Reopen.self,
             Show.self, List.self, Timeline.self, Verify.self, Vocab.self,
+            CustomerCommand.self, OrgCommand.self, Affect.self, Unaffect.self, NoticeCommand.self,
         ]
     )
 }

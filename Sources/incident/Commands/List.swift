@@ -19,6 +19,7 @@ struct List: ParsableCommand {
     @Option(help: "Only incidents of this severity.") var severity: String?
     @Flag(help: "Only open incidents.") var open = false
     @Flag(help: "Only closed incidents.") var closed = false
+    @Flag(help: "Only incidents with a customer past its notice deadline and not yet notified.") var overdue = false
 
     func validate() throws {
         if open && closed { throw ValidationError("--open and --closed exclude each other; give one") }
@@ -28,7 +29,8 @@ struct List: ParsableCommand {
         let filter = ListFilter(
             phase: try phase.map { try Phase.parse($0, field: "--phase") },
             severity: try severity.map { try Severity.parse($0) },
-            state: open ? .open : closed ? .closed : .any)
+            state: open ? .open : closed ? .closed : .any,
+            overdueAt: overdue ? WriterOptions.now() : nil)
         let incidents = try register.open(create: false).list(filter)
         if output.json { return try Output.json(incidents) }
         let terminal = Terminal.current

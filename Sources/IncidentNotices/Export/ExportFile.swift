@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import IncidentCore
+
+/// Writes export files the safe way: owner-only, never through a symlink, never over a file unless forced.
+public enum ExportFile {
+    public struct Refused: Error, Equatable, Sendable, CustomStringConvertible {
+        public let path: String
+        public let problem: String
+        public var description: String { "\(path): \(problem)" }
+    }
+
+    /// Makes the output folder (0700) if it is missing; refuses a folder that is a symlink.
+    public static func prepareFolder(_ path: String) throws {
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFLNK { throw Refused(path: path, problem: "is a symbolic link; give the real folder") }
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Refused(path: path, problem: "is not a folder") }
+            return
+        }
+        guard mkdir(path, 0o700) == 0 else { throw Refused(path: path, problem: "cannot be created: \(String(cString: strerror(errno)))") }
+    }
+
+    public static func write(_ text: String, to path: String, force: Bool) throws {
+        let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (force ? O_TRUNC : O_EXCL)
+        let fd = open(path, flags, 0o600)
+        guard fd >= 0 else {
+            switch errno {
+            case EEXIST: throw Refused(path: path, problem: "already exists; pass --force to replace it")
+            case ELOOP: throw Refused(path: path, problem: "is a symbolic link; exports never follow links")
+            default: throw Refused(path: path, problem: "cannot be written: \(String(cString: strerror(errno)))")
+            }
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw Refused(path: path, problem: "is not a regular file") }
+        fchmod(fd, 0o600)
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            guard written > 0 else { throw Refused(path: path, problem: "write failed: \(String(cString: strerror(errno)))") }
+            bytes = bytes.dropFirst(written)
+        }
+        guard fsync(fd) == 0 else { throw Refused(path: path, problem: "could not be synced to disk") }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import IncidentCore
+
+/// The formats a notice version can be exported in.
+public enum NoticeFormat: String, CaseIterable, Sendable {
+    case md, txt, html, eml, json
+
+    public static func parse(_ text: String) throws -> NoticeFormat {
+        if let format = NoticeFormat(rawValue: text.lowercased()) { return format }
+        throw InputError(field: "--format", problem: "'\(text)' is not a format; use md, txt, html, eml or json")
+    }
+}
+
+/// A stored notice version, as the exporter needs it.
+public struct NoticeDraft: Sendable {
+    public var subject: String
+    public var markdown: String
+    public var facts: NoticeFacts
+    public var template: String
+    public var sentAt: Timestamp?
+    public var sentVia: String?
+
+    public init(subject: String, markdown: String, facts: NoticeFacts, template: String, sentAt: Timestamp?, sentVia: String?) {
+        self.subject = subject
+        self.markdown = markdown
+        self.facts = facts
+        self.template = template
+        self.sentAt = sentAt
+        self.sentVia = sentVia
+    }
+
+    /// `INC-2026-0001-acme-gmbh-v2-update.eml`: sorts by incident, customer and version.
+    public func fileName(_ format: NoticeFormat) -> String {
+        "\(facts.incidentId)-\(facts.customer.slug)-v\(facts.version)-\(facts.kind.rawValue).\(format.rawValue)"
+    }
+}
+
+public enum NoticeExport {
+    /// The notice in one format. The stored Markdown is the text the counsel approved; every other
+    /// format is derived from it, so they all say the same thing.
+    public static func render(_ draft: NoticeDraft, as format: NoticeFormat) throws -> String {
+        switch format {
+        case .md: return draft.markdown
+        case .txt: return MarkdownLite.plainText(draft.markdown)
+        case .html: return MarkdownLite.html(draft.markdown, title: draft.subject, lang: draft.facts.customer.language)
+        case .eml: return try email(draft).rendered()
+        case .json: return try json(draft)
+        }
+    }
+
+    static func email(_ draft: NoticeDraft) throws -> EmailMessage {
+        let facts = draft.facts
+        guard !facts.contact.email.isEmpty else {
+            throw InputError(field: "org", problem: "our e-mail address is not set, so a .eml has no sender; run `incident org set --name NAME --email ADDRESS` and draft again")
+        }
+        let zone = TimeZone(identifier: facts.customer.timeZone) ?? TimeZone(identifier: "UTC")!
+        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(facts.draftedAt.seconds)))
+        do {
+            return try EmailMessage(
+                from: .init(name: facts.contact.name, address: facts.contact.email), to: facts.customer.emails, subject: draft.subject,
+                seconds: facts.draftedAt.seconds, utcOffsetSeconds: offset,
+                messageID: "\(facts.incidentId).\(facts.customer.slug).v\(facts.version)@incident-register.invalid",
+                textBody: MarkdownLite.plainText(draft.markdown),
+                htmlBody: MarkdownLite.html(draft.markdown, title: draft.subject, lang: facts.customer.language))
+        } catch let error as EmailMessage.InvalidAddress {
+            throw InputError(field: error.field, problem: "\(error.address) cannot be used in a mail header")
+        }
+    }
+
+    static func json(_ draft: NoticeDraft) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(NoticeJSON(draft: draft)), as: UTF8.self) + "\n"
+    }
+}
+
+/// JSON export: the facts under their stable keys, plus the subject, the text and the sending record.
+struct NoticeJSON: Encodable {
+    let draft: NoticeDraft
+
+    private enum Keys: String, CodingKey { case subject, markdown, template, sentAt, sentVia }
+
+    func encode(to encoder: any Encoder) throws {
+        try draft.facts.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(draft.subject, forKey: .subject)
+        try container.encode(draft.markdown, forKey: .markdown)
+        try container.encode(draft.template, forKey: .template)
+        try container.encodeIfPresent(draft.sentAt, forKey: .sentAt)
+        try container.encodeIfPresent(draft.sentVia, forKey: .sentVia)
+    }
+}

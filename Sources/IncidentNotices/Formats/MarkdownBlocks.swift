@@ -1,0 +1,71 @@
+/// One block of the Markdown subset that notice templates produce.
+enum MarkdownBlock: Equatable, Sendable {
+    case heading(level: Int, text: String)
+    case paragraph(String)
+    case list([String])
+
+    /// Splits Markdown into blocks. Anything outside the subset is kept as literal paragraph text,
+    /// because a notice must never lose words the template or the responder wrote.
+    static func parse(_ markdown: String) -> [MarkdownBlock] {
+        var blocks: [MarkdownBlock] = []
+        var paragraph: [String] = []
+        var items: [String] = []
+        func flush() {
+            if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
+            if !items.isEmpty { blocks.append(.list(items)) }
+            paragraph = []
+            items = []
+        }
+        // `isNewline` treats "\r\n" as one separator, so templates saved on Windows parse the same.
+        for line in markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let text = trimmed(line)
+            if text.isEmpty {
+                flush()
+            } else if let (level, title) = heading(line) {
+                flush()
+                blocks.append(.heading(level: level, text: title))
+            } else if line.hasPrefix("- ") {
+                if !paragraph.isEmpty { flush() }
+                items.append(trimmed(line.dropFirst(2)))
+            } else if !items.isEmpty, line.hasPrefix("  ") {
+                items[items.count - 1] += " " + text
+            } else {
+                if !items.isEmpty { flush() }
+                paragraph.append(text)
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    /// `# `, `## ` or `### ` followed by text; `####` and `#text` stay literal, as in CommonMark.
+    private static func heading(_ line: Substring) -> (Int, String)? {
+        let hashes = line.prefix(while: { $0 == "#" }).count
+        guard (1...3).contains(hashes), line.dropFirst(hashes).first == " " else { return nil }
+        let text = trimmed(line.dropFirst(hashes))
+        return text.isEmpty ? nil : (hashes, text)
+    }
+
+    static func trimmed(_ text: Substring) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+}
+
+/// A run of inline text; `**bold**` is the only inline markup in the subset.
+struct InlineRun: Equatable, Sendable {
+    let text: String
+    let bold: Bool
+
+    /// Splits text at `**` pairs. An unpaired `**` stays literal so a stray marker cannot bold the rest.
+    static func runs(_ text: String) -> [InlineRun] {
+        var parts = text.split(separator: "**", omittingEmptySubsequences: false).map(String.init)
+        if parts.count.isMultiple(of: 2) {
+            let last = parts.removeLast()
+            parts[parts.count - 1] += "**" + last
+        }
+        return parts.enumerated().compactMap { index, part in
+            part.isEmpty ? nil : InlineRun(text: part, bold: !index.isMultiple(of: 2))
+        }
+    }
+}

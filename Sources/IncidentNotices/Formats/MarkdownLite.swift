@@ -1,0 +1,125 @@
+/// Turns the Markdown subset of rendered notices into HTML and plain text for export.
+///
+/// The subset is what the templates produce: `#`–`###` headings, paragraphs, `- ` bullet lists
+/// and `**bold**`. Everything else is literal text.
+public enum MarkdownLite {
+    /// A standalone HTML5 document; all text is escaped, so nothing the user typed becomes markup.
+    public static func html(_ markdown: String, title: String, lang: String) -> String {
+        var out = """
+            <!DOCTYPE html>
+            <html lang="\(languageTag(lang))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escaped(title))</title>
+            <style>
+            body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
+              line-height: 1.5; color: #111; max-width: 42em; margin: 2em auto; padding: 0 1em; }
+            h1, h2, h3 { line-height: 1.25; margin: 1.4em 0 0.5em; page-break-after: avoid; }
+            li { margin: 0.25em 0; }
+            @media print { body { margin: 0; max-width: none; font-size: 11pt; } }
+            </style>
+            </head>
+            <body>
+
+            """
+        for block in MarkdownBlock.parse(markdown) {
+            switch block {
+            case .heading(let level, let text):
+                out += "<h\(level)>\(inlineHTML(text))</h\(level)>\n"
+            case .paragraph(let text):
+                out += "<p>\(inlineHTML(text))</p>\n"
+            case .list(let items):
+                out += "<ul>\n" + items.map { "<li>\(inlineHTML($0))</li>\n" }.joined() + "</ul>\n"
+            }
+        }
+        return out + "</body>\n</html>\n"
+    }
+
+    /// Plain text for email bodies: underlined headings, paragraphs and bullets wrapped at `width`.
+    ///
+    /// Widths below 3 count as 3, so a bullet always has room for text after its "- ".
+    public static func plainText(_ markdown: String, width: Int = 72) -> String {
+        let width = max(width, 3)
+        var blocks: [String] = []
+        for block in MarkdownBlock.parse(markdown) {
+            switch block {
+            case .heading(let level, let text):
+                let lines = wrap(plain(text), width: width)
+                guard let longest = lines.map(\.count).max() else { continue }
+                let rule = String(repeating: level == 1 ? "=" : "-", count: longest)
+                blocks.append((lines + [rule]).joined(separator: "\n"))
+            case .paragraph(let text):
+                let lines = wrap(plain(text), width: width)
+                if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }
+            case .list(let items):
+                let bullets = items.map { item in
+                    // Two columns go to "- ", so the item text wraps two narrower than the page.
+                    let lines = wrap(plain(item), width: width - 2)
+                    if lines.isEmpty { return "-" }
+                    return lines.enumerated().map { ($0 == 0 ? "- " : "  ") + $1 }.joined(separator: "\n")
+                }
+                blocks.append(bullets.joined(separator: "\n"))
+            }
+        }
+        return blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    static func inlineHTML(_ text: String) -> String {
+        InlineRun.runs(text).map { $0.bold ? "<strong>\(escaped($0.text))</strong>" : escaped($0.text) }.joined()
+    }
+
+    static func plain(_ text: String) -> String {
+        InlineRun.runs(text).map(\.text).joined()
+    }
+
+    /// Escapes the five HTML-significant characters, so text can sit in an element or a quoted attribute.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            // Control characters are parse errors in HTML and NUL is dropped or mangled; show them as �.
+            case _ where scalar != "\t" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)):
+                out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The `lang` value if it looks like a BCP 47 tag, else `und`: attribute values never come from free text.
+    static func languageTag(_ lang: String) -> String {
+        let ok = !lang.isEmpty && lang.count <= 35
+            && lang.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        return ok ? lang : "und"
+    }
+
+    /// Greedy word wrap at spaces and tabs; a word longer than `width` gets a line of its own, unbroken.
+    /// No-break spaces are not break points, so "10 000" stays together.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var length = 0
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            if length == 0 {
+                line = String(word)
+                length = word.count
+            } else if length + 1 + word.count <= width {
+                line += " " + word
+                length += 1 + word.count
+            } else {
+                lines.append(line)
+                line = String(word)
+                length = word.count
+            }
+        }
+        if length > 0 { lines.append(line) }
+        return lines
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import IncidentCore
+import IncidentNotices
+import IncidentStore
+
+struct NoticeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notice",
+        abstract: "Draft, export and track the customer notices of DPA §9.2/§9.3.",
+        subcommands: [NoticeDraftCommand.self, NoticeExportCommand.self, NoticeSentCommand.self, NoticeListCommand.self,
+                      NoticeCheckCommand.self, NoticeTemplatesCommand.self])
+}
+
+/// `--customer SLUG | --all`, shared by draft and export.
+struct CustomerChoice: ParsableArguments {
+    @Option(help: "One customer's slug.") var customer: String?
+    @Flag(help: "Every affected customer not ruled out.") var all = false
+
+    func validate() throws {
+        if customer != nil && all { throw ValidationError("give --customer SLUG or --all, not both") }
+        if customer == nil && !all { throw ValidationError("give --customer SLUG or --all") }
+    }
+
+    /// The slugs chosen, in the order the customers were marked affected.
+    func slugs(in incident: Incident) throws -> [String] {
+        if let customer { return [try Slug.parse(customer, field: "--customer")] }
+        return incident.shares.filter { $0.ruledOut == nil }.map(\.customer)
+    }
+}
+
+struct NoticeDraftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draft",
+        abstract: "Draft the next notice version for one customer or all of them.",
+        discussion: """
+            The kind follows the incident: initial first, update while open, final once closed (or --kind).
+            Each draft is an event on the register and records the register's checkpoint.
+
+            Example:
+              incident notice draft INC-2026-0001 --all
+            """)
+
+    @Argument(help: "Incident id.") var id: String
+    @OptionGroup var register: RegisterOptions
+    @OptionGroup var writer: WriterOptions
+    @OptionGroup var choice: CustomerChoice
+    @Option(help: "initial, update or final.") var kind: String?
+    @Option(help: "A folder of templates overriding the shipped ones (default: the one set with `org set`).") var templates: String?
+
+    func run() throws {
+        let id = try IncidentID.parse(id)
+        let context = try writer.context()
+        let kind = try kind.map { try NoticeKind.parse($0) }
+        let store = try register.open(create: false)
+        let directory = try store.directory()
+        let lastSent = try store.lastSentFacts(id)
+        var drafter = NoticeDrafter(overrides: templates ?? directory.organisation?.templates) { language in
+            Output.warn("no templates for language '\(language)'; using English")
+        }
+        var count = 0
+        let incident = try store.recordMany(id) { incident, checkpoint in
+            let slugs = try choice.slugs(in: incident)
+            guard !slugs.isEmpty else { throw InputError(field: "--all", problem: "no customer is marked affected; use `incident affect` first") }
+            let events = try drafter.draft(incident: incident, customers: slugs, directory: directory, requested: kind,
+                                           checkpoint: checkpoint, lastSent: lastSent, context: context)
+            count = events.count
+            return events
+        }
+        if directory.organisation == nil { Output.warn("our contact details are not set; run `incident org set` and draft again") }
+        Output.print("\(incident.id): \(count) notice(s) drafted")
+    }
+}
+
+struct NoticeSentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sent",
+        abstract: "Record that a notice version was sent; the first one's punctuality is fixed now.",
+        discussion: """
+            Example:
+              incident notice sent INC-2026-0001 --customer acme-gmbh --via "email to dpo@acme.example" --at 2026-11-23T15:10:00Z
+            """)
+
+    @Argument(help: "Incident id.") var id: String
+    @OptionGroup var register: RegisterOptions
+    @OptionGroup var writer: WriterOptions
+    @Option(help: "Customer slug.") var customer: String
+    @Option(help: "Version sent (default: the latest).") var version: Int?
+    @Option(help: ArgumentHelp("When it was sent, if not now.", valueName: "time")) var at: String?
+    @Option(help: "How it was sent.") var via: String?
+
+    func run() throws {
+        let id = try IncidentID.parse(id)
+        let context = try writer.context(at: at)
+        let slug = try Slug.parse(customer, field: "--customer")
+        let via = try via.map { try TextRules.line($0, field: "--via") }
+        let incident = try register.open(create: false).record(id) {
+            try Workflow.markSent($0, customer: slug, version: version, via: via, context: context)
+        }
+        let sent = incident.share(of: slug)?.firstSent
+        Output.print("\(id): notice v\(incident.share(of: slug)?.lastSentVersion ?? 0) sent to \(slug)"
+                     + (sent.map { $0.onTime ? " (first notice on time)" : " (first notice LATE: due \($0.dueBy))" } ?? ""))
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import IncidentCore
+import IncidentNotices
+import IncidentStore
+
+struct NoticeExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export drafted notices as Markdown, text, HTML, .eml or JSON.",
+        discussion: """
+            One notice without --out goes to standard output; otherwise one file per customer in --out,
+            written 0600, never through a symlink and never over an existing file unless --force.
+
+            Examples:
+              incident notice export INC-2026-0001 --customer acme-gmbh --format md
+              incident notice export INC-2026-0001 --all --format eml --out notices/
+            """)
+
+    @Argument(help: "Incident id.") var id: String
+    @OptionGroup var register: RegisterOptions
+    @OptionGroup var choice: CustomerChoice
+    @Option(help: "md, txt, html, eml or json.") var format: String
+    @Option(help: "Version (default: each customer's latest).") var version: Int?
+    @Option(help: "Folder to write one file per notice into.") var out: String?
+    @Flag(help: "Replace files that already exist.") var force = false
+
+    func validate() throws {
+        if choice.all && out == nil { throw ValidationError("--all writes one file per customer; give --out DIR") }
+        if choice.all && version != nil { throw ValidationError("--version picks one customer's version; use it with --customer") }
+    }
+
+    func run() throws {
+        let id = try IncidentID.parse(id)
+        let format = try NoticeFormat.parse(format)
+        let store = try register.open(create: false)
+        let incident = try store.incident(id)
+        let slugs = try Set(choice.slugs(in: incident))
+        if let customer = choice.customer, incident.share(of: customer) == nil {
+            throw InputError(field: "--customer", problem: "\(customer) is not marked affected by \(id)")
+        }
+        if let out { try ExportFile.prepareFolder(out) }
+        let total = incident.shares.filter { slugs.contains($0.customer) && $0.draftedVersions > 0 }.count
+        var progress = Progress(total: total)
+        var written = 0
+        try store.forEachNotice(id, customer: choice.customer, version: version, latestOnly: version == nil) { notice in
+            guard slugs.contains(notice.customer) else { return }
+            let draft = NoticeDraft(subject: notice.subject, markdown: notice.markdown, facts: notice.facts, template: notice.template,
+                                    sentAt: notice.sentAt, sentVia: notice.sentVia)
+            let text = try NoticeExport.render(draft, as: format)
+            if let out {
+                try ExportFile.write(text, to: out + "/" + draft.fileName(format), force: force)
+            } else {
+                Output.raw(text)
+            }
+            written += 1
+            progress.advance()
+        }
+        progress.finish()
+        guard written > 0 else {
+            throw Failure("\(id): no drafted notice matches; run `incident notice draft \(id)` first", .notFound)
+        }
+        if let out { Output.print("\(written) notice(s) written to \(out)") }
+    }
+}
+
+/// A progress bar on stderr, only when stderr is a terminal and the batch is long enough to need one.
+struct Progress {
+    let total: Int
+    private var done = 0
+    private let visible: Bool
+
+    init(total: Int) {
+        self.total = total
+        visible = total >= 20 && isatty(STDERR_FILENO) == 1
+    }
+
+    mutating func advance() {
+        done += 1
+        guard visible, done % max(1, total / 100) == 0 || done == total else { return }
+        let width = 30, filled = width * done / max(total, 1)
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
+    }
+
+    func finish() {
+        if visible { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import IncidentCore
+import IncidentNotices
+import IncidentStore
+
+struct OrgCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "org",
+        abstract: "Our own details: the contact item of every notice, and the defaults for deadlines.",
+        subcommands: [OrgSet.self, OrgShow.self])
+}
+
+struct OrgSet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Set our details; options not given keep their current value.",
+        discussion: """
+            Example:
+              incident org set --name "Example Processor Ltd" --email security@processor.example \\
+                --phone "+44 20 7946 0000" --dpo-email dpo@processor.example --notice-hours 48
+            """)
+
+    @OptionGroup var register: RegisterOptions
+    @OptionGroup var writer: WriterOptions
+    @Option(help: "Our name on notices.") var name: String?
+    @Option(help: "Where customers reach our incident team.") var email: String?
+    @Option var phone: String?
+    @Option var address: String?
+    @Option(name: .customLong("dpo-email"), help: "Our data protection officer.") var dpoEmail: String?
+    @Option(name: .customLong("notice-hours"), help: "Default hours from awareness to a customer's deadline (48 unless set).")
+    var noticeHours: Int?
+    @Option(name: .customLong("update-hours"), help: "Hours within which a notice promises the next update (24 unless set).")
+    var updateHours: Int?
+    @Option(help: "A folder of templates that override the shipped ones.") var templates: String?
+
+    func run() throws {
+        let context = try writer.context()
+        let name = try name.map { try TextRules.line($0, field: "--name") }
+        let email = try email.map { try EmailAddress.parse($0, field: "--email") }
+        let phone = try phone.map { try TextRules.line($0, field: "--phone", maxLength: 40) }
+        let address = try address.map { try TextRules.line($0, field: "--address", maxLength: 300) }
+        let dpoEmail = try dpoEmail.map { try EmailAddress.parse($0, field: "--dpo-email") }
+        let noticeHours = try noticeHours.map { try NoticeHours.parse($0, field: "--notice-hours") }
+        let updateHours = try updateHours.map { try NoticeHours.parse($0, field: "--update-hours") }
+        if let templates { _ = try NoticeRenderer.check(folder: templates) }
+        let directory = try register.open(create: true).recordDirectory { directory in
+            guard var organisation = directory.organisation ?? name.flatMap({ n in email.map { Organisation(name: n, email: $0) } }) else {
+                throw InputError(field: "org set", problem: "give --name and --email the first time")
+            }
+            let before = organisation
+            organisation.name = name ?? organisation.name
+            organisation.email = email ?? organisation.email
+            organisation.phone = phone ?? organisation.phone
+            organisation.address = address ?? organisation.address
+            organisation.dpoEmail = dpoEmail ?? organisation.dpoEmail
+            organisation.noticeHours = noticeHours ?? organisation.noticeHours
+            organisation.updateHours = updateHours ?? organisation.updateHours
+            organisation.templates = templates ?? organisation.templates
+            if directory.organisation == organisation && before == organisation { return [] }
+            return [DirectoryEvent(payload: .organisationSet(organisation), actor: context.actor, recordedAt: context.now)]
+        }
+        Output.print("organisation: \(directory.organisation?.name ?? "")")
+    }
+}
+
+struct OrgShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show our details.",
+                                                    discussion: "Example:\n  incident org show")
+    @OptionGroup var register: RegisterOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        guard let organisation = try register.open(create: false).directory().organisation else {
+            throw Failure("org: not set yet; run `incident org set --name NAME --email ADDRESS`", .notFound)
+        }
+        if output.json { return try Output.json(organisation) }
+        Output.print(Terminal.current.table(["FIELD", "VALUE"], [
+            ["name", organisation.name], ["email", organisation.email], ["phone", organisation.phone ?? ""],
+            ["address", organisation.address ?? ""], ["dpo-email", organisation.dpoEmail ?? ""],
+            ["notice-hours", String(organisation.noticeHours)], ["update-hours", String(organisation.updateHours)],
+            ["templates", organisation.templates ?? "(shipped)"],
+        ]))
+    }
+}
