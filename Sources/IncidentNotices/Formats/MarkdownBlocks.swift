@@ -58,8 +58,25 @@ struct InlineRun: Equatable, Sendable {
     let bold: Bool
 
     /// Splits text at `**` pairs. An unpaired `**` stays literal so a stray marker cannot bold the rest.
+    /// A backslash before punctuation makes it literal: that is how user text reaches here without
+    /// ever opening a heading, a list or bold (see `MarkdownEscape`).
     static func runs(_ text: String) -> [InlineRun] {
-        var parts = text.split(separator: "**", omittingEmptySubsequences: false).map(String.init)
+        var parts = [""]
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\\", i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isPunctuation || chars[i + 1].isSymbol {
+                parts[parts.count - 1].append(chars[i + 1])
+                i += 2
+            } else if c == "*", i + 1 < chars.count, chars[i + 1] == "*" {
+                parts.append("")
+                i += 2
+            } else {
+                parts[parts.count - 1].append(c)
+                i += 1
+            }
+        }
         if parts.count.isMultiple(of: 2) {
             let last = parts.removeLast()
             parts[parts.count - 1] += "**" + last

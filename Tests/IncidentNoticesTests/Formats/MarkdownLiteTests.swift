@@ -135,3 +135,19 @@ import Testing
         #expect(MarkdownLite.plainText("\n\n  \n") == "")
     }
 }
+
+@Suite("User text escaped for Markdown stays literal in every format")
+struct MarkdownEscapeTests {
+    @Test("headings, bullets and bold typed by a user are shown as typed", arguments: [
+        "# Not a heading", "- not a bullet", "**not bold**", "a \\ backslash", "  ## indented", "*single* stars",
+    ])
+    func literal(userText: String) {
+        let markdown = "## 1. What happened\n\n" + MarkdownEscape.text(userText) + "\n"
+        let text = MarkdownLite.plainText(markdown)
+        #expect(text.contains(userText.trimmingCharacters(in: .whitespaces)), "\(text)")
+        let html = MarkdownLite.html(markdown, title: "t", lang: "en")
+        #expect(!html.contains("<strong>not bold"))
+        #expect(!html.contains("<h1>Not a heading"))
+        #expect(!html.contains("<li>not a bullet"))
+    }
+}

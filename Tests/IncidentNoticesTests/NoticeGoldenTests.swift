@@ -1,0 +1,90 @@
+import Foundation
+import IncidentCore
+import Testing
+@testable import IncidentNotices
+
+/// Every kind of notice in every format, against files checked in under Golden/.
+/// Re-record after an intended change with `INCIDENT_RECORD_GOLDEN=1 swift test --filter NoticeGoldenTests`.
+@Suite("Golden notices")
+struct NoticeGoldenTests {
+    static let cases: [(NoticeKind, NoticeFormat)] = NoticeKind.allCases.flatMap { kind in NoticeFormat.allCases.map { (kind, $0) } }
+
+    @Test("rendered output matches the golden file", arguments: cases)
+    func golden(kind: NoticeKind, format: NoticeFormat) throws {
+        let (set, _) = try TemplateSet.load(language: "en", overrides: nil)
+        let facts = GoldenFacts.make(kind)
+        let rendered = NoticeRenderer.render(facts, with: set)
+        let draft = NoticeDraft(subject: rendered.subject, markdown: rendered.markdown, facts: facts,
+                                template: set.origin(of: kind.rawValue), sentAt: nil, sentVia: nil)
+        let output = try NoticeExport.render(draft, as: format)
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(kind.rawValue).\(format.rawValue)")
+        if ProcessInfo.processInfo.environment["INCIDENT_RECORD_GOLDEN"] == "1" {
+            try output.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try #require(try? String(contentsOf: url, encoding: .utf8), "missing \(url.path); record it with INCIDENT_RECORD_GOLDEN=1")
+        #expect(output == expected, "\(kind).\(format) differs from \(url.lastPathComponent)")
+    }
+
+    @Test("every notice states all seven §9.2 items, known or not", arguments: NoticeKind.allCases)
+    func sevenItems(kind: NoticeKind) throws {
+        let (set, _) = try TemplateSet.load(language: "en", overrides: nil)
+        var empty = GoldenFacts.make(kind)
+        empty.dataCategories = []
+        empty.subjectCategories = []
+        empty.consequences = []
+        empty.mitigationMeasures = []
+        empty.remediationActions = []
+        empty.records = nil
+        let text = NoticeRenderer.render(empty, with: set).markdown
+        for number in 1...7 { #expect(text.contains("## \(number). ")) }
+        #expect(text.components(separatedBy: "still under investigation").count - 1 >= 4)
+        #expect(empty.unknownItems == ["dataCategories", "subjectCategories", "consequences", "remediationActions", "mitigationMeasures"])
+    }
+
+    @Test("update and final notices begin with what changed")
+    func changesFirst() throws {
+        let (set, _) = try TemplateSet.load(language: "en", overrides: nil)
+        for kind in [NoticeKind.update, .final] {
+            let text = NoticeRenderer.render(GoldenFacts.make(kind), with: set).markdown
+            let changes = try #require(text.range(of: "## What has changed since our last notice"))
+            let nature = try #require(text.range(of: "## 1. What happened"))
+            #expect(changes.lowerBound < nature.lowerBound)
+            #expect(text.contains("about 1,200 → about 5,400"))
+        }
+    }
+
+    @Test("times show in the customer's zone with the offset, across a daylight-saving change")
+    func timeZones() {
+        let zone = TimeZone(identifier: "Europe/Berlin")!
+        #expect(NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 24, hour: 22)!, in: zone) == "2026-10-25 00:00 UTC+02:00 (Europe/Berlin)")
+        #expect(NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 25, hour: 22)!, in: zone) == "2026-10-25 23:00 UTC+01:00 (Europe/Berlin)")
+    }
+}
+
+/// Fixed facts for golden files: no clock, no register.
+enum GoldenFacts {
+    static func make(_ kind: NoticeKind) -> NoticeFacts {
+        let aware = Timestamp.utc(year: 2026, month: 11, day: 23, hour: 8)!
+        let drafted = aware.adding(seconds: 6 * 3600)
+        return NoticeFacts(
+            incidentId: "INC-2026-0007", title: "Call transcripts exposed at a VoIP subprocessor",
+            customer: .init(slug: "acme-gmbh", name: "Acme <GmbH> & \"Partner\"", emails: ["dpo@acme.example", "security@acme.example"],
+                            language: "en", timeZone: "Europe/Berlin"),
+            kind: kind, version: kind == .initial ? 1 : kind == .update ? 2 : 3, draftedAt: drafted, dueBy: aware.adding(seconds: 24 * 3600),
+            awareAt: aware, occurredFrom: aware.adding(seconds: -86_400), occurredTo: aware.adding(seconds: -3600), detectedAt: nil,
+            phase: kind == .final ? .closed : .contain, source: "Northwind Voice Ltd.",
+            nature: "A storage bucket at our VoIP subprocessor was readable without authentication.\n# This line is text, not a heading; <script>alert(1)</script>",
+            dataCategories: [.init(slug: "chat-transcripts", label: "Chat transcripts"), .init(slug: "call-metadata", label: "Call metadata")],
+            subjectCategories: [.init(slug: "end-users", label: "End users")], records: 5400, subjects: 900,
+            consequences: ["Transcripts may have been read by unknown parties", "**Phishing** using details from calls"],
+            mitigationMeasures: [.init(text: "Bucket made private", kind: .containment, phase: .contain, at: aware.adding(seconds: 1800))],
+            remediationActions: kind == .final ? [.init(text: "Bucket policy checked on every deploy", kind: .remediation, phase: .remediate, at: drafted)] : [],
+            contact: .init(name: "Example Processor Ltd", email: "security@processor.example", phone: "+44 20 7946 0000",
+                           address: nil, dpoEmail: "dpo@processor.example"),
+            nextUpdateBy: kind == .final ? nil : drafted.adding(seconds: 24 * 3600),
+            changes: kind == .initial ? [] : [.init(item: "Approximate number of records", before: "about 1,200", after: "about 5,400")],
+            changesSinceVersion: kind == .initial ? nil : 1, closingSummary: kind == .final ? "Bucket locked down and keys rotated." : nil,
+            registerReference: Checkpoint(events: 42, hash: String(repeating: "ab", count: 32)))
+    }
+}
