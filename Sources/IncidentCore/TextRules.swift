@@ -32,6 +32,9 @@ public enum TextRules {
             if v < 0x20 || (0x7F...0x9F).contains(v) {
                 throw InputError(field: field, problem: "contains control character U+\(hex(v)); remove it and type the text again")
             }
+            if v == 0xFFFD {
+                throw InputError(field: field, problem: "contains U+FFFD, the mark of bytes that were not valid UTF-8; retype the text as UTF-8")
+            }
             if bidiControls.contains(v) || bidiIsolates.contains(v) {
                 throw InputError(field: field, problem: "contains bidirectional control U+\(hex(v)), which can disguise text; remove it")
             }

@@ -12,6 +12,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(id: String)
     /// No path for the register could be worked out from flags and environment.
     case noLocation(reason: String)
+    /// A file the register writes (a backup) cannot be created.
+    case unwritable(path: String, reason: String)
     /// A stored value cannot be read back: the file was altered outside this program.
     case damaged(reason: String)
     /// SQLite refused something the code should never have asked for.
@@ -29,6 +31,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "ID: no incident \(id) in this register; `incident list` shows the ids"
         case .noLocation(let reason):
             "register: \(reason)"
+        case .unwritable(let path, let reason):
+            "\(path): \(reason)"
         case .damaged(let reason):
             "register: stored data is damaged (\(reason)); run `incident verify` and restore from a backup"
         case .internalFailure(let reason):

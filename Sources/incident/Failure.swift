@@ -20,11 +20,17 @@ enum ExitStatus: Int32 {
 /// A failure as the user sees it: one line on stderr and an exit code.
 struct Failure: Error {
     var message: String
-    var status: ExitStatus
+    var code: Int32
 
     init(_ message: String, _ status: ExitStatus) {
         self.message = message
-        self.status = status
+        self.code = status.rawValue
+    }
+
+    /// For codes that come from elsewhere (argument-parser's usage errors).
+    init(_ message: String, _ code: Int32) {
+        self.message = message
+        self.code = code
     }
 
     /// Maps the errors of the core and the store; nil for errors argument-parser should report.
@@ -42,6 +48,7 @@ struct Failure: Error {
             case .unreadable: self.init(error.description, .unreadable)
             case .noLocation: self.init(error.description, .configuration)
             case .damaged: self.init(error.description, .integrityFailure)
+            case .unwritable: self.init("backup: \(error.description)", .cannotCreate)
             case .internalFailure: self.init(error.description, .internalError)
             }
         case is DecodingError: self.init("register: stored data is damaged (\(error)); run `incident verify`", .integrityFailure)
@@ -53,6 +60,6 @@ struct Failure: Error {
         // One line, always: a multi-line message from below is folded so scripts can read it.
         let line = message.replacingOccurrences(of: "\n", with: " ")
         FileHandle.standardError.write(Data("error: \(line)\n".utf8))
-        Foundation.exit(status.rawValue)
+        Foundation.exit(code)
     }
 }

@@ -14,7 +14,12 @@ enum Main {
             failure.exit()
         } catch {
             if let failure = Failure(error) { failure.exit() }
-            IncidentCommand.exit(withError: error)
+            let code = IncidentCommand.exitCode(for: error)
+            // --help and --version arrive here as errors with exit code 0: let the parser print them.
+            if code == .success { IncidentCommand.exit(withError: error) }
+            // Usage errors keep the parser's exit code (64) but, like every other error, take one line.
+            let message = IncidentCommand.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "invalid usage"
+            Failure("\(message) (see --help)", code.rawValue).exit()
         }
     }
 }
@@ -39,6 +44,7 @@ struct IncidentCommand: ParsableCommand {
             Log.self, Update.self, Advance.self, Close.self, Reopen.self,
             Show.self, List.self, Timeline.self, Verify.self, Vocab.self,
             CustomerCommand.self, OrgCommand.self, Affect.self, Unaffect.self, NoticeCommand.self,
+            CheckpointCommand.self, Backup.self, RegisterExport.self,
         ]
     )
 }

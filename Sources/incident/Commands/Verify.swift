@@ -1,4 +1,5 @@
 import ArgumentParser
+import IncidentCore
 import IncidentStore
 
 struct Verify: ParsableCommand {
@@ -14,9 +15,14 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var register: RegisterOptions
     @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("A head kept elsewhere (from `incident checkpoint`): the register must still extend it.", valueName: "N:hash"))
+    var checkpoint: String?
 
     func run() throws {
-        let report = try register.open(create: false).verify()
+        let checkpoint = try checkpoint.map { try Checkpoint.parse($0) }
+        let store = try register.open(create: false)
+        var report = try store.verify()
+        if let checkpoint { try report.check(against: checkpoint, in: store) }
         if output.json {
             try Output.json(report)
         } else {

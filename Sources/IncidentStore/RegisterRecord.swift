@@ -1,0 +1,59 @@
+import GRDB
+import IncidentCore
+
+/// One incident as the GDPR Art. 33(5) record shows it: facts, effects, actions, phase times, and
+/// which customers were notified when, or ruled out and why.
+public struct RegisterRecord: Sendable {
+    public struct PhaseEntry: Codable, Sendable { public var phase: Phase; public var at: Timestamp; public var by: String }
+    public struct Notified: Codable, Sendable {
+        public var customer: String
+        public var version: Int
+        public var kind: NoticeKind
+        public var sentAt: Timestamp
+        public var via: String?
+    }
+
+    public var incident: Incident
+    public var phaseHistory: [PhaseEntry]
+    public var notified: [Notified]
+}
+
+extension Register {
+    /// Streams the record of every incident whose awareness time falls in the range, oldest first.
+    public func forEachRecord(from: Timestamp?, to: Timestamp?, _ body: (RegisterRecord) throws -> Void) throws {
+        try read { db in
+            var sql = "SELECT id FROM incidents WHERE 1"
+            var arguments: StatementArguments = []
+            if let from { sql += " AND aware_at >= ?"; arguments += [from.iso8601] }
+            if let to { sql += " AND aware_at <= ?"; arguments += [to.iso8601] }
+            let ids = try String.fetchAll(db, sql: sql + " ORDER BY aware_at, year, number", arguments: arguments)
+            for text in ids {
+                let id = try Stored.id(text)
+                guard let incident = try Projection.incident(id, in: db) else { continue }
+                var history: [RegisterRecord.PhaseEntry] = []
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT type, payload, occurred_at, actor FROM events
+                    WHERE incident_id = ? AND type IN ('logged', 'advanced', 'closed', 'reopened') ORDER BY incident_seq
+                    """, arguments: [text]) {
+                    let at = try Stored.time(row["occurred_at"])
+                    let phase: Phase
+                    switch try EventPayload.decode(type: row["type"], body: row["payload"]) {
+                    case .advanced(let body): phase = body.to
+                    case .closed: phase = .closed
+                    case .reopened(let body): phase = body.to
+                    default: phase = .investigate
+                    }
+                    history.append(.init(phase: phase, at: at, by: row["actor"]))
+                }
+                let notified = try Row.fetchAll(db, sql: """
+                    SELECT customer, version, kind, sent_at, sent_via FROM notices
+                    WHERE incident_id = ? AND sent_at IS NOT NULL ORDER BY customer, version
+                    """, arguments: [text]).map { row in
+                    RegisterRecord.Notified(customer: row["customer"], version: row["version"], kind: try Stored.value(NoticeKind.self, row["kind"]),
+                                            sentAt: try Stored.time(row["sent_at"]), via: row["sent_via"])
+                }
+                try body(RegisterRecord(incident: incident, phaseHistory: history, notified: notified))
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import IncidentCore
+import IncidentStore
+
+struct CheckpointCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkpoint",
+        abstract: "Print the register's head (event count and hash) to keep somewhere else.",
+        discussion: """
+            A chain kept only inside the file cannot show that someone rewrote the whole file. Keep this line
+            outside it (a ticket, an e-mail, another system) and check later with `incident verify --checkpoint`.
+
+            Example:
+              incident checkpoint >> ~/incident-witness.log
+            """)
+
+    @OptionGroup var register: RegisterOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let head = try register.open(create: false).head()
+        if output.json { return try Output.json(head) }
+        Output.print(head.description)
+    }
+}
+
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a consistent copy of the register while others keep writing; verified, synced, 0600.",
+        discussion: """
+            Never replaces an existing file.
+
+            Example:
+              incident backup /srv/backups/register-$(date +%F).sqlite
+            """)
+
+    @Argument(help: "Where to write the copy (must not exist).") var path: String
+    @OptionGroup var register: RegisterOptions
+
+    func run() throws {
+        let head = try register.open(create: false).backup(to: path)
+        Output.print("backup written and verified: \(path) (checkpoint \(head))")
+    }
+}
