@@ -28,7 +28,7 @@ struct IntegrityTests {
         let cli = try CLI()
         defer { cli.remove() }
         let id = try cli.logIncident()
-        let writers = 8, updatesEach = 15
+        let writers = 8, updatesEach = 100
         let failures = LockedCounter()
         DispatchQueue.concurrentPerform(iterations: writers) { writer in
             for update in 0..<updatesEach {

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@Suite("Reliability: crashes")
+struct CrashTests {
+    /// Starts `incident update` and kills it with SIGKILL after a random delay; returns true if it had
+    /// already exited 0 (an acknowledged write) before the kill could land.
+    static func writeAndMaybeKill(_ cli: CLI, note: String, delayMicros: UInt32) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["update", "INC-2026-0001", "--note", note]
+        process.environment = cli.environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(delayMicros)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return process.terminationReason == .exit && process.terminationStatus == 0
+    }
+
+    @Test("SIGKILL at random points in 200 writes: the register always opens, verifies, and keeps every acknowledged write")
+    func killedWriters() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        _ = try cli.logIncident()
+        var generator = SystemRandomNumberGenerator()
+        var acknowledged: [String] = []
+        var killed = 0
+        for attempt in 0..<200 {
+            let note = "write \(attempt)"
+            // Most kills land inside the process's life (start-up to commit is a few tens of milliseconds).
+            if try Self.writeAndMaybeKill(cli, note: note, delayMicros: UInt32.random(in: 0...60_000, using: &generator)) {
+                acknowledged.append(note)
+            } else {
+                killed += 1
+                let verify = try cli.run(["verify"])
+                #expect(verify.status == 0, "after kill \(attempt): \(verify.stdout) \(verify.stderr)")
+            }
+        }
+        let timeline = try #require(try cli.json(["timeline", "INC-2026-0001"]) as? [[String: Any]])
+        let notes = Set(timeline.compactMap { ($0["details"] as? [String: Any])?["note"] as? String })
+        for note in acknowledged { #expect(notes.contains(note), "acknowledged \(note) is present") }
+        #expect(killed > 20, "the test really killed writers (\(killed) of 200)")
+        #expect(try cli.run(["verify"]).status == 0)
+    }
+}
