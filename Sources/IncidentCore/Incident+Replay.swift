@@ -77,6 +77,7 @@ extension Incident {
                 }
                 share.draftedVersions = body.version
                 share.latestKind = body.kind
+                share.draftedAt.append(event.occurredAt)
             }
         case .noticeSent(let body):
             let id = self.id

@@ -99,6 +99,8 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
     public var changesSinceVersion: Int?
     public var closingSummary: String?
     public var registerReference: Checkpoint
+    /// The language the notice is written in: the customer's, or English when its set is missing.
+    public var language: String = "en"
 
     public init(incidentId: String, title: String, customer: CustomerRef, kind: NoticeKind, version: Int, draftedAt: Timestamp, dueBy: Timestamp, awareAt: Timestamp, occurredFrom: Timestamp?, occurredTo: Timestamp?, detectedAt: Timestamp?, phase: Phase, source: String, nature: String, dataCategories: [Category], subjectCategories: [Category], records: Int?, subjects: Int?, consequences: [String], mitigationMeasures: [ActionItem], remediationActions: [ActionItem], contact: Contact, nextUpdateBy: Timestamp?, changes: [Change], changesSinceVersion: Int?, closingSummary: String?, registerReference: Checkpoint) {
         self.incidentId = incidentId

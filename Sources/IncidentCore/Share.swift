@@ -16,13 +16,16 @@ public struct CustomerShare: Codable, Equatable, Sendable {
     /// How many notice versions were drafted, and the kind of the latest.
     public var draftedVersions: Int
     public var latestKind: NoticeKind?
+    /// When each version was drafted (index 0 is version 1): a notice cannot be sent before it existed.
+    public var draftedAt: [Timestamp]
     /// The first notice marked sent: whether it met the deadline is fixed at that moment.
     public var firstSent: SentRecord?
     public var lastSentVersion: Int?
 
     public init(customer: String, dataCategories: [String], subjectCategories: [String], records: Int?, subjects: Int?,
                 noticeHours: Int, affectedAt: Timestamp, ruledOut: RuledOut? = nil, draftedVersions: Int = 0,
-                latestKind: NoticeKind? = nil, firstSent: SentRecord? = nil, lastSentVersion: Int? = nil) {
+                latestKind: NoticeKind? = nil, draftedAt: [Timestamp] = [], firstSent: SentRecord? = nil, lastSentVersion: Int? = nil) {
+        self.draftedAt = draftedAt
         self.customer = customer
         self.dataCategories = dataCategories
         self.subjectCategories = subjectCategories

@@ -10,6 +10,9 @@ extension Workflow {
 
     /// Records that investigation ruled a customer out; its clock stops.
     public static func unaffect(_ incident: Incident, customer: String, reason: String, context: Context) throws -> IncidentEvent {
+        guard !incident.isClosed else {
+            throw WorkflowRefusal(step: "rule out \(customer) on", incident: incident.id, unmet: ["it is closed; reopen it first"])
+        }
         guard let share = incident.share(of: customer) else {
             throw InputError(field: "--customer", problem: "\(customer) is not marked affected by \(incident.id); see `incident notice list \(incident.id)`")
         }
@@ -21,16 +24,16 @@ extension Workflow {
 
     /// The kind the next notice to this customer takes, checking a requested one against the incident's state.
     public static func noticeKind(_ incident: Incident, share: CustomerShare, requested: NoticeKind?) throws -> NoticeKind {
+        // The kind follows from the facts, so --kind is a check the drafter asked for, never an override.
         let natural: NoticeKind = incident.isClosed ? .final : (share.firstSent == nil ? .initial : .update)
         guard let requested, requested != natural else { return natural }
-        var unmet: [String] = []
-        switch requested {
-        case .initial where share.firstSent != nil: unmet.append("a notice was already sent to \(share.customer), so the next is an update")
-        case .update where incident.isClosed: unmet.append("it is closed, so the next notice is final")
-        case .final where !incident.isClosed: unmet.append("it is still open; a final notice comes once it is closed")
-        default: return requested
+        let reason = switch natural {
+        case .final: "it is closed, so its notice is final"
+        case .initial: "no notice was marked sent to \(share.customer) yet, so the next one is initial"
+        case .update: "a notice was already sent to \(share.customer) and the incident is open, so the next one is an update"
         }
-        throw WorkflowRefusal(step: "draft a \(requested) notice for", incident: incident.id, unmet: unmet)
+        let article = requested == .initial ? "an" : "a"
+        throw WorkflowRefusal(step: "draft \(article) \(requested) notice for", incident: incident.id, unmet: [reason])
     }
 
     /// Checks that a customer can get a notice at all.
@@ -63,6 +66,9 @@ extension Workflow {
             throw WorkflowRefusal(step: "mark version \(version) sent for", incident: incident.id, unmet: ["version \(last) was already marked sent to \(customer)"])
         }
         let sentAt = context.at ?? context.now
+        if version <= share.draftedAt.count, sentAt < share.draftedAt[version - 1] {
+            throw InputError(field: "--at", problem: "\(sentAt) is before version \(version) was drafted (\(share.draftedAt[version - 1])); give the time it was really sent")
+        }
         let dueBy = share.dueBy(awareAt: incident.awareAt)
         let body = NoticeSent(customer: customer, version: version, via: via, dueBy: dueBy, onTime: sentAt <= dueBy)
         return try event(for: incident, .noticeSent(body), context: context)

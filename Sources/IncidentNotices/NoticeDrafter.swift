@@ -26,12 +26,14 @@ public struct NoticeDrafter {
                 throw InputError(field: "--customer", problem: "\(slug) is not in the customer list; see `incident customer list`")
             }
             let kind = try Workflow.noticeKind(state, share: share, requested: requested)
-            let facts = NoticeFacts.build(incident: state, share: share, customer: customer, organisation: directory.contact,
+            var facts = NoticeFacts.build(incident: state, share: share, customer: customer, organisation: directory.contact,
                                           kind: kind, version: share.draftedVersions + 1, draftedAt: context.now,
                                           checkpoint: checkpoint, lastSent: lastSent[slug])
             let set = try templates(for: customer.language)
+            facts.language = set.language
             let rendered = NoticeRenderer.render(facts, with: set)
-            let body = NoticeDrafted(customer: slug, version: facts.version, kind: kind, template: set.origin(of: kind.rawValue),
+            let origin = set.origin(of: kind.rawValue) + (set.overrides.map { "; overrides from \($0)" } ?? "")
+            let body = NoticeDrafted(customer: slug, version: facts.version, kind: kind, template: origin,
                                      subject: rendered.subject, markdown: rendered.markdown, facts: facts)
             let event = try Workflow.draft(state, body, context: context)
             try state.apply(event)
@@ -52,9 +54,8 @@ public struct NoticeDrafter {
 /// Turns facts into a notice's subject line and Markdown text.
 public enum NoticeRenderer {
     public static func render(_ facts: NoticeFacts, with set: TemplateSet) -> (subject: String, markdown: String) {
-        let view = NoticeView.make(facts)
-        let subject = set.render("subject", view).split(whereSeparator: \.isNewline).joined(separator: " ")
-        return (subject, set.render(facts.kind.rawValue, view))
+        let subject = set.render("subject", NoticeView.make(facts, markdown: false)).split(whereSeparator: \.isNewline).joined(separator: " ")
+        return (subject, set.render(facts.kind.rawValue, NoticeView.make(facts)))
     }
 
     /// Checks a template folder (or the shipped set) by loading and rendering every kind from a sample.

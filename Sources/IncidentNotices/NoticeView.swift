@@ -6,12 +6,13 @@ import IncidentCore
 ///
 /// Every name a template may use is a key here; `TemplateChecker` refuses any other.
 enum NoticeView {
-    static func make(_ facts: NoticeFacts) -> [String: Any] {
+    /// `markdown` false gives plain values, for the subject line, which is not Markdown.
+    static func make(_ facts: NoticeFacts, markdown: Bool = true) -> [String: Any] {
         let zone = TimeZone(identifier: facts.customer.timeZone) ?? TimeZone(identifier: "UTC")!
         func time(_ t: Timestamp?) -> Any? { t.map { Self.format($0, in: zone) } }
-        func text(_ s: String) -> String { MarkdownEscape.text(s) }
+        func text(_ s: String) -> String { markdown ? MarkdownEscape.text(s) : s }
         // List items stay on one line, so a line break typed into an action cannot end the list.
-        func item(_ s: String) -> String { MarkdownEscape.text(s.replacingOccurrences(of: "\n", with: " ")) }
+        func item(_ s: String) -> String { text(s.replacingOccurrences(of: "\n", with: " ")) }
         func actions(_ items: [NoticeFacts.ActionItem]) -> [[String: Any]] {
             items.map { ["text": item($0.text), "at": Self.format($0.at, in: zone), "phase": $0.phase.rawValue, "kind": $0.kind.rawValue] }
         }
@@ -37,7 +38,7 @@ enum NoticeView {
             "consequences": facts.consequences.map { ["text": item($0)] },
             "mitigationMeasures": actions(facts.mitigationMeasures),
             "remediationActions": actions(facts.remediationActions),
-            "contact": contact(facts.contact),
+            "contact": contact(facts.contact, text),
             "changes": facts.changes.map { ["item": $0.item, "before": item($0.before), "after": item($0.after), "hasBefore": !$0.before.isEmpty] },
             "registerReference": facts.registerReference.description,
         ]
@@ -52,11 +53,11 @@ enum NoticeView {
         return view
     }
 
-    private static func contact(_ c: NoticeFacts.Contact) -> [String: Any] {
-        var view: [String: Any] = ["name": MarkdownEscape.text(c.name)]
+    private static func contact(_ c: NoticeFacts.Contact, _ text: (String) -> String) -> [String: Any] {
+        var view: [String: Any] = ["name": text(c.name)]
         if !c.email.isEmpty { view["email"] = c.email }
-        view["phone"] = c.phone.map(MarkdownEscape.text)
-        view["address"] = c.address.map(MarkdownEscape.text)
+        view["phone"] = c.phone.map(text)
+        view["address"] = c.address.map(text)
         view["dpoEmail"] = c.dpoEmail
         return view
     }

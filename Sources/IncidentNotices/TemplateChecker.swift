@@ -30,14 +30,24 @@ struct TemplateChecker {
 
     let sources: [String: (text: String, origin: String)]
 
+    /// Checks the main templates from the top, and each partial in the scope where it is used;
+    /// a partial nothing uses is checked from the top.
     func check() throws {
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            try check(source.text, origin: source.origin, templateName: name)
+        var visited = Set<String>()
+        for name in TemplateSet.required where sources[name] != nil {
+            try check(name, scopes: [Self.root], visited: &visited, depth: 0)
+        }
+        for name in sources.keys.sorted() where !visited.contains(name) {
+            try check(name, scopes: [Self.root], visited: &visited, depth: 0)
         }
     }
 
-    private func check(_ text: String, origin: String, templateName: String) throws {
-        var scopes: [Shape] = [Self.root]
+    private func check(_ name: String, scopes outer: [Shape], visited: inout Set<String>, depth: Int) throws {
+        guard let source = sources[name] else { return }
+        guard depth < 16 else { throw TemplateError(file: source.origin, line: nil, problem: "partials include each other too deeply (a loop?)") }
+        visited.insert(name)
+        let text = source.text, origin = source.origin
+        var scopes = outer
         var sections: [String] = []
         var line = 1
         var rest = Substring(text)
@@ -62,6 +72,7 @@ struct TemplateChecker {
                 throw fail("'{{\(sigil)' is not supported in notice templates; use sections, variables and partials")
             case ">":
                 guard sources[name] != nil else { throw fail("partial '\(name)' does not exist") }
+                try check(name, scopes: scopes, visited: &visited, depth: depth + 1)
             case "/":
                 guard sections.last == name else { throw fail("'{{/\(name)}}' closes a section that is not open") }
                 sections.removeLast()

@@ -21,19 +21,24 @@ extension Register {
         }
     }
 
+    /// Drafts notices in one write transaction: `decide` gets the incident, the chain's head, and for each
+    /// customer the facts of the last notice marked sent, all read inside that same transaction.
+    public func recordNotices(_ id: IncidentID,
+                              _ decide: (Incident, Checkpoint, [String: (version: Int, facts: NoticeFacts)]) throws -> [IncidentEvent]) throws -> Incident {
+        try recordMany(id) { incident, checkpoint, db in try decide(incident, checkpoint, Self.lastSentFacts(id, in: db)) }
+    }
+
     /// For each customer, the facts of the last notice marked sent: what an update's changes compare with.
-    public func lastSentFacts(_ id: IncidentID) throws -> [String: (version: Int, facts: NoticeFacts)] {
-        try read { db in
-            var result: [String: (version: Int, facts: NoticeFacts)] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT n.customer, n.version, n.facts FROM notices n
-                JOIN shares s ON s.incident_id = n.incident_id AND s.customer = n.customer AND s.last_sent_version = n.version
-                WHERE n.incident_id = ?
-                """, arguments: [id.description])
-            while let row = try rows.next() {
-                result[row["customer"]] = (row["version"], try Stored.json(NoticeFacts.self, row["facts"]))
-            }
-            return result
+    static func lastSentFacts(_ id: IncidentID, in db: Database) throws -> [String: (version: Int, facts: NoticeFacts)] {
+        var result: [String: (version: Int, facts: NoticeFacts)] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT n.customer, n.version, n.facts FROM notices n
+            JOIN shares s ON s.incident_id = n.incident_id AND s.customer = n.customer AND s.last_sent_version = n.version
+            WHERE n.incident_id = ?
+            """, arguments: [id.description])
+        while let row = try rows.next() {
+            result[row["customer"]] = (row["version"], try Stored.json(NoticeFacts.self, row["facts"]))
         }
+        return result
     }
 }

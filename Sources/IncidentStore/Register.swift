@@ -90,9 +90,14 @@ public final class Register: Sendable {
     /// Records several events on one incident in one transaction: all of them, or none. `decide` also
     /// gets the chain's head before the first of them, which notices quote as their register reference.
     public func recordMany(_ id: IncidentID, _ decide: (Incident, Checkpoint) throws -> [IncidentEvent]) throws -> Incident {
+        try recordMany(id) { incident, checkpoint, _ in try decide(incident, checkpoint) }
+    }
+
+    /// The same, with the transaction's database for reads that must see exactly what the decision sees.
+    func recordMany(_ id: IncidentID, _ decide: (Incident, Checkpoint, Database) throws -> [IncidentEvent]) throws -> Incident {
         try write { db in
             guard var current = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
-            for event in try decide(current, EventLog.head(in: db)) {
+            for event in try decide(current, EventLog.head(in: db), db) {
                 try current.apply(event)
                 let seq = try EventLog.append(event, in: db)
                 try Projection.write(current, after: event, seq: seq, in: db)

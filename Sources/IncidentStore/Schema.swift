@@ -126,6 +126,7 @@ enum Schema {
                 ruled_out TEXT CHECK (ruled_out IS NULL OR json_valid(ruled_out)),
                 drafted_versions INTEGER NOT NULL CHECK (drafted_versions >= 0),
                 latest_kind TEXT CHECK (latest_kind IN ('initial', 'update', 'final')),
+                drafted_at TEXT NOT NULL CHECK (json_valid(drafted_at) AND json_array_length(drafted_at) = drafted_versions),
                 first_sent TEXT CHECK (first_sent IS NULL OR json_valid(first_sent)),
                 last_sent_version INTEGER CHECK (last_sent_version >= 1),
                 PRIMARY KEY (incident_id, customer)

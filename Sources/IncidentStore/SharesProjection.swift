@@ -18,13 +18,14 @@ enum SharesProjection {
         for (position, share) in incident.shares.enumerated() where touched?.contains(share.customer) ?? true {
             try db.execute(sql: """
                 INSERT OR REPLACE INTO shares (incident_id, customer, position, data_categories, subject_categories, records,
-                    subjects, notice_hours, affected_at, due_by, ruled_out, drafted_versions, latest_kind, first_sent, last_sent_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    subjects, notice_hours, affected_at, due_by, ruled_out, drafted_versions, latest_kind, drafted_at, first_sent, last_sent_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     incident.id.description, share.customer, position, Projection.json(share.dataCategories),
                     Projection.json(share.subjectCategories), share.records, share.subjects, share.noticeHours,
                     share.affectedAt.iso8601, share.dueBy(awareAt: incident.awareAt).iso8601,
                     try share.ruledOut.map(CanonicalJSON.encode), share.draftedVersions, share.latestKind?.rawValue,
+                    Projection.json(share.draftedAt.map(\.iso8601)),
                     try share.firstSent.map(CanonicalJSON.encode), share.lastSentVersion,
                 ])
         }
@@ -37,6 +38,7 @@ enum SharesProjection {
             noticeHours: row["notice_hours"], affectedAt: try Projection.time(row["affected_at"]),
             ruledOut: try (row["ruled_out"] as String?).map { try Stored.json(RuledOut.self, $0) },
             draftedVersions: row["drafted_versions"], latestKind: try (row["latest_kind"] as String?).map { try Stored.value(NoticeKind.self, $0) },
+            draftedAt: try Projection.list(row["drafted_at"]).map(Stored.time),
             firstSent: try (row["first_sent"] as String?).map { try Stored.json(SentRecord.self, $0) },
             lastSentVersion: row["last_sent_version"])
     }

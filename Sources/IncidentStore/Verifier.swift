@@ -90,6 +90,7 @@ struct Verifier {
             }
         }
         compareProjections(with: replayed)
+        compareDeadlines(with: replayed)
         compareDirectory(with: directory)
         compareNotices(with: notices)
         return VerifyReport(
@@ -119,6 +120,22 @@ struct Verifier {
             default:
                 break
             }
+        }
+    }
+
+    /// `list --overdue` reads the stored deadlines, so they must agree with the replay too.
+    private mutating func compareDeadlines(with replayed: [IncidentID: Incident]) {
+        do {
+            for row in try Row.fetchAll(db, sql: "SELECT incident_id, customer, due_by FROM shares") {
+                let id = try Stored.id(row["incident_id"])
+                let customer: String = row["customer"]
+                guard let incident = replayed[id], let share = incident.share(of: customer) else { continue }
+                if share.dueBy(awareAt: incident.awareAt).iso8601 != row["due_by"] as String {
+                    problems.append(.init(event: nil, incident: id.description, reason: "stored deadline of \(customer) differs from the replayed events"))
+                }
+            }
+        } catch {
+            problems.append(.init(event: nil, incident: nil, reason: "deadlines cannot be read: \(error)"))
         }
     }
 

@@ -181,3 +181,45 @@ enum MailParser {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
     }
 }
+
+@Suite("End to end: notice rules found in review")
+struct NoticeRuleTests {
+    @Test("a notice cannot be marked sent before it was drafted, and --kind must match the facts")
+    func sentAndKind() throws {
+        let (cli, id) = try NoticeFlowTests.world()
+        defer { cli.remove() }
+        #expect(try cli.run(["notice", "draft", id, "--customer", "acme-gmbh", "--kind", "update"]).status == 67, "nothing was sent yet")
+        try cli.ok(["notice", "draft", id, "--customer", "acme-gmbh"])
+        let early = try cli.run(["notice", "sent", id, "--customer", "acme-gmbh", "--at", "2026-01-01T00:00:00Z"])
+        #expect(early.status == 65)
+        #expect(early.stderr.contains("before version 1 was drafted"))
+    }
+
+    @Test("an --all export that meets one taken file writes none; --force never writes through a hard link")
+    func allOrNothingExport() throws {
+        let (cli, id) = try NoticeFlowTests.world()
+        defer { cli.remove() }
+        try cli.ok(["notice", "draft", id, "--all"])
+        let out = cli.folder + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try "taken".write(toFile: out + "/\(id)-globex-v1-initial.md", atomically: true, encoding: .utf8)
+        #expect(try cli.run(["notice", "export", id, "--all", "--format", "md", "--out", out]).status == 73)
+        #expect(!FileManager.default.fileExists(atPath: out + "/\(id)-acme-gmbh-v1-initial.md"), "nothing written before the refusal")
+        try FileManager.default.removeItem(atPath: out + "/\(id)-globex-v1-initial.md")
+        let elsewhere = cli.folder + "/elsewhere.md"
+        try "precious".write(toFile: elsewhere, atomically: true, encoding: .utf8)
+        try FileManager.default.linkItem(atPath: elsewhere, toPath: out + "/\(id)-globex-v1-initial.md")
+        #expect(try cli.run(["notice", "export", id, "--all", "--format", "md", "--out", out, "--force"]).status == 73)
+        #expect(try String(contentsOfFile: elsewhere, encoding: .utf8) == "precious")
+    }
+
+    @Test("verify compares the stored deadlines that list --overdue relies on")
+    func deadlineTamper() throws {
+        let (cli, _) = try NoticeFlowTests.world()
+        defer { cli.remove() }
+        try TamperTests.sql(cli, "UPDATE shares SET due_by = '2099-01-01T00:00:00Z' WHERE customer = 'acme-gmbh'")
+        let result = try cli.run(["verify"])
+        #expect(result.status == 68)
+        #expect(result.stdout.contains("stored deadline of acme-gmbh differs"))
+    }
+}

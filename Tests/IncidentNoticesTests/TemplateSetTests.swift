@@ -61,6 +61,26 @@ struct TemplateSetTests {
         _ = try TemplateSet.load(language: "en", overrides: folder)
     }
 
+    @Test("a partial used inside a section is checked in that section's scope")
+    func partialInSection() throws {
+        let folder = try Self.folder([
+            "en/items/data-categories.mustache": "## 2. Data\n\n{{#dataCategories}}{{> items/category}}{{/dataCategories}}\n",
+            "en/items/category.mustache": "- {{label}}\n",
+        ])
+        let (set, _) = try TemplateSet.load(language: "en", overrides: folder)
+        #expect(NoticeRenderer.render(NoticeView.sample, with: set).markdown.contains("- Names"))
+    }
+
+    @Test("the subject line is plain text: user text is not Markdown-escaped there")
+    func plainSubject() throws {
+        let folder = try Self.folder(["en/subject.mustache": "{{incidentId}}: {{title}}\n"])
+        let (set, _) = try TemplateSet.load(language: "en", overrides: folder)
+        var facts = NoticeView.sample
+        facts.title = "**Urgent** - #1"
+        let rendered = NoticeRenderer.render(facts, with: set)
+        #expect(rendered.subject == "INC-2026-0001: **Urgent** - #1")
+    }
+
     static func folder(_ files: [String: String]) throws -> String {
         let root = NSTemporaryDirectory() + "templates-\(UUID().uuidString)"
         for (path, text) in files {

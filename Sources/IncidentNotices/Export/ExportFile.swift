@@ -24,8 +24,15 @@ public enum ExportFile {
         guard mkdir(path, 0o700) == 0 else { throw Refused(path: path, problem: "cannot be created: \(String(cString: strerror(errno)))") }
     }
 
+    /// Refuses a path that is already taken, without touching it.
+    public static func checkFree(_ path: String) throws {
+        var info = stat()
+        if lstat(path, &info) == 0 { throw Refused(path: path, problem: "already exists; pass --force to replace it") }
+    }
+
     public static func write(_ text: String, to path: String, force: Bool) throws {
-        let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (force ? O_TRUNC : O_EXCL)
+        // No O_TRUNC here: the file is emptied only after it is known to be a plain file with one name.
+        let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (force ? 0 : O_EXCL)
         let fd = open(path, flags, 0o600)
         guard fd >= 0 else {
             switch errno {
@@ -37,13 +44,22 @@ public enum ExportFile {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw Refused(path: path, problem: "is not a regular file") }
-        fchmod(fd, 0o600)
+        guard info.st_nlink <= 1 else { throw Refused(path: path, problem: "has other hard links; exports never write through them") }
+        guard ftruncate(fd, 0) == 0, fchmod(fd, 0o600) == 0 else {
+            throw Refused(path: path, problem: "cannot be prepared: \(String(cString: strerror(errno)))")
+        }
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            let written = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
             guard written > 0 else { throw Refused(path: path, problem: "write failed: \(String(cString: strerror(errno)))") }
             bytes = bytes.dropFirst(written)
         }
         guard fsync(fd) == 0 else { throw Refused(path: path, problem: "could not be synced to disk") }
     }
 }
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif

@@ -42,7 +42,7 @@ public enum NoticeExport {
         switch format {
         case .md: return draft.markdown
         case .txt: return MarkdownLite.plainText(draft.markdown)
-        case .html: return MarkdownLite.html(draft.markdown, title: draft.subject, lang: draft.facts.customer.language)
+        case .html: return MarkdownLite.html(draft.markdown, title: draft.subject, lang: draft.facts.language)
         case .eml: return try email(draft).rendered()
         case .json: return try json(draft)
         }
@@ -61,7 +61,7 @@ public enum NoticeExport {
                 seconds: facts.draftedAt.seconds, utcOffsetSeconds: offset,
                 messageID: "\(facts.incidentId).\(facts.customer.slug).v\(facts.version)@incident-register.invalid",
                 textBody: MarkdownLite.plainText(draft.markdown),
-                htmlBody: MarkdownLite.html(draft.markdown, title: draft.subject, lang: facts.customer.language))
+                htmlBody: MarkdownLite.html(draft.markdown, title: draft.subject, lang: facts.language))
         } catch let error as EmailMessage.InvalidAddress {
             throw InputError(field: error.field, problem: "\(error.address) cannot be used in a mail header")
         }

@@ -53,14 +53,15 @@ struct NoticeDraftCommand: ParsableCommand {
         let kind = try kind.map { try NoticeKind.parse($0) }
         let store = try register.open(create: false)
         let directory = try store.directory()
-        let lastSent = try store.lastSentFacts(id)
         var drafter = NoticeDrafter(overrides: templates ?? directory.organisation?.templates) { language in
             Output.warn("no templates for language '\(language)'; using English")
         }
         var count = 0
-        let incident = try store.recordMany(id) { incident, checkpoint in
+        let incident = try store.recordNotices(id) { incident, checkpoint, lastSent in
             let slugs = try choice.slugs(in: incident)
-            guard !slugs.isEmpty else { throw InputError(field: "--all", problem: "no customer is marked affected; use `incident affect` first") }
+            guard !slugs.isEmpty else {
+                throw InputError(field: "--all", problem: "no customer awaits a notice (none is marked affected, or all were ruled out)")
+            }
             let events = try drafter.draft(incident: incident, customers: slugs, directory: directory, requested: kind,
                                            checkpoint: checkpoint, lastSent: lastSent, context: context)
             count = events.count
@@ -96,8 +97,11 @@ struct NoticeSentCommand: ParsableCommand {
         let incident = try register.open(create: false).record(id) {
             try Workflow.markSent($0, customer: slug, version: version, via: via, context: context)
         }
-        let sent = incident.share(of: slug)?.firstSent
-        Output.print("\(id): notice v\(incident.share(of: slug)?.lastSentVersion ?? 0) sent to \(slug)"
-                     + (sent.map { $0.onTime ? " (first notice on time)" : " (first notice LATE: due \($0.dueBy))" } ?? ""))
+        let share = incident.share(of: slug)
+        let sentVersion = share?.lastSentVersion ?? 0
+        let verdict = share?.firstSent.flatMap { first in
+            first.version == sentVersion ? (first.onTime ? " (first notice, on time)" : " (first notice, LATE: it was due \(first.dueBy))") : nil
+        }
+        Output.print("\(id): notice v\(sentVersion) sent to \(slug)" + (verdict ?? ""))
     }
 }

@@ -39,7 +39,16 @@ struct NoticeExportCommand: ParsableCommand {
         if let customer = choice.customer, incident.share(of: customer) == nil {
             throw InputError(field: "--customer", problem: "\(customer) is not marked affected by \(id)")
         }
-        if let out { try ExportFile.prepareFolder(out) }
+        if let out {
+            try ExportFile.prepareFolder(out)
+            // All or nothing: refuse before writing the first file if any target is taken.
+            if !force {
+                try store.forEachNotice(id, customer: choice.customer, version: version, latestOnly: version == nil) { notice in
+                    let path = out + "/" + "\(notice.facts.incidentId)-\(notice.customer)-v\(notice.version)-\(notice.kind.rawValue).\(format.rawValue)"
+                    try ExportFile.checkFree(path)
+                }
+            }
+        }
         let total = incident.shares.filter { slugs.contains($0.customer) && $0.draftedVersions > 0 }.count
         var progress = Progress(total: total)
         var written = 0
@@ -58,7 +67,8 @@ struct NoticeExportCommand: ParsableCommand {
         }
         progress.finish()
         guard written > 0 else {
-            throw Failure("\(id): no drafted notice matches; run `incident notice draft \(id)` first", .notFound)
+            let what = version.map { "version \($0) of the notice" } ?? "drafted notice"
+            throw Failure("\(id): no \(what) matches; `incident notice list \(id)` shows the versions", .notFound)
         }
         if let out { Output.print("\(written) notice(s) written to \(out)") }
     }

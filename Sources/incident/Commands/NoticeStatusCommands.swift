@@ -118,7 +118,8 @@ struct NoticeTemplatesCheck: ParsableCommand {
     func run() throws {
         var languages = ["en"]
         if let folder, let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) {
-            languages = Array(Set(languages + entries.filter { !$0.hasPrefix(".") })).sorted()
+            let isLanguage = { (name: String) in name.range(of: #"^[a-z]{2,3}(-[a-z0-9]{2,8})*$"#, options: .regularExpression) != nil }
+            languages = Array(Set(languages + entries.filter(isLanguage))).sorted()
         }
         for language in languages {
             let checked = try NoticeRenderer.check(folder: folder, language: language)

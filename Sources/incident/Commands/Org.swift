@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IncidentCore
 import IncidentNotices
 import IncidentStore
@@ -42,6 +43,8 @@ struct OrgSet: ParsableCommand {
         let dpoEmail = try dpoEmail.map { try EmailAddress.parse($0, field: "--dpo-email") }
         let noticeHours = try noticeHours.map { try NoticeHours.parse($0, field: "--notice-hours") }
         let updateHours = try updateHours.map { try NoticeHours.parse($0, field: "--update-hours") }
+        // Stored absolute, so `notice draft` finds the folder from wherever it is run.
+        let templates = templates.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if let templates { _ = try NoticeRenderer.check(folder: templates) }
         let directory = try register.open(create: true).recordDirectory { directory in
             guard var organisation = directory.organisation ?? name.flatMap({ n in email.map { Organisation(name: n, email: $0) } }) else {

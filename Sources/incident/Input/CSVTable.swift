@@ -38,7 +38,7 @@ struct CSVTable {
             let rowLines = row.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
             if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { line += 1; continue }
             guard row.count == header.count else {
-                throw InputError(field: "\(file):\(line)", problem: "has \(row.count) cells but the header has \(header.count); quote cells that contain commas")
+                throw InputError(field: "\(file):\(line)", problem: "has \(row.count) cells but the header has \(header.count); quote cells that contain commas, and close every quote")
             }
             rows.append((line, Dictionary(uniqueKeysWithValues: zip(header, row.map { $0.trimmingCharacters(in: .whitespaces) }))))
             line += 1 + rowLines
