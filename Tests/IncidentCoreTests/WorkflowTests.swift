@@ -147,3 +147,17 @@ struct WorkflowTests {
         #expect(throws: InputError.self) { _ = try Workflow.update(incident, with: body, context: Fixture.context) }
     }
 }
+
+@Suite("Deadlines")
+struct DeadlineTests {
+    @Test("a deadline is awareness plus whole hours in UTC, whatever daylight saving does in the customer's zone")
+    func daylightSaving() {
+        // Europe/Berlin moves its clocks forward on 2026-03-29 at 01:00 UTC; the 24 hours still end 24 hours later.
+        let aware = Timestamp.utc(year: 2026, month: 3, day: 28, hour: 12)!
+        let share = CustomerShare(customer: "acme", dataCategories: [], subjectCategories: [], records: nil, subjects: nil,
+                                  noticeHours: 24, affectedAt: aware)
+        #expect(share.dueBy(awareAt: aware).iso8601 == "2026-03-29T12:00:00Z")
+        #expect(share.isOverdue(awareAt: aware, now: aware.adding(seconds: 24 * 3600 + 1)))
+        #expect(!share.isOverdue(awareAt: aware, now: aware.adding(seconds: 24 * 3600)))
+    }
+}

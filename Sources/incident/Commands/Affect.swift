@@ -98,7 +98,7 @@ struct Unaffect: ParsableCommand {
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
     @Option(help: "Customer slug.") var customer: String
-    @Option(help: "Why it is ruled out ('-' reads standard input).") var reason: String
+    @Option(parsing: .unconditional, help: "Why it is ruled out ('-' reads standard input).") var reason: String
 
     func run() throws {
         let id = try IncidentID.parse(id)

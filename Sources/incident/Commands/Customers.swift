@@ -23,7 +23,7 @@ struct CustomerAdd: ParsableCommand {
     @Argument(help: "Short stable name, e.g. acme-gmbh.") var slug: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
-    @Option(help: "The customer's name as it appears on notices.") var name: String
+    @Option(parsing: .unconditional, help: "The customer's name as it appears on notices.") var name: String
     @Option(name: .customLong("email"), help: "Where its notices go (repeat).") var emails: [String] = []
     @Option(help: "Language of its notices.") var language = "en"
     @Option(help: "IANA time zone its notices show times in.") var timezone = "UTC"

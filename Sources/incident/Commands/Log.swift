@@ -18,8 +18,8 @@ struct Log: ParsableCommand {
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
 
-    @Option(help: "A short title.") var title: String
-    @Option(help: "What happened: the nature of the incident (DPA §9.2; '-' reads standard input).") var nature: String
+    @Option(parsing: .unconditional, help: "A short title.") var title: String
+    @Option(parsing: .unconditional, help: "What happened: the nature of the incident (DPA §9.2; '-' reads standard input).") var nature: String
     @Option(name: .customLong("aware-at"), help: ArgumentHelp("When we became aware (the clock starts here).", valueName: "time"))
     var awareAt: String
     @Option(help: "low, medium, high or critical.") var severity: String = "medium"
@@ -29,16 +29,16 @@ struct Log: ParsableCommand {
     var occurredTo: String?
     @Option(name: .customLong("detected-at"), help: ArgumentHelp("When it was first detected, if before we became aware.", valueName: "time"))
     var detectedAt: String?
-    @Option(help: "'internal', or the name of the subprocessor where it started.") var source: String = "internal"
-    @Option(name: .customLong("system"), help: "An affected service or system (repeat).") var systems: [String] = []
-    @Option(name: .customLong("region"), help: "An affected region (repeat).") var regions: [String] = []
+    @Option(parsing: .unconditional, help: "'internal', or the name of the subprocessor where it started.") var source: String = "internal"
+    @Option(name: .customLong("system"), parsing: .unconditionalSingleValue, help: "An affected service or system (repeat).") var systems: [String] = []
+    @Option(name: .customLong("region"), parsing: .unconditionalSingleValue, help: "An affected region (repeat).") var regions: [String] = []
     @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of personal data (repeat; see `incident vocab`).", valueName: "slug"))
     var dataCategories: [String] = []
     @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"))
     var subjectCategories: [String] = []
     @Option(help: "Approximate number of records affected.") var records: Int?
     @Option(help: "Approximate number of data subjects affected.") var subjects: Int?
-    @Option(name: .customLong("consequence"), help: "A known or suspected consequence (repeat).") var consequences: [String] = []
+    @Option(name: .customLong("consequence"), parsing: .unconditionalSingleValue, help: "A known or suspected consequence (repeat).") var consequences: [String] = []
 
     func run() throws {
         let context = try writer.context()

@@ -87,7 +87,7 @@ struct NoticeSentCommand: ParsableCommand {
     @Option(help: "Customer slug.") var customer: String
     @Option(help: "Version sent (default: the latest).") var version: Int?
     @Option(help: ArgumentHelp("When it was sent, if not now.", valueName: "time")) var at: String?
-    @Option(help: "How it was sent.") var via: String?
+    @Option(parsing: .unconditional, help: "How it was sent.") var via: String?
 
     func run() throws {
         let id = try IncidentID.parse(id)

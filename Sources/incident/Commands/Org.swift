@@ -23,10 +23,10 @@ struct OrgSet: ParsableCommand {
 
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
-    @Option(help: "Our name on notices.") var name: String?
+    @Option(parsing: .unconditional, help: "Our name on notices.") var name: String?
     @Option(help: "Where customers reach our incident team.") var email: String?
-    @Option var phone: String?
-    @Option var address: String?
+    @Option(parsing: .unconditional) var phone: String?
+    @Option(parsing: .unconditional) var address: String?
     @Option(name: .customLong("dpo-email"), help: "Our data protection officer.") var dpoEmail: String?
     @Option(name: .customLong("notice-hours"), help: "Default hours from awareness to a customer's deadline (48 unless set).")
     var noticeHours: Int?

@@ -15,7 +15,7 @@ struct Advance: ParsableCommand {
     @Argument(help: "Incident id.") var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
-    @Option(help: "Why it is ready for the next phase ('-' reads standard input).") var note: String
+    @Option(parsing: .unconditional, help: "Why it is ready for the next phase ('-' reads standard input).") var note: String
     @Option(help: ArgumentHelp("When this happened, if not now.", valueName: "time")) var at: String?
 
     func run() throws {
@@ -38,7 +38,7 @@ struct Close: ParsableCommand {
     @Argument(help: "Incident id.") var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
-    @Option(help: "What happened and how it ended ('-' reads standard input).") var summary: String
+    @Option(parsing: .unconditional, help: "What happened and how it ended ('-' reads standard input).") var summary: String
     @Option(help: ArgumentHelp("When this happened, if not now.", valueName: "time")) var at: String?
 
     func run() throws {
@@ -62,7 +62,7 @@ struct Reopen: ParsableCommand {
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
     @Option(help: "investigate, contain, mitigate, remediate or restore.") var to: String
-    @Option(help: "Why it is reopened ('-' reads standard input).") var reason: String
+    @Option(parsing: .unconditional, help: "Why it is reopened ('-' reads standard input).") var reason: String
     @Option(help: ArgumentHelp("When this happened, if not now.", valueName: "time")) var at: String?
 
     func run() throws {

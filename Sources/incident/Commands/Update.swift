@@ -18,22 +18,22 @@ struct Update: ParsableCommand {
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
 
-    @Option(help: "A free-text update ('-' reads it from standard input).") var note: String?
-    @Option(help: "An action taken.") var action: String?
+    @Option(parsing: .unconditional, help: "A free-text update ('-' reads it from standard input).") var note: String?
+    @Option(parsing: .unconditional, help: "An action taken.") var action: String?
     @Option(help: "containment, mitigation, remediation or restoration (default from the phase).") var kind: String?
-    @Option(name: .customLong("consequence"), help: "A known or suspected consequence (repeat).") var consequences: [String] = []
+    @Option(name: .customLong("consequence"), parsing: .unconditionalSingleValue, help: "A known or suspected consequence (repeat).") var consequences: [String] = []
     @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of personal data (repeat).", valueName: "slug"))
     var dataCategories: [String] = []
     @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"))
     var subjectCategories: [String] = []
-    @Option(name: .customLong("system"), help: "Another affected service or system (repeat).") var systems: [String] = []
-    @Option(name: .customLong("region"), help: "Another affected region (repeat).") var regions: [String] = []
+    @Option(name: .customLong("system"), parsing: .unconditionalSingleValue, help: "Another affected service or system (repeat).") var systems: [String] = []
+    @Option(name: .customLong("region"), parsing: .unconditionalSingleValue, help: "Another affected region (repeat).") var regions: [String] = []
     @Option(help: "Corrected approximate number of records.") var records: Int?
     @Option(help: "Corrected approximate number of data subjects.") var subjects: Int?
-    @Option(help: "Restated nature of the incident ('-' reads standard input).") var nature: String?
-    @Option(help: "Corrected title.") var title: String?
+    @Option(parsing: .unconditional, help: "Restated nature of the incident ('-' reads standard input).") var nature: String?
+    @Option(parsing: .unconditional, help: "Corrected title.") var title: String?
     @Option(help: "Changed severity.") var severity: String?
-    @Option(help: "Corrected source: 'internal' or a subprocessor's name.") var source: String?
+    @Option(parsing: .unconditional, help: "Corrected source: 'internal' or a subprocessor's name.") var source: String?
     @Option(name: .customLong("aware-at"), help: ArgumentHelp("Corrected awareness time.", valueName: "time")) var awareAt: String?
     @Option(name: .customLong("occurred-from"), help: ArgumentHelp("Corrected start of the window.", valueName: "time")) var occurredFrom: String?
     @Option(name: .customLong("occurred-to"), help: ArgumentHelp("Corrected end of the window.", valueName: "time")) var occurredTo: String?
