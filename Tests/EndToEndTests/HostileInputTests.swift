@@ -30,6 +30,7 @@ struct HostileInputTests {
         defer { seed.remove() }
         let workers = 4
         let failures = LockedCounter()
+        let codes = LockedCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
                 var cli = try CLI()
@@ -43,6 +44,7 @@ struct HostileInputTests {
                     let result = try cli.run(arguments, stdin: hostile.stdin)
                     let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
                     let summary = "\(arguments.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 }) → \(result.status): \(result.stderr.prefix(200))"
+                    codes.add(String(result.status))
                     if !Self.documented.contains(result.status) { failures.add("undocumented status: " + summary) }
                     if lines.count != 1 || !lines[0].hasPrefix("error: ") { failures.add("not one error line: " + summary) }
                     if !result.stdout.isEmpty { failures.add("wrote to stdout: " + summary) }
@@ -53,5 +55,6 @@ struct HostileInputTests {
             }
         }
         #expect(failures.messages.isEmpty, "\(failures.messages.count) problems, e.g. \(failures.messages.prefix(5))")
+        print("FIGURE hostile: \(command): \(cases.count) bad inputs, exit codes \(codes.messages.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " ")), \(failures.messages.count) problems")
     }
 }

@@ -30,6 +30,7 @@ struct IntegrityTests {
         let id = try cli.logIncident()
         let writers = 8, updatesEach = 100
         let failures = LockedCounter()
+        let started = Date()
         DispatchQueue.concurrentPerform(iterations: writers) { writer in
             for update in 0..<updatesEach {
                 let result = try? cli.run(["update", id, "--note", "writer \(writer) update \(update)", "--by", "writer-\(writer)"])
@@ -41,6 +42,7 @@ struct IntegrityTests {
         #expect(timeline.count == 1 + writers * updatesEach)
         let verify = try cli.run(["verify"])
         #expect(verify.status == 0, "\(verify.stdout)")
+        print("FIGURE concurrency: \(writers) processes x \(updatesEach) updates, \(timeline.count - 1) recorded, \(failures.messages.count) failures, \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     }
 }
 

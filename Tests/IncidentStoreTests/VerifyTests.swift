@@ -4,6 +4,11 @@ import IncidentCore
 import Testing
 @testable import IncidentStore
 
+extension VerifyReport {
+    /// The problems that belong to one event, in chain order.
+    var eventProblems: [Problem] { problems.filter { $0.event != nil } }
+}
+
 @Suite("Verify: hash chain and replay")
 struct VerifyTests {
     /// A register with three incidents and 1 + 2×steps events each.
@@ -42,7 +47,7 @@ struct VerifyTests {
         defer { fixture.remove() }
         try fixture.tamper(sql)
         let report = try register.verify()
-        #expect(report.problems.first?.event == 4)
+        #expect(report.eventProblems.first?.event == 4)
         #expect(report.eventsValid < report.eventsChecked)
     }
 
@@ -52,7 +57,7 @@ struct VerifyTests {
         defer { fixture.remove() }
         try fixture.tamper("DELETE FROM events WHERE seq = 6")
         let report = try register.verify()
-        #expect(report.problems.first?.event == 7)
+        #expect(report.eventProblems.first?.event == 7)
         #expect(report.problems.contains { $0.reason.contains("missing") })
     }
 
@@ -65,7 +70,7 @@ struct VerifyTests {
             UPDATE events SET seq = 1000 WHERE seq = 5; UPDATE events SET seq = 5 WHERE seq = 6; UPDATE events SET seq = 6 WHERE seq = 1000;
             """)
         let report = try register.verify()
-        #expect(report.problems.first?.event == 5)
+        #expect(report.eventProblems.first?.event == 5)
         #expect(report.problems.contains { $0.event == 6 })
     }
 
@@ -75,9 +80,24 @@ struct VerifyTests {
         defer { fixture.remove() }
         try fixture.tamper("UPDATE incidents SET severity = 'low' WHERE id = 'INC-2026-0002'")
         let report = try register.verify()
-        #expect(report.problems.count == 1)
-        #expect(report.problems[0].incident == "INC-2026-0002")
-        #expect(report.problems[0].reason.contains("severity"))
+        let found = report.problems.filter { !$0.reason.hasPrefix("schema:") }
+        #expect(found.count == 1)
+        #expect(found.first?.incident == "INC-2026-0002")
+        #expect(found.first?.reason.contains("severity") == true)
+    }
+
+    @Test("removing the append-only triggers is itself reported, and an altered table stops the row checks")
+    func schema() throws {
+        let (fixture, register) = try filled()
+        defer { fixture.remove() }
+        try fixture.tamper("SELECT 1")
+        var report = try register.verify()
+        #expect(report.problems.map(\.reason) == ["schema: trigger events_refuse_delete was removed", "schema: trigger events_refuse_update was removed"])
+        #expect(report.eventsChecked == 17, "the other checks still ran")
+        try fixture.tamper("ALTER TABLE notes ADD COLUMN extra TEXT")
+        report = try register.verify()
+        #expect(report.problems.contains { $0.reason == "schema: table notes was altered" })
+        #expect(report.eventsChecked == 0)
     }
 
     @Test("a deleted action row is caught")
