@@ -37,6 +37,8 @@ let package = Package(
             plugins: ["EmbedTemplates"]
         ),
         .executableTarget(name: "template-embedder"),
+        // Run by hand with scripts/bench.sh; never part of the test suite.
+        .executableTarget(name: "incident-bench", dependencies: ["IncidentCore", "IncidentStore", "IncidentNotices"]),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["template-embedder"]),
         .executableTarget(
             name: "incident",

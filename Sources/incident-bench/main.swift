@@ -1,0 +1,14 @@
+import Foundation
+
+// incident-bench: builds synthetic registers through the real store, times the release binary as whole
+// processes against the sqlite3 shell on the same files, and prints the tables for docs/performance.md.
+// Run it with scripts/bench.sh, which builds everything in release mode first.
+
+var options = BenchOptions.parse(CommandLine.arguments.dropFirst())
+let bench = Bench(options: options)
+do {
+    try bench.run()
+} catch {
+    FileHandle.standardError.write(Data("incident-bench: \(error)\n".utf8))
+    exit(1)
+}
