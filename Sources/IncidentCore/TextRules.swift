@@ -40,6 +40,10 @@ public enum TextRules {
             }
         }
         let text = normalised.trimmingCharacters(in: .whitespacesAndNewlines)
+        // `--note --help` means the value was forgotten, not that the note says "--help".
+        if text.range(of: #"^--[a-z][a-z-]*$"#, options: .regularExpression) != nil {
+            throw InputError(field: field, problem: "'\(text)' looks like an option, so the value seems to be missing; if you mean that text, write \(field)='\(text)'")
+        }
         if text.isEmpty {
             throw InputError(field: field, problem: "is empty; give some text")
         }

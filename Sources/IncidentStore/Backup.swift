@@ -44,14 +44,14 @@ extension Register {
 
     /// fsync the file and its folder, so the backup survives a power cut right after we report it.
     static func sync(_ path: String) throws {
-        for target in [path, String(path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))] {
-            let folder = target.isEmpty ? "/" : target
-            let fd = open(folder, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { continue }
-            defer { close(fd) }
-            guard fsync(fd) == 0 || target != path else {
-                throw StoreError.unwritable(path: path, reason: "cannot be synced to disk: \(String(cString: strerror(errno)))")
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        for target in [path, folder.isEmpty ? "/" : folder] {
+            let fd = open(target, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0, fsync(fd) == 0 else {
+                if fd >= 0 { close(fd) }
+                throw StoreError.unwritable(path: path, reason: "cannot be synced to disk (\(target)): \(String(cString: strerror(errno)))")
             }
+            close(fd)
         }
     }
 }
@@ -61,7 +61,7 @@ extension VerifyReport {
     public mutating func check(against checkpoint: Checkpoint, in register: Register) throws {
         guard checkpoint.events <= headSequence else {
             problems.append(.init(event: nil, incident: nil,
-                                  reason: "register has \(headSequence) events but the checkpoint has \(checkpoint.events): events were removed from the end"))
+                                  reason: "holds \(headSequence) events but the checkpoint has \(checkpoint.events): events were removed from the end"))
             return
         }
         guard checkpoint.events > 0 else { return }
@@ -78,9 +78,11 @@ extension VerifyReport {
 extension Checkpoint {
     /// Parses `N:HASH` as `incident checkpoint` prints it.
     public static func parse(_ text: String, field: String = "--checkpoint") throws -> Checkpoint {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":")
-        guard parts.count == 2, let events = Int64(parts[0]), events >= 0, parts[1].count == 64,
-              parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
+        let ascii = { (part: Substring, digits: String) in !part.isEmpty && part.unicodeScalars.allSatisfy { digits.unicodeScalars.contains($0) } }
+        guard parts.count == 2, ascii(parts[0], "0123456789"), parts[0].count <= 18, let events = Int64(parts[0]),
+              parts[1].count == 64, ascii(parts[1], "0123456789abcdef"),
+              events > 0 || parts[1] == HashChain.genesis else {
             throw InputError(field: field, problem: "'\(text)' is not a checkpoint; give it as `incident checkpoint` printed it, N:64-hex-digits")
         }
         return Checkpoint(events: events, hash: String(parts[1]))

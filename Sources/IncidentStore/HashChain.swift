@@ -37,7 +37,32 @@ public enum HashChain {
     }
 
     public static func hash(_ content: Content) -> String {
-        hex(SHA256.hash(data: Array(canonical(content).utf8)))
+        hex(SHA256.hash(data: canonicalBytes(content)))
+    }
+
+    /// `canonical(_:)` as UTF-8 bytes, built without intermediate strings: verify hashes millions of these.
+    static func canonicalBytes(_ c: Content) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(c.payload.utf8.count + 320)
+        bytes.append(contentsOf: "incident-register-event/1\n".utf8)
+        func field(_ label: StaticString, _ value: String) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount))
+            bytes.append(0x20)
+            bytes.append(contentsOf: String(value.utf8.count).utf8)
+            bytes.append(0x3A)
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(0x0A)
+        }
+        field("seq", String(c.seq))
+        field("incident", c.incident ?? "")
+        field("incident-seq", c.incidentSeq.map(String.init) ?? "")
+        field("type", c.type)
+        field("actor", c.actor)
+        field("recorded-at", c.recordedAt)
+        field("occurred-at", c.occurredAt)
+        field("payload", c.payload)
+        field("previous", c.previousHash)
+        return bytes
     }
 
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {

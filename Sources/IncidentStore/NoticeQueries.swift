@@ -42,3 +42,28 @@ extension Register {
         return result
     }
 }
+
+/// A notice version without its text or facts: what `notice list` shows.
+public struct NoticeVersionSummary: Sendable {
+    public var customer: String
+    public var version: Int
+    public var kind: NoticeKind
+    public var draftedAt: Timestamp
+    public var sentAt: Timestamp?
+    public var sentVia: String?
+}
+
+extension Register {
+    /// Every notice version of an incident, read from a few narrow columns: no text, no facts to decode.
+    public func noticeVersions(_ id: IncidentID) throws -> [NoticeVersionSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT customer, version, kind, drafted_at, sent_at, sent_via FROM notices WHERE incident_id = ? ORDER BY customer, version
+                """, arguments: [id.description]).map { row in
+                NoticeVersionSummary(customer: row["customer"], version: row["version"], kind: try Stored.value(NoticeKind.self, row["kind"]),
+                                     draftedAt: try Stored.time(row["drafted_at"]), sentAt: try (row["sent_at"] as String?).map(Stored.time),
+                                     sentVia: row["sent_via"])
+            }
+        }
+    }
+}

@@ -7,7 +7,7 @@ import IncidentCore
 enum Projection {
     /// Writes the state after `event` (stored as `seq`): the incident row, and the action or note it adds.
     static func write(_ incident: Incident, after event: IncidentEvent, seq: Int64, in db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO incidents (id, year, number, title, nature, severity, phase, aware_at, occurred_from,
                 occurred_to, detected_at, source, systems, regions, data_categories, subject_categories, consequences,
                 records, subjects, opened_at, opened_by, updated_at, phase_entered_at, phase_entered_event,
@@ -23,7 +23,7 @@ enum Projection {
                 phase_entered_at = excluded.phase_entered_at, phase_entered_event = excluded.phase_entered_event,
                 closed_at = excluded.closed_at, closing_summary = excluded.closing_summary,
                 event_count = excluded.event_count, last_seq = excluded.last_seq
-            """, arguments: [
+            """).execute(arguments: [
                 incident.id.description, incident.id.year, incident.id.number, incident.title, incident.nature,
                 incident.severity.rawValue, incident.phase.rawValue, incident.awareAt.iso8601,
                 incident.occurredFrom?.iso8601, incident.occurredTo?.iso8601, incident.detectedAt?.iso8601,
@@ -34,14 +34,14 @@ enum Projection {
                 incident.closingSummary, incident.eventCount, seq,
             ])
         for action in incident.actions where action.eventNumber == event.number {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO actions (incident_id, event_number, text, kind, phase, taken_at, taken_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [incident.id.description, action.eventNumber, action.text, action.kind.rawValue,
+                """).execute(arguments: [incident.id.description, action.eventNumber, action.text, action.kind.rawValue,
                                  action.phase.rawValue, action.takenAt.iso8601, action.takenBy])
         }
         for note in incident.notes where note.eventNumber == event.number {
-            try db.execute(sql: "INSERT INTO notes (incident_id, event_number, text, at, by) VALUES (?, ?, ?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO notes (incident_id, event_number, text, at, by) VALUES (?, ?, ?, ?, ?)").execute(
                            arguments: [incident.id.description, note.eventNumber, note.text, note.at.iso8601, note.by])
         }
         try SharesProjection.write(incident, after: event, in: db)

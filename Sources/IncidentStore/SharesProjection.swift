@@ -16,11 +16,11 @@ enum SharesProjection {
         default: return
         }
         for (position, share) in incident.shares.enumerated() where touched?.contains(share.customer) ?? true {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO shares (incident_id, customer, position, data_categories, subject_categories, records,
                     subjects, notice_hours, affected_at, due_by, ruled_out, drafted_versions, latest_kind, drafted_at, first_sent, last_sent_version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
+                """).execute(arguments: [
                     incident.id.description, share.customer, position, Projection.json(share.dataCategories),
                     Projection.json(share.subjectCategories), share.records, share.subjects, share.noticeHours,
                     share.affectedAt.iso8601, share.dueBy(awareAt: incident.awareAt).iso8601,
@@ -70,14 +70,14 @@ enum NoticesProjection {
     static func write(after event: IncidentEvent, seq: Int64, in db: Database) throws {
         switch event.payload {
         case .noticeDrafted(let body):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO notices (incident_id, customer, version, kind, template, subject, markdown, facts, drafted_at, drafted_by, drafted_seq)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [event.incident.description, body.customer, body.version, body.kind.rawValue, body.template,
+                """).execute(arguments: [event.incident.description, body.customer, body.version, body.kind.rawValue, body.template,
                                  body.subject, body.markdown, try CanonicalJSON.encode(body.facts), event.occurredAt.iso8601,
                                  event.actor, seq])
         case .noticeSent(let body):
-            try db.execute(sql: "UPDATE notices SET sent_at = ?, sent_by = ?, sent_via = ? WHERE incident_id = ? AND customer = ? AND version = ?",
+            try db.cachedStatement(sql: "UPDATE notices SET sent_at = ?, sent_by = ?, sent_via = ? WHERE incident_id = ? AND customer = ? AND version = ?").execute(
                            arguments: [event.occurredAt.iso8601, event.actor, body.via, event.incident.description, body.customer, body.version])
         default:
             return

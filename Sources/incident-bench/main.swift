@@ -4,7 +4,10 @@ import Foundation
 // processes against the sqlite3 shell on the same files, and prints the tables for docs/performance.md.
 // Run it with scripts/bench.sh, which builds everything in release mode first.
 
-var options = BenchOptions.parse(CommandLine.arguments.dropFirst())
+import IncidentStore
+
+ProcessTuning.apply()
+let options = BenchOptions.parse(CommandLine.arguments.dropFirst())
 let bench = Bench(options: options)
 do {
     try bench.run()

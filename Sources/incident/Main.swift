@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IncidentStore
 
 /// Entry point: parses, runs, and turns every known failure into one line on stderr and its exit code.
 @main
@@ -7,6 +8,7 @@ enum Main {
     static func main() {
         // Everything this process creates (register, WAL, exports) is private to its owner, whatever the caller's umask.
         umask(0o077)
+        ProcessTuning.apply()
         do {
             var command = try IncidentCommand.parseAsRoot()
             try command.run()
@@ -19,7 +21,7 @@ enum Main {
             if code == .success { IncidentCommand.exit(withError: error) }
             // Usage errors keep the parser's exit code (64) but, like every other error, take one line.
             let message = IncidentCommand.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "invalid usage"
-            Failure("\(message) (see --help)", code.rawValue).exit()
+            Failure(code.rawValue == 64 ? "\(message) (see --help)" : message, code.rawValue).exit()
         }
     }
 }

@@ -90,3 +90,70 @@ struct TamperTests {
         #expect(try cli.run(["verify", "--checkpoint", checkpoint]).status == 0, "a register that grew still extends its checkpoint")
     }
 }
+
+@Suite("Witnesses: checkpoints and backups")
+struct WitnessTests {
+    @Test("malformed checkpoints are invalid data, never a false tamper alarm", arguments: [
+        "", "12", "12:abc", "１２:" + String(repeating: "a", count: 64), "12:" + String(repeating: "Ａ", count: 64),
+        "12:" + String(repeating: "a", count: 64) + ":", "-1:" + String(repeating: "a", count: 64), "0:" + String(repeating: "a", count: 64),
+    ])
+    func badCheckpoint(text: String) throws {
+        let (cli, _) = try TamperTests.filled()
+        defer { cli.remove() }
+        let result = try cli.run(["verify", "--checkpoint", text])
+        #expect(result.status == 65 || result.status == 64, "\(result.stderr)")
+    }
+
+    @Test("a backup taken while others write verifies, never replaces a file, and is private")
+    func backupWhileWriting() throws {
+        let (cli, id) = try TamperTests.filled()
+        defer { cli.remove() }
+        let failures = LockedCounter()
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            if worker == 0 {
+                for n in 0..<3 {
+                    let result = try? cli.run(["backup", cli.folder + "/backup-\(n).sqlite"])
+                    if result?.status != 0 { failures.add("backup \(n): \(result?.stderr ?? "")") }
+                }
+            } else {
+                for n in 0..<10 { _ = try? cli.run(["update", id, "--note", "writer \(worker) \(n)"]) }
+            }
+        }
+        #expect(failures.messages.isEmpty, "\(failures.messages)")
+        for n in 0..<3 {
+            var copy = cli
+            copy.environment["INCIDENT_DB"] = cli.folder + "/backup-\(n).sqlite"
+            #expect(try copy.run(["verify"]).status == 0)
+        }
+        let again = try cli.run(["backup", cli.folder + "/backup-0.sqlite"])
+        #expect(again.status == 73)
+        #expect(again.stderr.contains("already exists"))
+    }
+
+    @Test("a forgotten value is not taken for text: --note --help")
+    func forgottenValue() throws {
+        let (cli, id) = try TamperTests.filled()
+        defer { cli.remove() }
+        let before = cli.registerBytes()
+        let result = try cli.run(["update", id, "--note", "--help"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("looks like an option"))
+        #expect(cli.registerBytes() == before)
+    }
+
+    @Test("register --format json: one record per incident in range, with phase history and notes")
+    func registerJSON() throws {
+        let (cli, _) = try TamperTests.filled()
+        defer { cli.remove() }
+        try cli.ok(["log", "--title", "Earlier", "--nature", "n", "--aware-at", "2026-01-05T00:00:00Z"])
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(["register", "--format", "json"]).utf8)) as? [[String: Any]])
+        #expect(all.count == 2)
+        let late = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(["register", "--format", "json", "--from", "2026-06-01T00:00:00Z"]).utf8)) as? [[String: Any]])
+        #expect(late.map { $0["id"] as? String } == ["INC-2026-0001"])
+        #expect((late[0]["phaseHistory"] as? [[String: Any]])?.first?["phase"] as? String == "investigate")
+        #expect((late[0]["notes"] as? [[String: Any]])?.count == 5)
+        let csv = try cli.ok(["register", "--format", "csv", "--to", "2026-02-01T00:00:00Z"])
+        #expect(csv.split(separator: "\r\n").count == 2)
+        #expect(csv.contains("\"notes\""))
+    }
+}

@@ -48,6 +48,9 @@ public enum ExportFile {
         guard ftruncate(fd, 0) == 0, fchmod(fd, 0o600) == 0 else {
             throw Refused(path: path, problem: "cannot be prepared: \(String(cString: strerror(errno)))")
         }
+        // A file cut short by a full disk must not be left looking like an export.
+        var complete = false
+        defer { if !complete { unlink(path) } }
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
@@ -55,6 +58,7 @@ public enum ExportFile {
             bytes = bytes.dropFirst(written)
         }
         guard fsync(fd) == 0 else { throw Refused(path: path, problem: "could not be synced to disk") }
+        complete = true
     }
 }
 

@@ -36,7 +36,7 @@ struct NoticeListCommand: ParsableCommand {
         let incident = try store.incident(id)
         let now = WriterOptions.now()
         var versions: [String: [Version]] = [:]
-        try store.forEachNotice(id) { n in
+        for n in try store.noticeVersions(id) {
             versions[n.customer, default: []].append(Version(version: n.version, kind: n.kind, draftedAt: n.draftedAt, sentAt: n.sentAt, sentVia: n.sentVia))
         }
         let entries = incident.shares.map { share in

@@ -26,7 +26,7 @@ struct RegisterExport: ParsableCommand {
     static let columns = [
         "id", "title", "severity", "phase", "aware_at", "occurred_from", "occurred_to", "detected_at", "source", "nature",
         "systems", "regions", "data_categories", "subject_categories", "records", "subjects", "consequences", "actions",
-        "phase_history", "customers_notified", "customers_ruled_out", "closed_at", "closing_summary",
+        "notes", "phase_history", "customers_notified", "customers_ruled_out", "closed_at", "closing_summary",
     ]
 
     func run() throws {
@@ -56,6 +56,7 @@ struct RegisterExport: ParsableCommand {
             i.occurredTo?.iso8601 ?? "", i.detectedAt?.iso8601 ?? "", i.source, i.nature, lines(i.systems), lines(i.regions),
             lines(i.dataCategories), lines(i.subjectCategories), i.records.map(String.init) ?? "", i.subjects.map(String.init) ?? "",
             lines(i.consequences), lines(i.actions.map { "\($0.takenAt) \($0.phase)/\($0.kind) \($0.takenBy): \($0.text)" }),
+            lines(i.notes.map { "\($0.at) \($0.by): \($0.text)" }),
             lines(r.phaseHistory.map { "\($0.at) \($0.phase) (\($0.by))" }),
             lines(r.notified.map { "\($0.sentAt) \($0.customer) v\($0.version) \($0.kind)" + ($0.via.map { " via \($0)" } ?? "") }),
             lines(i.shares.compactMap { s in s.ruledOut.map { "\($0.at) \(s.customer): \($0.reason)" } }),
