@@ -94,7 +94,7 @@ extension Incident {
     }
 
     private mutating func affect(_ body: Affected, event: IncidentEvent) {
-        if let index = shares.firstIndex(where: { $0.customer == body.customer }) {
+        if let index = shareIndex(of: body.customer) {
             // A revised share: categories accumulate, counts are replaced, and a ruled-out customer is back in.
             shares[index].dataCategories = Self.merged(shares[index].dataCategories, body.dataCategories)
             shares[index].subjectCategories = Self.merged(shares[index].subjectCategories, body.subjectCategories)
@@ -109,7 +109,7 @@ extension Incident {
     }
 
     private mutating func updateShare(_ customer: String, _ change: (inout CustomerShare) throws -> Void) throws {
-        guard let index = shares.firstIndex(where: { $0.customer == customer }) else {
+        guard let index = shareIndex(of: customer) else {
             throw ReplayError(problem: "\(id) has no share for customer \(customer)")
         }
         try change(&shares[index])

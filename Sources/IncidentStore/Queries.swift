@@ -9,12 +9,15 @@ public struct ListFilter: Sendable {
     public var state: State
     /// Only incidents with a customer past its deadline and not yet sent a notice, as of this moment.
     public var overdueAt: Timestamp?
+    /// At most this many, newest first; nil for all.
+    public var limit: Int?
 
-    public init(phase: Phase? = nil, severity: Severity? = nil, state: State = .any, overdueAt: Timestamp? = nil) {
+    public init(phase: Phase? = nil, severity: Severity? = nil, state: State = .any, overdueAt: Timestamp? = nil, limit: Int? = nil) {
         self.phase = phase
         self.severity = severity
         self.state = state
         self.overdueAt = overdueAt
+        self.limit = limit
     }
 }
 
@@ -47,7 +50,7 @@ public struct IncidentSummary: Codable, Equatable, Sendable {
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let sql = """
             SELECT id, title, severity, phase, aware_at, updated_at, source, records, subjects
-            FROM incidents \(whereClause) ORDER BY aware_at DESC, year DESC, number DESC
+            FROM incidents \(whereClause) ORDER BY aware_at DESC, year DESC, number DESC \(filter.limit.map { "LIMIT \($0)" } ?? "")
             """
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             IncidentSummary(id: try Stored.id(row["id"]), title: row["title"],

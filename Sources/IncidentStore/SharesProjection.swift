@@ -15,7 +15,9 @@ enum SharesProjection {
         case .updated(let body) where body.awareAt != nil: touched = nil
         default: return
         }
-        for (position, share) in incident.shares.enumerated() where touched?.contains(share.customer) ?? true {
+        let positions = touched.map { $0.compactMap(incident.shareIndex) } ?? Array(incident.shares.indices)
+        for position in positions {
+            let share = incident.shares[position]
             try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO shares (incident_id, customer, position, data_categories, subject_categories, records,
                     subjects, notice_hours, affected_at, due_by, ruled_out, drafted_versions, latest_kind, drafted_at, first_sent, last_sent_version)

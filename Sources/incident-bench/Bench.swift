@@ -16,7 +16,7 @@ struct BenchOptions {
             let flag = rest.removeFirst()
             let value = rest.isEmpty ? "" : rest.removeFirst()
             switch flag {
-            case "--sizes": options.sizes = value.split(separator: ",").compactMap { Int($0) }
+            case "--sizes": options.sizes = value.split(separator: ",").compactMap { Int($0) } // empty: batch only
             case "--customers": options.customers = value.split(separator: ",").compactMap { Int($0) }
             case "--runs": options.runs = max(3, Int(value) ?? 15)
             case "--workdir": options.workdir = value
@@ -108,6 +108,9 @@ struct Bench {
             ("show", ["show", id], "SELECT * FROM incidents WHERE id = '\(id)'; SELECT * FROM actions WHERE incident_id = '\(id)' ORDER BY event_number; SELECT * FROM notes WHERE incident_id = '\(id)' ORDER BY event_number; SELECT * FROM shares WHERE incident_id = '\(id)' ORDER BY position;"),
             ("timeline", ["timeline", id], "SELECT * FROM events WHERE incident_id = '\(id)' ORDER BY incident_seq;"),
             ("list --phase contain", ["list", "--phase", "contain"], "\(listColumns) WHERE phase = 'contain' \(order);"),
+            ("list --limit 100", ["list", "--limit", "100"], "\(listColumns) \(order) LIMIT 100;"),
+            ("list --phase contain --limit 100", ["list", "--phase", "contain", "--limit", "100"], "\(listColumns) WHERE phase = 'contain' \(order) LIMIT 100;"),
+            ("list --open --limit 100", ["list", "--open", "--limit", "100"], "\(listColumns) WHERE phase <> 'closed' \(order) LIMIT 100;"),
             ("list --severity critical", ["list", "--severity", "critical"], "\(listColumns) WHERE severity = 'critical' \(order);"),
             ("list --open", ["list", "--open"], "\(listColumns) WHERE phase <> 'closed' \(order);"),
             ("list --closed", ["list", "--closed"], "\(listColumns) WHERE phase = 'closed' \(order);"),

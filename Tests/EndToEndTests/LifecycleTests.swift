@@ -82,6 +82,10 @@ struct LifecycleTests {
         #expect(Set(json.compactMap { $0["id"] as? String }) == [first, "INC-2026-0002"])
         #expect(json.allSatisfy { $0["title"] != nil && $0["phase"] != nil && $0["awareAt"] != nil })
         #expect(try cli.run(["list", "--open", "--closed"]).status == 64)
+        let limited = try cli.ok(["list", "--limit", "1"]).split(separator: "\n")
+        #expect(limited.count == 2, "header and the newest one")
+        #expect(limited.last?.hasPrefix("INC-2026-0002") == true, "newest first (same awareness time: the higher number)")
+        #expect(try cli.ok(["list", "--limit", "0"]).split(separator: "\n").count == 3)
     }
 
     @Test("a long note can come from standard input")

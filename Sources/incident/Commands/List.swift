@@ -20,9 +20,17 @@ struct List: ParsableCommand {
     @Flag(help: "Only open incidents.") var open = false
     @Flag(help: "Only closed incidents.") var closed = false
     @Flag(help: "Only incidents with a customer past its notice deadline and not yet notified.") var overdue = false
+    @Option(help: "Show at most N, newest first (default: 100 on a terminal, all otherwise; 0 for all).") var limit: Int?
 
     func validate() throws {
         if open && closed { throw ValidationError("--open and --closed exclude each other; give one") }
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
+    }
+
+    /// A person at a terminal wants the newest incidents, not ten thousand lines; scripts get everything.
+    static func effectiveLimit(_ limit: Int?, interactive: Bool) -> Int? {
+        if let limit { return limit == 0 ? nil : limit }
+        return interactive ? 100 : nil
     }
 
     func run() throws {
@@ -30,8 +38,12 @@ struct List: ParsableCommand {
             phase: try phase.map { try Phase.parse($0, field: "--phase") },
             severity: try severity.map { try Severity.parse($0) },
             state: open ? .open : closed ? .closed : .any,
-            overdueAt: overdue ? WriterOptions.now() : nil)
+            overdueAt: overdue ? WriterOptions.now() : nil,
+            limit: Self.effectiveLimit(limit, interactive: Terminal.current.isInteractive && !output.json))
         let incidents = try register.open(create: false).list(filter)
+        if let shown = filter.limit, incidents.count == shown, limit == nil {
+            Output.warn("showing the newest \(shown); use --limit 0 for all")
+        }
         if output.json { return try Output.json(incidents) }
         let terminal = Terminal.current
         let rows = incidents.map { [$0.id.description, $0.phase.rawValue, $0.severity.rawValue, $0.awareAt.iso8601, $0.title] }

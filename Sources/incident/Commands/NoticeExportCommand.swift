@@ -58,7 +58,7 @@ struct NoticeExportCommand: ParsableCommand {
                                     sentAt: notice.sentAt, sentVia: notice.sentVia)
             let text = try NoticeExport.render(draft, as: format)
             if let out {
-                try ExportFile.write(text, to: out + "/" + draft.fileName(format), force: force)
+                try ExportFile.write(text, to: out + "/" + draft.fileName(format), force: force, sync: false)
             } else {
                 Output.raw(text)
             }
@@ -66,6 +66,7 @@ struct NoticeExportCommand: ParsableCommand {
             progress.advance()
         }
         progress.finish()
+        if let out, written > 0 { try ExportFile.syncFolder(out) }
         guard written > 0 else {
             let what = version.map { "version \($0) of the notice" } ?? "drafted notice"
             throw Failure("\(id): no \(what) matches; `incident notice list \(id)` shows the versions", .notFound)
