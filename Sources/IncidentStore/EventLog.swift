@@ -41,17 +41,10 @@ enum EventLog {
     /// The columns `contentIndexed` reads, in order.
     static let columns = "seq, incident_id, incident_seq, type, payload, actor, recorded_at, occurred_at, prev_hash, hash"
 
-    /// The same as `content(_:)` for a row selected with `columns`, read by position: no name look-ups.
+    /// The stored fields of a row selected with `columns`, as hashed; read by position, no name look-ups.
     static func contentIndexed(_ row: Row) -> HashChain.Content {
         HashChain.Content(seq: row[0], incident: row[1], incidentSeq: row[2], type: row[3], payload: row[4], actor: row[5],
                           recordedAt: row[6], occurredAt: row[7], previousHash: row[8])
-    }
-
-    /// The stored fields of an event row, as hashed.
-    static func content(_ row: Row) -> HashChain.Content {
-        HashChain.Content(seq: row["seq"], incident: row["incident_id"], incidentSeq: row["incident_seq"],
-                          type: row["type"], payload: row["payload"], actor: row["actor"],
-                          recordedAt: row["recorded_at"], occurredAt: row["occurred_at"], previousHash: row["prev_hash"])
     }
 
     /// The directory event a stored row without an incident holds.

@@ -24,16 +24,9 @@ public enum HashChain {
         public var previousHash: String
     }
 
+    /// The canonical form as text, for reading and for docs: the very bytes that are hashed.
     public static func canonical(_ c: Content) -> String {
-        var text = "incident-register-event/1\n"
-        for (label, value) in [
-            ("seq", String(c.seq)), ("incident", c.incident ?? ""), ("incident-seq", c.incidentSeq.map(String.init) ?? ""),
-            ("type", c.type), ("actor", c.actor), ("recorded-at", c.recordedAt), ("occurred-at", c.occurredAt),
-            ("payload", c.payload), ("previous", c.previousHash),
-        ] {
-            text += "\(label) \(value.utf8.count):\(value)\n"
-        }
-        return text
+        String(decoding: canonicalBytes(c), as: UTF8.self)
     }
 
     public static func hash(_ content: Content) -> String {

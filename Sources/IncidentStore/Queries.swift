@@ -69,13 +69,13 @@ public struct TimelineEntry: Equatable, Sendable {
     public var hash: String
 
     static func fetch(_ id: IncidentID, in db: Database) throws -> [TimelineEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM events WHERE incident_id = ? ORDER BY incident_seq",
+        try Row.fetchAll(db, sql: "SELECT \(EventLog.columns) FROM events WHERE incident_id = ? ORDER BY incident_seq",
                          arguments: [id.description]).map { row in
             let event: IncidentEvent
-            do { event = try EventLog.event(EventLog.content(row)) } catch {
-                throw StoreError.damaged(reason: "event \(row["seq"] as Int64) cannot be read: \(error)")
+            do { event = try EventLog.event(EventLog.contentIndexed(row)) } catch {
+                throw StoreError.damaged(reason: "event \(row[0] as Int64) cannot be read: \(error)")
             }
-            return TimelineEntry(sequence: row["seq"], event: event, hash: row["hash"])
+            return TimelineEntry(sequence: row[0], event: event, hash: row[9])
         }
     }
 }
