@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: incident -> IncidentNotices / IncidentStore -> IncidentCore.
-// IncidentCore is pure (no SQLite, no files, no clock); the store owns SQLite and hashing.
+// Dependencies point one way: incident -> IncidentNotices -> IncidentStore -> IncidentCore.
+// IncidentCore is pure (no SQLite, no files, no clock); the store owns SQLite, hashing and safe files;
+// the notices library renders and exports, reading the register through the store.
 let package = Package(
     name: "incident",
     platforms: [.macOS(.v13)],
@@ -32,6 +33,7 @@ let package = Package(
             name: "IncidentNotices",
             dependencies: [
                 "IncidentCore",
+                "IncidentStore",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTemplates"]

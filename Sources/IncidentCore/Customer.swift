@@ -24,16 +24,16 @@ public struct Customer: Codable, Equatable, Sendable {
     /// Checks every field; the time zone is checked by the caller, which can read the zone database.
     public static func validated(slug: String, name: String, emails: [String], language: String, timeZone: String,
                                  noticeHours: Int?) throws -> Customer {
-        let slug = try Slug.parse(slug, field: "SLUG")
-        guard !emails.isEmpty else { throw InputError(field: "--email", problem: "give at least one address for notices") }
+        let slug = try Slug.parse(slug, field: .customerSlug)
+        guard !emails.isEmpty else { throw InputError(field: .customerEmail, problem: "give at least one address for notices") }
         let language = language.trimmingCharacters(in: .whitespaces).lowercased()
         guard language.range(of: #"^[a-z]{2,3}(-[a-z0-9]{2,8})*$"#, options: .regularExpression) != nil else {
-            throw InputError(field: "--language", problem: "'\(language)' is not a language tag; use one such as en, de or fr")
+            throw InputError(field: .language, problem: "'\(language)' is not a language tag; use one such as en, de or fr")
         }
-        return Customer(slug: slug, name: try TextRules.line(name, field: "--name"),
-                        emails: try emails.map { try EmailAddress.parse($0, field: "--email") },
-                        language: language, timeZone: try TextRules.line(timeZone, field: "--timezone", maxLength: 64),
-                        noticeHours: try noticeHours.map { try NoticeHours.parse($0, field: "--notice-hours") })
+        return Customer(slug: slug, name: try TextRules.line(name, field: .customerName),
+                        emails: try emails.map { try EmailAddress.parse($0, field: .customerEmail) },
+                        language: language, timeZone: try TextRules.line(timeZone, field: .timeZone, maxLength: 64),
+                        noticeHours: try noticeHours.map { try NoticeHours.parse($0, field: .noticeHours) })
     }
 }
 
@@ -69,7 +69,7 @@ public struct Organisation: Codable, Equatable, Sendable {
 
 /// Customer slugs: short, lowercase, safe in file names and mail headers.
 public enum Slug {
-    public static func parse(_ raw: String, field: String) throws -> String {
+    public static func parse(_ raw: String, field: Field) throws -> String {
         let slug = raw.trimmingCharacters(in: .whitespaces).lowercased()
         guard slug.range(of: #"^[a-z0-9][a-z0-9-]{0,62}$"#, options: .regularExpression) != nil else {
             throw InputError(field: field, problem: "'\(raw)' is not a slug; use 1-63 lowercase letters, digits and hyphens, e.g. acme-gmbh")
@@ -78,20 +78,8 @@ public enum Slug {
     }
 }
 
-/// A conservative check of a mail address: what we put in a To or From header must be plain.
-public enum EmailAddress {
-    public static func parse(_ raw: String, field: String) throws -> String {
-        let address = raw.trimmingCharacters(in: .whitespaces)
-        let pattern = #"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"#
-        guard address.count <= 254, address.range(of: pattern, options: .regularExpression) != nil else {
-            throw InputError(field: field, problem: "'\(raw)' is not a mail address; give one such as dpo@example.com")
-        }
-        return address
-    }
-}
-
 public enum NoticeHours {
-    public static func parse(_ value: Int, field: String) throws -> Int {
+    public static func parse(_ value: Int, field: Field) throws -> Int {
         guard (1...8760).contains(value) else {
             throw InputError(field: field, problem: "\(value) is not a number of hours from 1 to 8760")
         }

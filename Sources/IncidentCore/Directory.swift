@@ -10,7 +10,7 @@ public struct Directory: Equatable, Sendable {
 
     /// The organisation, or a placeholder that makes a notice say plainly that contact details are missing.
     public var contact: Organisation {
-        organisation ?? Organisation(name: "(organisation details not set: run `incident org set`)", email: "")
+        organisation ?? Organisation(name: "(organisation details not set)", email: "")
     }
 
     public func applying(_ event: DirectoryEvent) throws -> Directory {

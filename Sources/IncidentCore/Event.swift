@@ -31,7 +31,7 @@ public enum EventPayload: Equatable, Sendable {
     case reopened(Reopened)
     case affected(Affected)
     case unaffected(Unaffected)
-    case noticeDrafted(NoticeDrafted)
+    case noticeDrafted(NoticeVersion)
     case noticeSent(NoticeSent)
 
     /// The stored type name, lowercase.
@@ -78,7 +78,7 @@ public enum EventPayload: Equatable, Sendable {
         case "reopened": .reopened(try CanonicalJSON.decode(Reopened.self, body))
         case "customer-affected": .affected(try CanonicalJSON.decode(Affected.self, body))
         case "customer-unaffected": .unaffected(try CanonicalJSON.decode(Unaffected.self, body))
-        case "notice-drafted": .noticeDrafted(try CanonicalJSON.decode(NoticeDrafted.self, body))
+        case "notice-drafted": .noticeDrafted(try CanonicalJSON.decode(NoticeVersion.self, body))
         case "notice-sent": .noticeSent(try CanonicalJSON.decode(NoticeSent.self, body))
         default: throw ReplayError(problem: "unknown event type '\(type)'")
         }

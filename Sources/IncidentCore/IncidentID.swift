@@ -18,13 +18,13 @@ public struct IncidentID: Hashable, Comparable, Codable, Sendable, CustomStringC
     public static func < (lhs: IncidentID, rhs: IncidentID) -> Bool { (lhs.year, lhs.number) < (rhs.year, rhs.number) }
 
     /// Parses `INC-2026-0001` (any case; the number may be written with fewer leading zeros).
-    public static func parse(_ raw: String, field: String = "ID") throws -> IncidentID {
+    public static func parse(_ raw: String, field: Field = .incident) throws -> IncidentID {
         let parts = raw.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-", omittingEmptySubsequences: false)
         let digits = { (part: Substring) in !part.isEmpty && part.count <= 9 && part.allSatisfy { $0.isASCII && $0.isNumber } }
         guard parts.count == 3, parts[0] == "INC", parts[1].count == 4, digits(parts[1]), digits(parts[2]),
               let year = Int(parts[1]), let number = Int(parts[2]), number > 0
         else {
-            throw InputError(field: field, problem: "'\(raw)' is not an incident id; ids look like INC-2026-0001 (see `incident list`)")
+            throw InputError(field: field, problem: "'\(raw)' is not an incident id; ids look like INC-2026-0001", next: .listIncidents)
         }
         return IncidentID(year: year, number: number)
     }

@@ -136,7 +136,7 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
     /// Builds the facts of one customer's notice from the incident, its share, and our details.
     public static func build(incident: Incident, share: CustomerShare, customer: Customer, organisation: Organisation,
                              kind: NoticeKind, version: Int, draftedAt: Timestamp, checkpoint: Checkpoint,
-                             lastSent: (version: Int, facts: NoticeFacts)?) -> NoticeFacts {
+                             lastSent: NoticeVersion?) -> NoticeFacts {
         func categories(_ slugs: [String], _ vocabulary: Vocabulary) -> [Category] {
             slugs.map { Category(slug: $0, label: vocabulary.label(for: $0)) }
         }
@@ -153,7 +153,7 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
             dataCategories: categories(share.dataCategories, .dataCategories),
             subjectCategories: categories(share.subjectCategories, .subjectCategories),
             records: share.records, subjects: share.subjects, consequences: incident.consequences,
-            mitigationMeasures: items([.containment, .mitigation]), remediationActions: items([.remediation, .restoration]),
+            mitigationMeasures: items(mitigationKinds), remediationActions: items(remediationKinds),
             contact: Contact(name: organisation.name, email: organisation.email, phone: organisation.phone,
                              address: organisation.address, dpoEmail: organisation.dpoEmail),
             nextUpdateBy: kind == .final ? nil : draftedAt.adding(seconds: Int64(organisation.updateHours) * 3600),
@@ -165,14 +165,33 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
 
     /// The §9.2 items this notice cannot yet state, by their JSON key.
     public var unknownItems: [String] {
+        Self.unknown(nature: nature, dataCategories: dataCategories.count, subjectCategories: subjectCategories.count,
+                     consequences: consequences.count, remediation: remediationActions.count, mitigation: mitigationMeasures.count,
+                     contactEmail: contact.email)
+    }
+
+    /// The same items for a notice drafted now from this incident and share, without drafting it.
+    public static func unknownItems(incident: Incident, share: CustomerShare, organisation: Organisation?) -> [String] {
+        let kinds = incident.actions.map(\.kind)
+        return unknown(nature: incident.nature, dataCategories: share.dataCategories.count, subjectCategories: share.subjectCategories.count,
+                       consequences: incident.consequences.count,
+                       remediation: kinds.filter(remediationKinds.contains).count, mitigation: kinds.filter(mitigationKinds.contains).count,
+                       contactEmail: organisation?.email ?? "")
+    }
+
+    static let mitigationKinds: Set<ActionKind> = [.containment, .mitigation]
+    static let remediationKinds: Set<ActionKind> = [.remediation, .restoration]
+
+    private static func unknown(nature: String, dataCategories: Int, subjectCategories: Int, consequences: Int,
+                                remediation: Int, mitigation: Int, contactEmail: String) -> [String] {
         var unknown: [String] = []
         if nature.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { unknown.append("nature") }
-        if dataCategories.isEmpty { unknown.append("dataCategories") }
-        if subjectCategories.isEmpty { unknown.append("subjectCategories") }
-        if consequences.isEmpty { unknown.append("consequences") }
-        if remediationActions.isEmpty { unknown.append("remediationActions") }
-        if mitigationMeasures.isEmpty { unknown.append("mitigationMeasures") }
-        if contact.email.isEmpty { unknown.append("contact") }
+        if dataCategories == 0 { unknown.append("dataCategories") }
+        if subjectCategories == 0 { unknown.append("subjectCategories") }
+        if consequences == 0 { unknown.append("consequences") }
+        if remediation == 0 { unknown.append("remediationActions") }
+        if mitigation == 0 { unknown.append("mitigationMeasures") }
+        if contactEmail.isEmpty { unknown.append("contact") }
         return unknown
     }
 

@@ -33,7 +33,7 @@ public enum Phase: String, Codable, CaseIterable, Sendable, Comparable {
     public static func < (lhs: Phase, rhs: Phase) -> Bool { lhs.order < rhs.order }
 
     /// Parses a phase name typed by a person, naming the valid ones when it is wrong.
-    public static func parse(_ text: String, field: String, allowClosed: Bool = true) throws -> Phase {
+    public static func parse(_ text: String, field: Field = .phase, allowClosed: Bool = true) throws -> Phase {
         let choices = allowClosed ? allCases : working
         if let phase = Phase(rawValue: text.lowercased()), choices.contains(phase) { return phase }
         throw InputError(field: field, problem: "'\(text)' is not a phase; use one of \(choices.map(\.rawValue).joined(separator: ", "))")
@@ -47,7 +47,7 @@ public enum Severity: String, Codable, CaseIterable, Sendable, Comparable {
     private var order: Int { Severity.allCases.firstIndex(of: self)! }
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.order < rhs.order }
 
-    public static func parse(_ text: String, field: String = "--severity") throws -> Severity {
+    public static func parse(_ text: String, field: Field = .severity) throws -> Severity {
         if let severity = Severity(rawValue: text.lowercased()) { return severity }
         throw InputError(field: field, problem: "'\(text)' is not a severity; use low, medium, high or critical")
     }
@@ -57,7 +57,7 @@ public enum Severity: String, Codable, CaseIterable, Sendable, Comparable {
 public enum ActionKind: String, Codable, CaseIterable, Sendable {
     case containment, mitigation, remediation, restoration
 
-    public static func parse(_ text: String, field: String = "--kind") throws -> ActionKind {
+    public static func parse(_ text: String, field: Field = .actionKind) throws -> ActionKind {
         if let kind = ActionKind(rawValue: text.lowercased()) { return kind }
         throw InputError(field: field, problem: "'\(text)' is not an action kind; use containment, mitigation, remediation or restoration")
     }

@@ -67,7 +67,7 @@ public struct SentRecord: Codable, Equatable, Sendable {
 public enum NoticeKind: String, Codable, CaseIterable, Sendable {
     case initial, update, final
 
-    public static func parse(_ text: String, field: String = "--kind") throws -> NoticeKind {
+    public static func parse(_ text: String, field: Field = .noticeKind) throws -> NoticeKind {
         if let kind = NoticeKind(rawValue: text.lowercased()) { return kind }
         throw InputError(field: field, problem: "'\(text)' is not a notice kind; use initial, update or final")
     }
@@ -111,27 +111,6 @@ public struct Affected: Codable, Equatable, Sendable {
 public struct Unaffected: Codable, Equatable, Sendable {
     public var customer: String
     public var reason: String
-}
-
-/// A notice version was drafted: the facts it was built from, the template, and the text.
-public struct NoticeDrafted: Codable, Equatable, Sendable {
-    public var customer: String
-    public var version: Int
-    public var kind: NoticeKind
-    public var template: String
-    public var subject: String
-    public var markdown: String
-    public var facts: NoticeFacts
-
-    public init(customer: String, version: Int, kind: NoticeKind, template: String, subject: String, markdown: String, facts: NoticeFacts) {
-        self.customer = customer
-        self.version = version
-        self.kind = kind
-        self.template = template
-        self.subject = subject
-        self.markdown = markdown
-        self.facts = facts
-    }
 }
 
 /// A notice version was sent to the customer.

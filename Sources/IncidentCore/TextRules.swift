@@ -11,7 +11,7 @@ public enum TextRules {
     static let bidiIsolates: ClosedRange<UInt32> = 0x2066...0x2069
 
     /// One line of text: title, name, category, system. Trimmed; no newlines; not empty.
-    public static func line(_ raw: String, field: String, maxLength: Int = 200) throws -> String {
+    public static func line(_ raw: String, field: Field, maxLength: Int = 200) throws -> String {
         let text = try checked(raw, field: field, maxLength: maxLength)
         if text.contains("\n") || text.contains("\t") {
             throw InputError(field: field, problem: "must be a single line; remove the line breaks and tabs")
@@ -20,11 +20,11 @@ public enum TextRules {
     }
 
     /// Free text that may span lines: nature, notes, summaries, reasons. CRLF becomes LF.
-    public static func paragraph(_ raw: String, field: String, maxLength: Int = 20_000) throws -> String {
+    public static func paragraph(_ raw: String, field: Field, maxLength: Int = 20_000) throws -> String {
         try checked(raw, field: field, maxLength: maxLength)
     }
 
-    private static func checked(_ raw: String, field: String, maxLength: Int) throws -> String {
+    private static func checked(_ raw: String, field: Field, maxLength: Int) throws -> String {
         let normalised = raw.replacingOccurrences(of: "\r\n", with: "\n")
         for scalar in normalised.unicodeScalars {
             let v = scalar.value
@@ -42,7 +42,7 @@ public enum TextRules {
         let text = normalised.trimmingCharacters(in: .whitespacesAndNewlines)
         // `--note --help` means the value was forgotten, not that the note says "--help".
         if text.range(of: #"^--[a-z][a-z-]*$"#, options: .regularExpression) != nil {
-            throw InputError(field: field, problem: "'\(text)' looks like an option, so the value seems to be missing; if you mean that text, write \(field)='\(text)'")
+            throw InputError(field: field, problem: "'\(text)' looks like an option, so the value seems to be missing", next: .attachWithEquals(text))
         }
         if text.isEmpty {
             throw InputError(field: field, problem: "is empty; give some text")
@@ -54,7 +54,7 @@ public enum TextRules {
     }
 
     /// A count of records or people: zero or more, and a believable size.
-    public static func count(_ value: Int, field: String) throws -> Int {
+    public static func count(_ value: Int, field: Field) throws -> Int {
         guard value >= 0 else { throw InputError(field: field, problem: "\(value) is negative; give an approximate count of zero or more") }
         guard value <= 100_000_000_000 else { throw InputError(field: field, problem: "\(value) is too large; give an approximate count up to 100000000000") }
         return value

@@ -28,7 +28,7 @@ public struct Timestamp: Hashable, Comparable, Codable, Sendable, CustomStringCo
     public var year: Int { Int(Self.civil(fromDays: Self.floorDiv(seconds, 86_400)).0) }
 
     /// Parses `now`, or ISO 8601 date-time with `Z` or a `±HH:MM` offset (seconds and fractions optional).
-    public static func parse(_ raw: String, field: String, now: Timestamp) throws -> Timestamp {
+    public static func parse(_ raw: String, field: Field, now: Timestamp) throws -> Timestamp {
         let text = raw.trimmingCharacters(in: .whitespaces)
         if text.lowercased() == "now" { return now }
         if let parsed = ISO8601Parser.timestamp(from: text), !(1970...9999).contains(parsed.year) {

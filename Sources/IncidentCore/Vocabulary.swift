@@ -31,7 +31,7 @@ public enum Vocabulary: String, Sendable, CaseIterable {
     }
 
     /// Accepts a built-in slug (any case) or `other:<text>`; rejects anything else with the nearest slugs.
-    public func parse(_ raw: String, field: String) throws -> String {
+    public func parse(_ raw: String, field: Field) throws -> String {
         let text = raw.trimmingCharacters(in: .whitespaces)
         if text.lowercased().hasPrefix(Self.otherPrefix) {
             let detail = String(text.dropFirst(Self.otherPrefix.count)).trimmingCharacters(in: .whitespaces)
@@ -41,8 +41,8 @@ public enum Vocabulary: String, Sendable, CaseIterable {
         let slug = text.lowercased()
         if terms.contains(where: { $0.slug == slug }) { return slug }
         let near = suggestions(for: slug)
-        let hint = near.isEmpty ? "" : "did you mean \(near.joined(separator: " or "))? "
-        throw InputError(field: field, problem: "'\(raw)' is not a known category; \(hint)use a slug from `incident vocab` or other:<text>")
+        let hint = near.isEmpty ? "" : "; did you mean \(near.joined(separator: " or "))?"
+        throw InputError(field: field, problem: "'\(raw)' is not a known category\(hint)", next: .listCategories)
     }
 
     /// The label a person reads: the built-in label, or the text after `other:`.

@@ -31,8 +31,8 @@ public enum Workflow {
 
     /// The checks `log` makes, for callers that want them before touching the register.
     public static func check(_ body: Logged, context: Context) throws {
-        try checkPast(body.awareAt, field: "--aware-at", context: context)
-        for (time, field) in [(body.occurredFrom, "--occurred-from"), (body.occurredTo, "--occurred-to"), (body.detectedAt, "--detected-at")] {
+        try checkPast(body.awareAt, field: .awareAt, context: context)
+        for (time, field) in [(body.occurredFrom, Field.occurredFrom), (body.occurredTo, .occurredTo), (body.detectedAt, .detectedAt)] {
             if let time { try checkPast(time, field: field, context: context) }
         }
         try checkWindow(from: body.occurredFrom, to: body.occurredTo)
@@ -41,20 +41,20 @@ public enum Workflow {
     public static func update(_ incident: Incident, with body: Updated, context: Context) throws -> IncidentEvent {
         guard !incident.isClosed else {
             throw WorkflowRefusal(step: "update", incident: incident.id,
-                                  unmet: ["it is closed; reopen it first with `incident reopen \(incident.id) --to PHASE --reason TEXT`"])
+                                  unmet: [Unmet("it is closed", next: .reopen(incident.id))])
         }
         guard body != Updated() else {
-            throw InputError(field: "update", problem: "nothing new to record; give --note, --action, --consequence, a category, a count or a corrected fact")
+            throw InputError(field: .update, problem: "nothing new to record; give a note, an action, a consequence, a category, a count or a corrected fact")
         }
         if let action = body.action, action.phase != incident.phase {
-            throw InputError(field: "--action", problem: "recorded in \(action.phase) but \(incident.id) is in \(incident.phase)")
+            throw InputError(field: .action, problem: "recorded in \(action.phase) but \(incident.id) is in \(incident.phase)")
         }
-        for (change, field) in [(body.awareAt, "--aware-at"), (body.occurredFrom, "--occurred-from"),
-                                (body.occurredTo, "--occurred-to"), (body.detectedAt, "--detected-at")] {
+        for (change, field) in [(body.awareAt, Field.awareAt), (body.occurredFrom, .occurredFrom),
+                                (body.occurredTo, .occurredTo), (body.detectedAt, .detectedAt)] {
             if let change { try checkPast(change.to, field: field, context: context) }
         }
         if let awareAt = body.awareAt?.to, awareAt.year != incident.id.year {
-            throw InputError(field: "--aware-at", problem: "\(awareAt) is in \(awareAt.year) but \(incident.id) was numbered for \(incident.id.year); log a new incident if the year was wrong")
+            throw InputError(field: .awareAt, problem: "\(awareAt) is in \(awareAt.year) but \(incident.id) was numbered for \(incident.id.year); log a new incident if the year was wrong")
         }
         try checkWindow(from: body.occurredFrom?.to ?? incident.occurredFrom, to: body.occurredTo?.to ?? incident.occurredTo)
         return try event(for: incident, .updated(body), context: context)
@@ -64,8 +64,8 @@ public enum Workflow {
     public static func advance(_ incident: Incident, note: String, context: Context) throws -> IncidentEvent {
         guard let next = incident.phase.next else {
             let reason = incident.isClosed
-                ? "it is closed; use `incident reopen` to bring it back"
-                : "restore is the last phase; use `incident close \(incident.id) --summary TEXT`"
+                ? Unmet("it is closed", next: .reopen(incident.id))
+                : Unmet("restore is the last phase", next: .close(incident.id))
             throw WorkflowRefusal(step: "advance", incident: incident.id, unmet: [reason])
         }
         let unmet = unmetExitCriteria(incident)
@@ -75,11 +75,11 @@ public enum Workflow {
 
     /// Closes an incident that is in restore and has met restore's exit criterion.
     public static func close(_ incident: Incident, summary: String, context: Context) throws -> IncidentEvent {
-        var unmet: [String] = []
+        var unmet: [Unmet] = []
         if incident.isClosed {
             unmet.append("it is already closed")
         } else if incident.phase != .restore {
-            unmet.append("it is in \(incident.phase); only an incident in restore can be closed (advance it first)")
+            unmet.append(Unmet("it is in \(incident.phase); only an incident in restore can be closed (advance it first)"))
         } else {
             unmet = unmetExitCriteria(incident)
         }
@@ -90,37 +90,39 @@ public enum Workflow {
     /// Brings a closed incident back to a working phase, with the reason.
     public static func reopen(_ incident: Incident, to phase: Phase, reason: String, context: Context) throws -> IncidentEvent {
         guard incident.isClosed else {
-            throw WorkflowRefusal(step: "reopen", incident: incident.id, unmet: ["it is not closed (it is in \(incident.phase))"])
+            throw WorkflowRefusal(step: "reopen", incident: incident.id, unmet: [Unmet("it is not closed (it is in \(incident.phase))")])
         }
         guard phase != .closed else {
-            throw InputError(field: "--to", problem: "name the working phase to reopen in: investigate, contain, mitigate, remediate or restore")
+            throw InputError(field: .phase, problem: "name the working phase to reopen in: investigate, contain, mitigate, remediate or restore")
         }
         return try event(for: incident, .reopened(Reopened(to: phase, reason: reason)), context: context)
     }
 
     /// Every exit criterion of the current phase that is not yet met, in words a responder can act on.
-    public static func unmetExitCriteria(_ incident: Incident) -> [String] {
+    public static func unmetExitCriteria(_ incident: Incident) -> [Unmet] {
         switch incident.phase {
         case .investigate:
             let nature = incident.nature.trimmingCharacters(in: .whitespacesAndNewlines)
-            return nature.isEmpty ? ["the nature of the incident is not stated (add it with `incident update \(incident.id) --nature TEXT`)"] : []
+            return nature.isEmpty ? [Unmet("the nature of the incident is not stated", next: .stateNature(incident.id))] : []
         case .contain, .mitigate, .remediate, .restore:
             return incident.actionsInCurrentPhase.isEmpty
-                ? ["no action is recorded in \(incident.phase) (add one with `incident update \(incident.id) --action TEXT`)"]
+                ? [Unmet("no action is recorded in \(incident.phase)", next: .recordAction(incident.id))]
                 : []
         case .closed:
             return []
         }
     }
 
-    static func event(for incident: Incident, _ payload: EventPayload, context: Context) throws -> IncidentEvent {
+    /// The event recording `payload` on `incident`; `earlier` counts the events decided before it in the same batch,
+    /// which the register appends first, so numbers follow on without the batch being applied here.
+    static func event(for incident: Incident, _ payload: EventPayload, context: Context, after earlier: Int = 0) throws -> IncidentEvent {
         let occurred = context.at ?? context.now
-        try checkPast(occurred, field: "--at", context: context)
-        return IncidentEvent(incident: incident.id, number: incident.eventCount + 1, payload: payload,
+        try checkPast(occurred, field: .at, context: context)
+        return IncidentEvent(incident: incident.id, number: incident.eventCount + 1 + earlier, payload: payload,
                              actor: context.actor, recordedAt: context.now, occurredAt: occurred)
     }
 
-    private static func checkPast(_ time: Timestamp, field: String, context: Context) throws {
+    private static func checkPast(_ time: Timestamp, field: Field, context: Context) throws {
         if time.seconds > context.now.seconds + futureTolerance {
             throw InputError(field: field, problem: "\(time) is in the future (the clock says \(context.now)); give the time it happened")
         }
@@ -128,7 +130,7 @@ public enum Workflow {
 
     private static func checkWindow(from: Timestamp?, to: Timestamp?) throws {
         if let from, let to, from > to {
-            throw InputError(field: "--occurred-to", problem: "\(to) is before --occurred-from \(from); swap them or correct one")
+            throw InputError(field: .occurredTo, problem: "\(to) is before the start of the window, \(from); swap them or correct one")
         }
     }
 }

@@ -10,14 +10,9 @@ extension Register {
     /// The copy is one consistent snapshot; its head is read in the same read transaction. The file is
     /// created 0600 and never replaces anything; it is synced to disk, then verified like the register itself.
     public func backup(to destination: String) throws -> Checkpoint {
-        var info = stat()
-        if lstat(destination, &info) == 0 {
-            throw StoreError.unwritable(path: destination, reason: "already exists; backups never replace a file")
+        do { try SafeFile.createNew(destination) } catch let refused as SafeFile.Refused {
+            throw StoreError.unwritable(path: destination, reason: refused.problem)
         }
-        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.unwritable(path: destination, reason: String(cString: strerror(errno))) }
-        fchmod(fd, 0o600)
-        close(fd)
         var head = Checkpoint(events: 0, hash: HashChain.genesis)
         do {
             try mapErrors {
@@ -30,7 +25,9 @@ extension Register {
                 }
                 try target.close()
             }
-            try Self.sync(destination)
+            do { try SafeFile.sync(destination) } catch let refused as SafeFile.Refused {
+                throw StoreError.unwritable(path: destination, reason: refused.problem)
+            }
             let report = try Register(path: destination, create: false, busyTimeout: busyTimeout).verify()
             guard report.isClean, report.headSequence == head.events, report.headHash == head.hash else {
                 throw StoreError.damaged(reason: "the backup at \(destination) did not verify: \(report.problems.first?.reason ?? "head differs")")
@@ -40,19 +37,6 @@ extension Register {
             throw error
         }
         return head
-    }
-
-    /// fsync the file and its folder, so the backup survives a power cut right after we report it.
-    static func sync(_ path: String) throws {
-        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        for target in [path, folder.isEmpty ? "/" : folder] {
-            let fd = open(target, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0, fsync(fd) == 0 else {
-                if fd >= 0 { close(fd) }
-                throw StoreError.unwritable(path: path, reason: "cannot be synced to disk (\(target)): \(String(cString: strerror(errno)))")
-            }
-            close(fd)
-        }
     }
 }
 
@@ -77,13 +61,13 @@ extension VerifyReport {
 
 extension Checkpoint {
     /// Parses `N:HASH` as `incident checkpoint` prints it.
-    public static func parse(_ text: String, field: String = "--checkpoint") throws -> Checkpoint {
+    public static func parse(_ text: String, field: Field = .checkpoint) throws -> Checkpoint {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
         let ascii = { (part: Substring, digits: String) in !part.isEmpty && part.unicodeScalars.allSatisfy { digits.unicodeScalars.contains($0) } }
         guard parts.count == 2, ascii(parts[0], "0123456789"), parts[0].count <= 18, let events = Int64(parts[0]),
               parts[1].count == 64, ascii(parts[1], "0123456789abcdef"),
               events > 0 || parts[1] == HashChain.genesis else {
-            throw InputError(field: field, problem: "'\(text)' is not a checkpoint; give it as `incident checkpoint` printed it, N:64-hex-digits")
+            throw InputError(field: field, problem: "'\(text)' is not a checkpoint; give it as N:64-hex-digits, as the register prints it", next: .checkpointFormat)
         }
         return Checkpoint(events: events, hash: String(parts[1]))
     }

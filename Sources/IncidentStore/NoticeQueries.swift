@@ -5,7 +5,7 @@ extension Register {
     /// Notice versions of an incident, in customer order then version; `latestOnly` keeps each customer's newest.
     /// Streams rows to `body`, so a batch of ten thousand notices is never all in memory.
     public func forEachNotice(_ id: IncidentID, customer: String? = nil, version: Int? = nil, latestOnly: Bool = false,
-                              _ body: (StoredNotice) throws -> Void) throws {
+                              _ body: (NoticeVersion) throws -> Void) throws {
         try read { db in
             var sql = "SELECT n.* FROM notices n"
             var arguments: StatementArguments = [id.description]
@@ -21,26 +21,52 @@ extension Register {
         }
     }
 
-    /// Drafts notices in one write transaction: `decide` gets the incident, the chain's head, and for each
-    /// customer the facts of the last notice marked sent, all read inside that same transaction.
-    public func recordNotices(_ id: IncidentID,
-                              _ decide: (Incident, Checkpoint, [String: (version: Int, facts: NoticeFacts)]) throws -> [IncidentEvent]) throws -> Incident {
-        try recordMany(id) { incident, checkpoint, db in try decide(incident, checkpoint, Self.lastSentFacts(id, in: db)) }
+    /// What drafting needs, read in one transaction: the incident, the directory, the chain's head, and each customer's
+    /// last notice marked sent (what an update's changes compare with).
+    public func noticeSnapshot(_ id: IncidentID) throws -> NoticeSnapshot {
+        try read { db in
+            guard let incident = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
+            return NoticeSnapshot(incident: incident, directory: try DirectoryProjection.load(in: db), head: try EventLog.head(in: db),
+                                  lastSent: try Self.lastSent(id, in: db))
+        }
     }
 
-    /// For each customer, the facts of the last notice marked sent: what an update's changes compare with.
-    static func lastSentFacts(_ id: IncidentID, in db: Database) throws -> [String: (version: Int, facts: NoticeFacts)] {
-        var result: [String: (version: Int, facts: NoticeFacts)] = [:]
+    /// Appends events decided from a snapshot, but only if nothing was written since: the head must still be
+    /// `head`. Returns nil, writing nothing, when another writer came first; the caller decides again.
+    public func append(_ events: [IncidentEvent], to id: IncidentID, ifHeadIs head: Checkpoint) throws -> Incident? {
+        try write { db in
+            guard try EventLog.head(in: db) == head else { return nil }
+            guard var current = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
+            for event in events {
+                try current.apply(event)
+                let seq = try EventLog.append(event, in: db)
+                try Projection.write(current, after: event, seq: seq, in: db)
+            }
+            return current
+        }
+    }
+
+    static func lastSent(_ id: IncidentID, in db: Database) throws -> [String: NoticeVersion] {
+        var result: [String: NoticeVersion] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT n.customer, n.version, n.facts FROM notices n
+            SELECT n.* FROM notices n
             JOIN shares s ON s.incident_id = n.incident_id AND s.customer = n.customer AND s.last_sent_version = n.version
             WHERE n.incident_id = ?
             """, arguments: [id.description])
         while let row = try rows.next() {
-            result[row["customer"]] = (row["version"], try Stored.json(NoticeFacts.self, row["facts"]))
+            let notice = try NoticesProjection.notice(row)
+            result[notice.customer] = notice
         }
         return result
     }
+}
+
+/// An incident as drafting sees it: consistent with the head it was read at.
+public struct NoticeSnapshot: Sendable {
+    public var incident: Incident
+    public var directory: Directory
+    public var head: Checkpoint
+    public var lastSent: [String: NoticeVersion]
 }
 
 /// A notice version without its text or facts: what `notice list` shows.

@@ -84,20 +84,15 @@ public final class Register: Sendable {
     /// Records one step on an existing incident. `decide` is the workflow engine's verdict on the
     /// current state; it runs inside the write transaction, so no other writer can slip in between.
     public func record(_ id: IncidentID, _ decide: (Incident) throws -> IncidentEvent) throws -> Incident {
-        try recordMany(id) { incident, _ in [try decide(incident)] }
+        try recordMany(id) { [try decide($0)] }
     }
 
-    /// Records several events on one incident in one transaction: all of them, or none. `decide` also
-    /// gets the chain's head before the first of them, which notices quote as their register reference.
-    public func recordMany(_ id: IncidentID, _ decide: (Incident, Checkpoint) throws -> [IncidentEvent]) throws -> Incident {
-        try recordMany(id) { incident, checkpoint, _ in try decide(incident, checkpoint) }
-    }
-
-    /// The same, with the transaction's database for reads that must see exactly what the decision sees.
-    func recordMany(_ id: IncidentID, _ decide: (Incident, Checkpoint, Database) throws -> [IncidentEvent]) throws -> Incident {
+    /// Records several events on one incident in one transaction: all of them, or none. Each event is applied
+    /// once, here, to keep the projections; the engine numbers a batch without applying it.
+    public func recordMany(_ id: IncidentID, _ decide: (Incident) throws -> [IncidentEvent]) throws -> Incident {
         try write { db in
             guard var current = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
-            for event in try decide(current, EventLog.head(in: db), db) {
+            for event in try decide(current) {
                 try current.apply(event)
                 let seq = try EventLog.append(event, in: db)
                 try Projection.write(current, after: event, seq: seq, in: db)

@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case busy(path: String, seconds: Double)
     /// The file cannot be opened, read or written, or is not an incident register.
     case unreadable(path: String, reason: String)
+    /// Other writers kept changing the register while a batch was being prepared outside the lock.
+    case contended(path: String, attempts: Int)
     /// No incident with that id.
     case notFound(id: String)
     /// No path for the register could be worked out from flags and environment.
@@ -22,19 +24,21 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missing(let path):
-            "register: no register at \(path); log an incident to create it, or pass --db PATH / set INCIDENT_DB"
+            "register: no register at \(path)"
         case .busy(let path, let seconds):
             "register: \(path) stayed locked by another writer for \(Self.format(seconds)) s; nothing was written, run the command again"
         case .unreadable(let path, let reason):
             "register: cannot use \(path): \(reason)"
+        case .contended(let path, let attempts):
+            "register: \(path) changed under this command \(attempts) times while it prepared its batch; nothing was written, run the command again"
         case .notFound(let id):
-            "ID: no incident \(id) in this register; `incident list` shows the ids"
+            "no incident \(id) in this register"
         case .noLocation(let reason):
             "register: \(reason)"
         case .unwritable(let path, let reason):
             "\(path): \(reason)"
         case .damaged(let reason):
-            "register: stored data is damaged (\(reason)); run `incident verify` and restore from a backup"
+            "register: stored data is damaged (\(reason))"
         case .internalFailure(let reason):
             "internal error: \(reason)"
         }
@@ -52,7 +56,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .SQLITE_NOTADB:
             return .unreadable(path: path, reason: "it is not an SQLite database")
         case .SQLITE_CORRUPT:
-            return .unreadable(path: path, reason: "the database file is corrupt; run `incident verify` and restore from a backup")
+            return .unreadable(path: path, reason: "the database file is corrupt; restore it from a backup")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
             return .unreadable(path: path, reason: "it cannot be opened (check the path and its permissions)")
         case .SQLITE_READONLY:

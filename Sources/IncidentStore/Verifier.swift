@@ -59,7 +59,7 @@ struct Verifier {
         }
         var replayed: [IncidentID: Incident] = [:]
         var directory = Directory()
-        var notices: [String: StoredNotice] = [:]
+        var notices: [String: NoticeVersion] = [:]
         var checked = 0
         var previousSeq: Int64 = 0
         var previousHash = HashChain.genesis
@@ -225,12 +225,12 @@ struct Verifier {
         }
     }
 
-    private mutating func compareNotices(with replayed: [String: StoredNotice]) {
+    private mutating func compareNotices(with replayed: [String: NoticeVersion]) {
         do {
-            var stored: [String: StoredNotice] = [:]
+            var stored: [String: NoticeVersion] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM notices") {
                 let notice = try NoticesProjection.notice(row)
-                stored[NoticesProjection.key(notice.incident, notice.customer, notice.version)] = notice
+                stored[NoticesProjection.key(row["incident_id"], notice.customer, notice.version)] = notice
             }
             for key in Set(stored.keys).union(replayed.keys).sorted() where stored[key] != replayed[key] {
                 problems.append(.init(event: nil, incident: String(key.split(separator: "/")[0]),

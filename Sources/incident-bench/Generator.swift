@@ -15,6 +15,7 @@ enum Generator {
         let register = try Register(path: path, create: true)
         try seedDirectory(register, customers: 5)
         let directory = try register.directory()
+        let drafter = try NoticeDrafter(languages: ["en"], overrides: nil)
         let started = Date()
         for i in 0..<count {
             let now = base.adding(seconds: Int64(i) * 300)
@@ -26,22 +27,20 @@ enum Generator {
             let id = try register.log(body, context: context).id
             // Ends in a phase that cycles, so every phase filter finds about a sixth of the register.
             let target = i % 6
-            _ = try register.recordMany(id) { incident, checkpoint in
+            let checkpoint = try register.head()
+            _ = try register.recordMany(id) { incident in
                 var state = incident
                 var events: [IncidentEvent] = []
                 func add(_ event: IncidentEvent) throws { try state.apply(event); events.append(event) }
+                func add(_ batch: [IncidentEvent]) throws { for event in batch { try add(event) } }
                 var steps = 0
                 if i % 100 == 0 {
-                    for customer in directory.customers.keys.sorted() {
-                        try add(Workflow.affect(state, Affected(customer: customer, dataCategories: state.dataCategories,
-                                                                subjectCategories: state.subjectCategories, records: 10, subjects: 5,
-                                                                noticeHours: 48), context: context))
-                    }
-                    var drafter = NoticeDrafter(overrides: nil)
-                    for event in try drafter.draft(incident: state, customers: directory.customers.keys.sorted(), directory: directory,
-                                                   requested: nil, checkpoint: checkpoint, lastSent: [:], context: context) {
-                        try add(event)
-                    }
+                    let slugs = directory.customers.keys.sorted()
+                    try add(Workflow.affect(state, slugs.map { ShareProposal(customer: $0, records: 10, subjects: 5) },
+                                            directory: directory, context: context))
+                    let planned = try Workflow.planNotices(state, customers: slugs, directory: directory, requested: nil,
+                                                           checkpoint: checkpoint, lastSent: [:], now: context.now)
+                    try add(Workflow.draft(state, try planned.map(drafter.render), context: context))
                 }
                 // Notes and actions first; the phase changes come last, because a closed incident takes no updates.
                 let reserve = 2 * target
@@ -81,16 +80,11 @@ enum Generator {
                           severity: .high, awareAt: base, source: "Northwind Voice Ltd.", dataCategories: ["chat-transcripts", "names"],
                           subjectCategories: ["end-users"], consequences: ["Transcripts may have been read"])
         let id = try register.log(body, context: context).id
-        let slugs = try register.directory().customers.keys.sorted()
-        _ = try register.recordMany(id) { incident, _ in
-            var state = incident
-            return try slugs.map { slug in
-                let event = try Workflow.affect(state, Affected(customer: slug, dataCategories: ["chat-transcripts"], subjectCategories: ["end-users"],
-                                                                records: 100, subjects: 20, noticeHours: 48), context: context)
-                try state.apply(event)
-                return event
-            }
+        let directory = try register.directory()
+        let proposals = directory.customers.keys.sorted().map {
+            ShareProposal(customer: $0, dataCategories: ["chat-transcripts"], subjectCategories: ["end-users"], records: 100, subjects: 20)
         }
+        _ = try register.recordMany(id) { try Workflow.affect($0, proposals, directory: directory, context: context) }
         return id.description
     }
 

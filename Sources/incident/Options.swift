@@ -18,7 +18,7 @@ struct RegisterOptions: ParsableArguments {
     private func busyTimeout(_ environment: [String: String]) throws -> Double {
         guard let text = environment["INCIDENT_BUSY_TIMEOUT"] else { return Register.defaultBusyTimeout }
         guard let seconds = Double(text), seconds >= 0, seconds <= 3600 else {
-            throw Failure("INCIDENT_BUSY_TIMEOUT: '\(text)' is not a number of seconds from 0 to 3600", .configuration)
+            throw CommandError.environment(variable: "INCIDENT_BUSY_TIMEOUT", problem: "'\(text)' is not a number of seconds from 0 to 3600")
         }
         return seconds
     }
@@ -50,7 +50,7 @@ struct WriterOptions: ParsableArguments {
         if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
             return try TextRules.line(String(cString: name), field: "login name", maxLength: 120)
         }
-        throw Failure("--by: no login name could be found; pass --by NAME or set INCIDENT_ACTOR", .configuration)
+        throw CommandError.noActor
     }
 }
 
@@ -62,7 +62,7 @@ struct OutputOptions: ParsableArguments {
 
 /// Text that may be given inline or, as `-`, read from standard input (for long notes).
 enum TextArgument {
-    static func read(_ value: String, field: String) throws -> String {
+    static func read(_ value: String, field: Field) throws -> String {
         guard value == "-" else { return value }
         let data = FileHandle.standardInput.readDataToEndOfFile()
         guard let text = String(data: data, encoding: .utf8) else {

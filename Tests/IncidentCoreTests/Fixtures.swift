@@ -21,8 +21,11 @@ enum Fixture {
     static func facts() throws -> NoticeFacts {
         let customer = Customer(slug: "acme", name: "Acme GmbH", emails: ["dpo@acme.example"], timeZone: "Europe/Berlin")
         var incident = try logged()
-        incident = try incident.applying(Workflow.affect(incident, Affected(customer: "acme", dataCategories: ["names"], subjectCategories: ["end-users"],
-                                                                             records: 10, subjects: 5, noticeHours: 48), context: context))
+        let directory = Directory(customers: ["acme": customer])
+        for event in try Workflow.affect(incident, [ShareProposal(customer: "acme", dataCategories: ["names"], subjectCategories: ["end-users"],
+                                                                  records: 10, subjects: 5)], directory: directory, context: context) {
+            try incident.apply(event)
+        }
         return NoticeFacts.build(incident: incident, share: incident.shares[0], customer: customer, organisation: Organisation(name: "Us", email: "security@us.example"),
                                  kind: .initial, version: 1, draftedAt: now, checkpoint: Checkpoint(events: 2, hash: String(repeating: "a", count: 64)), lastSent: nil)
     }

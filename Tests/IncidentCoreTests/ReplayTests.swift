@@ -52,7 +52,7 @@ struct ReplayTests {
             "customer-affected": .affected(Affected(customer: "acme", dataCategories: ["names"], subjectCategories: [], records: 4,
                                                     subjects: nil, noticeHours: 48)),
             "customer-unaffected": .unaffected(Unaffected(customer: "acme", reason: "no data of theirs in the bucket")),
-            "notice-drafted": .noticeDrafted(NoticeDrafted(customer: "acme", version: 1, kind: .initial, template: "en/initial",
+            "notice-drafted": .noticeDrafted(NoticeVersion(customer: "acme", version: 1, kind: .initial, template: "en/initial",
                                                            subject: "s", markdown: "# m", facts: try Fixture.facts())),
             "notice-sent": .noticeSent(NoticeSent(customer: "acme", version: 1, via: "email", dueBy: Fixture.now, onTime: true)),
         ]

@@ -39,6 +39,6 @@ struct VocabularyTests {
     func nonsense() {
         let error = #expect(throws: InputError.self) { _ = try Vocabulary.dataCategories.parse("xyzzy", field: "--data-category") }
         #expect(error?.problem.contains("did you mean") == false)
-        #expect(error?.problem.contains("incident vocab") == true)
+        #expect(error?.next == .listCategories)
     }
 }

@@ -35,7 +35,8 @@ struct WorkflowTests {
         }
         #expect(error?.step == step)
         #expect(error?.unmet.count == 1)
-        #expect(error?.unmet.first?.contains("no action is recorded in \(phase)") == true)
+        #expect(error?.unmet.first?.reason == "no action is recorded in \(phase)")
+        #expect(error?.unmet.first?.next == .recordAction(incident.id))
     }
 
     @Test("an action recorded in an earlier phase does not satisfy a later one")
@@ -53,14 +54,15 @@ struct WorkflowTests {
         let error = #expect(throws: WorkflowRefusal.self) {
             _ = try Workflow.advance(incident, note: "n", context: Fixture.context)
         }
-        #expect(error?.unmet.first?.contains("nature") == true)
+        #expect(error?.unmet.first?.reason.contains("nature") == true)
+        #expect(error?.unmet.first?.next == .stateNature(incident.id))
     }
 
     @Test("restore cannot advance; it can only close")
     func restoreDoesNotAdvance() throws {
         let incident = try Fixture.action(Fixture.incident(in: .restore))
         let error = #expect(throws: WorkflowRefusal.self) { _ = try Workflow.advance(incident, note: "n", context: Fixture.context) }
-        #expect(error?.unmet.first?.contains("incident close") == true)
+        #expect(error?.unmet.first?.next == .close(incident.id))
         let closed = try incident.applying(Workflow.close(incident, summary: "All restored", context: Fixture.context))
         #expect(closed.phase == .closed)
         #expect(closed.closingSummary == "All restored")
@@ -81,7 +83,7 @@ struct WorkflowTests {
         var body = Updated()
         body.note = "late news"
         let error = #expect(throws: WorkflowRefusal.self) { _ = try Workflow.update(closed, with: body, context: Fixture.context) }
-        #expect(error?.unmet.first?.contains("reopen") == true)
+        #expect(error?.unmet.first?.next == .reopen(closed.id))
     }
 
     @Test("reopen brings a closed incident back to the phase named", arguments: Phase.working)
@@ -121,7 +123,7 @@ struct WorkflowTests {
         let error = #expect(throws: InputError.self) {
             _ = try Workflow.log(Logged(title: "t", nature: "n", awareAt: late), id: Fixture.id, context: Fixture.context)
         }
-        #expect(error?.field == "--aware-at")
+        #expect(error?.field == .awareAt)
     }
 
     @Test("an occurrence window that ends before it starts is refused")

@@ -11,11 +11,7 @@ struct NoticeGoldenTests {
 
     @Test("rendered output matches the golden file", arguments: cases)
     func golden(kind: NoticeKind, format: NoticeFormat) throws {
-        let (set, _) = try TemplateSet.load(language: "en", overrides: nil)
-        let facts = GoldenFacts.make(kind)
-        let rendered = NoticeRenderer.render(facts, with: set)
-        let draft = NoticeDraft(subject: rendered.subject, markdown: rendered.markdown, facts: facts,
-                                template: set.origin(of: kind.rawValue), sentAt: nil, sentVia: nil)
+        let draft = try NoticeDrafter(languages: ["en"], overrides: nil).render(GoldenFacts.make(kind))
         let output = try NoticeExport.render(draft, as: format)
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(kind.rawValue).\(format.rawValue)")
         if ProcessInfo.processInfo.environment["INCIDENT_RECORD_GOLDEN"] == "1" {

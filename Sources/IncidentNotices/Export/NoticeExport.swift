@@ -7,38 +7,14 @@ public enum NoticeFormat: String, CaseIterable, Sendable {
 
     public static func parse(_ text: String) throws -> NoticeFormat {
         if let format = NoticeFormat(rawValue: text.lowercased()) { return format }
-        throw InputError(field: "--format", problem: "'\(text)' is not a format; use md, txt, html, eml or json")
-    }
-}
-
-/// A stored notice version, as the exporter needs it.
-public struct NoticeDraft: Sendable {
-    public var subject: String
-    public var markdown: String
-    public var facts: NoticeFacts
-    public var template: String
-    public var sentAt: Timestamp?
-    public var sentVia: String?
-
-    public init(subject: String, markdown: String, facts: NoticeFacts, template: String, sentAt: Timestamp?, sentVia: String?) {
-        self.subject = subject
-        self.markdown = markdown
-        self.facts = facts
-        self.template = template
-        self.sentAt = sentAt
-        self.sentVia = sentVia
-    }
-
-    /// `INC-2026-0001-acme-gmbh-v2-update.eml`: sorts by incident, customer and version.
-    public func fileName(_ format: NoticeFormat) -> String {
-        "\(facts.incidentId)-\(facts.customer.slug)-v\(facts.version)-\(facts.kind.rawValue).\(format.rawValue)"
+        throw InputError(field: .noticeFormat, problem: "'\(text)' is not a format; use md, txt, html, eml or json")
     }
 }
 
 public enum NoticeExport {
     /// The notice in one format. The stored Markdown is the text the counsel approved; every other
     /// format is derived from it, so they all say the same thing.
-    public static func render(_ draft: NoticeDraft, as format: NoticeFormat) throws -> String {
+    public static func render(_ draft: NoticeVersion, as format: NoticeFormat) throws -> String {
         switch format {
         case .md: return draft.markdown
         case .txt: return MarkdownLite.plainText(draft.markdown)
@@ -48,10 +24,11 @@ public enum NoticeExport {
         }
     }
 
-    static func email(_ draft: NoticeDraft) throws -> EmailMessage {
+    static func email(_ draft: NoticeVersion) throws -> EmailMessage {
         let facts = draft.facts
         guard !facts.contact.email.isEmpty else {
-            throw InputError(field: "org", problem: "our e-mail address is not set, so a .eml has no sender; run `incident org set --name NAME --email ADDRESS` and draft again")
+            throw InputError(field: .organisationEmail, problem: "our e-mail address is not set, so a .eml has no sender; set it and draft again",
+                             next: .setOrganisation)
         }
         let zone = TimeZone(identifier: facts.customer.timeZone) ?? TimeZone(identifier: "UTC")!
         let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(facts.draftedAt.seconds)))
@@ -63,11 +40,11 @@ public enum NoticeExport {
                 textBody: MarkdownLite.plainText(draft.markdown),
                 htmlBody: MarkdownLite.html(draft.markdown, title: draft.subject, lang: facts.language))
         } catch let error as EmailMessage.InvalidAddress {
-            throw InputError(field: error.field, problem: "\(error.address) cannot be used in a mail header")
+            throw InputError(field: Field(error.field), problem: "\(error.address) cannot be used in a mail header")
         }
     }
 
-    static func json(_ draft: NoticeDraft) throws -> String {
+    static func json(_ draft: NoticeVersion) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(NoticeJSON(draft: draft)), as: UTF8.self) + "\n"
@@ -76,7 +53,7 @@ public enum NoticeExport {
 
 /// JSON export: the facts under their stable keys, plus the subject, the text and the sending record.
 struct NoticeJSON: Encodable {
-    let draft: NoticeDraft
+    let draft: NoticeVersion
 
     private enum Keys: String, CodingKey { case subject, markdown, template, sentAt, sentVia }
 
@@ -86,7 +63,7 @@ struct NoticeJSON: Encodable {
         try container.encode(draft.subject, forKey: .subject)
         try container.encode(draft.markdown, forKey: .markdown)
         try container.encode(draft.template, forKey: .template)
-        try container.encodeIfPresent(draft.sentAt, forKey: .sentAt)
-        try container.encodeIfPresent(draft.sentVia, forKey: .sentVia)
+        try container.encodeIfPresent(draft.sent?.at, forKey: .sentAt)
+        try container.encodeIfPresent(draft.sent?.via, forKey: .sentVia)
     }
 }

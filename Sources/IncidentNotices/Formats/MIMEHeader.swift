@@ -1,3 +1,6 @@
+import Foundation
+import IncidentCore
+
 /// Header encoding for `EmailMessage`: control characters out, RFC 2047 for non-ASCII, folding at 78.
 enum MIMEHeader {
     /// RFC 5322 asks for lines of at most 78 characters; 998 is the hard limit.
@@ -66,10 +69,7 @@ enum MIMEHeader {
     }
 
     /// RFC 5322 atext: the characters a display name may use without quoting.
-    static func isAtext(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-            || "!#$%&'*+-/=?^_`{|}~".unicodeScalars.contains(scalar)
-    }
+    static func isAtext(_ scalar: Unicode.Scalar) -> Bool { EmailAddress.isAtext(scalar) }
 
     /// `=?UTF-8?B?…?=` words of whole characters; decoders join adjacent words and drop the space between.
     static func encodedWords(_ value: String) -> [String] {
@@ -95,20 +95,5 @@ enum MIMEHeader {
         return words
     }
 
-    static func base64(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var out: [UInt8] = []
-        var i = 0
-        while i < bytes.count {
-            let b0 = bytes[i]
-            let b1 = i + 1 < bytes.count ? bytes[i + 1] : 0
-            let b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
-            out.append(alphabet[Int(b0 >> 2)])
-            out.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
-            out.append(i + 1 < bytes.count ? alphabet[Int((b1 & 0x0F) << 2 | b2 >> 6)] : UInt8(ascii: "="))
-            out.append(i + 2 < bytes.count ? alphabet[Int(b2 & 0x3F)] : UInt8(ascii: "="))
-            i += 3
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func base64(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
 }

@@ -35,53 +35,35 @@ struct Affect: ParsableCommand {
         }
     }
 
-    struct Row { var customer: String; var data: [String]; var subjects: [String]; var records: Int?; var people: Int?; var field: String }
-
     func run() throws {
         let id = try IncidentID.parse(id)
         let context = try writer.context()
-        let rows = try customersFile.map(Self.rows) ?? [
-            Row(customer: try Slug.parse(customer!, field: "--customer"),
-                data: try dataCategories.map { try Vocabulary.dataCategories.parse($0, field: "--data-category") },
-                subjects: try subjectCategories.map { try Vocabulary.subjectCategories.parse($0, field: "--subject-category") },
-                records: try records.map { try TextRules.count($0, field: "--records") },
-                people: try subjects.map { try TextRules.count($0, field: "--subjects") }, field: "--customer"),
+        let proposals = try customersFile.map(Self.proposals) ?? [
+            ShareProposal(customer: try Slug.parse(customer!, field: .customer),
+                          dataCategories: try dataCategories.map { try Vocabulary.dataCategories.parse($0, field: .dataCategory) },
+                          subjectCategories: try subjectCategories.map { try Vocabulary.subjectCategories.parse($0, field: .subjectCategory) },
+                          records: try records.map { try TextRules.count($0, field: .records) },
+                          subjects: try subjects.map { try TextRules.count($0, field: .subjects) }),
         ]
         let store = try register.open(create: false)
         let directory = try store.directory()
-        let organisation = directory.organisation ?? Organisation(name: "", email: "")
-        let incident = try store.recordMany(id) { incident, _ in
-            var state = incident
-            return try rows.map { row in
-                guard let customer = directory.customers[row.customer] else {
-                    throw InputError(field: row.field, problem: "\(row.customer) is not a customer; add it with `incident customer add`")
-                }
-                // A new share starts from the incident's categories; a revision adds only what it names.
-                let isNew = state.share(of: row.customer) == nil
-                let body = Affected(customer: row.customer,
-                                    dataCategories: row.data.isEmpty && isNew ? state.dataCategories : row.data,
-                                    subjectCategories: row.subjects.isEmpty && isNew ? state.subjectCategories : row.subjects,
-                                    records: row.records, subjects: row.people,
-                                    noticeHours: customer.noticeHours ?? organisation.noticeHours)
-                let event = try Workflow.affect(state, body, context: context)
-                try state.apply(event)
-                return event
-            }
-        }
-        Output.print("\(incident.id): \(rows.count) customer(s) marked affected; \(incident.shares.count) in all")
+        let incident = try store.recordMany(id) { try Workflow.affect($0, proposals, directory: directory, context: context) }
+        Output.print("\(incident.id): \(proposals.count) customer(s) marked affected; \(incident.shares.count) in all")
     }
 
-    static func rows(_ file: String) throws -> [Row] {
+    /// One proposal per row of the file; a bad cell is refused with the file and line.
+    static func proposals(_ file: String) throws -> [ShareProposal] {
         let table = try CSVTable(file: file, known: ["customer", "data-category", "subject-category", "records", "subjects"],
                                  required: ["customer"])
         return try table.rows.map { row in
-            let field = "\(file):\(row.line)"
-            return Row(customer: try Slug.parse(row.cells["customer"] ?? "", field: field),
-                       data: try CSVTable.list(row.cells["data-category"]).map { try Vocabulary.dataCategories.parse($0, field: field) },
-                       subjects: try CSVTable.list(row.cells["subject-category"]).map { try Vocabulary.subjectCategories.parse($0, field: field) },
-                       records: try CSVTable.int(row.cells["records"], field: field).map { try TextRules.count($0, field: field) },
-                       people: try CSVTable.int(row.cells["subjects"], field: field).map { try TextRules.count($0, field: field) },
-                       field: field)
+            let field = Field.row(file, line: row.line)
+            return ShareProposal(
+                customer: try Slug.parse(row.cells["customer"] ?? "", field: field),
+                dataCategories: try CSVTable.list(row.cells["data-category"]).map { try Vocabulary.dataCategories.parse($0, field: field) },
+                subjectCategories: try CSVTable.list(row.cells["subject-category"]).map { try Vocabulary.subjectCategories.parse($0, field: field) },
+                records: try CSVTable.int(row.cells["records"], field: field).map { try TextRules.count($0, field: field) },
+                subjects: try CSVTable.int(row.cells["subjects"], field: field).map { try TextRules.count($0, field: field) },
+                origin: field)
         }
     }
 }
@@ -103,8 +85,8 @@ struct Unaffect: ParsableCommand {
     func run() throws {
         let id = try IncidentID.parse(id)
         let context = try writer.context()
-        let slug = try Slug.parse(customer, field: "--customer")
-        let reason = try TextRules.paragraph(TextArgument.read(reason, field: "--reason"), field: "--reason")
+        let slug = try Slug.parse(customer, field: .customer)
+        let reason = try TextRules.paragraph(TextArgument.read(reason, field: .reason), field: .reason)
         _ = try register.open(create: false).record(id) { try Workflow.unaffect($0, customer: slug, reason: reason, context: context) }
         Output.print("\(id): \(slug) ruled out")
     }

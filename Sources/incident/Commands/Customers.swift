@@ -32,15 +32,9 @@ struct CustomerAdd: ParsableCommand {
 
     func run() throws {
         let customer = try CustomerInput.customer(slug: slug, name: name, emails: emails, language: language,
-                                                  timezone: timezone, noticeHours: noticeHours, field: "")
+                                                  timezone: timezone, noticeHours: noticeHours, row: nil)
         let context = try writer.context()
-        _ = try register.open(create: true).recordDirectory { directory in
-            if let existing = directory.customers[customer.slug] {
-                if existing == customer { return [] }
-                throw InputError(field: "SLUG", problem: "\(customer.slug) already exists with other details; customers cannot be edited yet")
-            }
-            return [DirectoryEvent(payload: .customerAdded(customer), actor: context.actor, recordedAt: context.now)]
-        }
+        _ = try register.open(create: true).recordDirectory { try Workflow.addCustomers($0, [(customer, .customerSlug)], context: context) }
         Output.print(customer.slug)
     }
 }
@@ -82,30 +76,21 @@ struct CustomerImport: ParsableCommand {
     func run() throws {
         let table = try CSVTable(file: file, known: ["slug", "name", "email", "language", "timezone", "notice-hours"],
                                  required: ["slug", "name", "email"])
-        var customers: [Customer] = []
-        var seen: [String: Int] = [:]
-        for row in table.rows {
-            let field = "\(file):\(row.line)"
+        let customers = try table.rows.map { row in
+            let field = Field.row(file, line: row.line)
             let customer = try CustomerInput.customer(
                 slug: row.cells["slug"] ?? "", name: row.cells["name"] ?? "", emails: CSVTable.list(row.cells["email"]),
                 language: row.cells["language"].flatMap { $0.isEmpty ? nil : $0 } ?? "en",
                 timezone: row.cells["timezone"].flatMap { $0.isEmpty ? nil : $0 } ?? "UTC",
-                noticeHours: try CSVTable.int(row.cells["notice-hours"], field: field), field: field)
-            if let line = seen[customer.slug] { throw InputError(field: field, problem: "slug \(customer.slug) is also on line \(line)") }
-            seen[customer.slug] = row.line
-            customers.append(customer)
+                noticeHours: try CSVTable.int(row.cells["notice-hours"], field: field), row: field)
+            return (customer: customer, origin: field)
         }
         let context = try writer.context()
         var added = 0
         _ = try register.open(create: true).recordDirectory { directory in
-            try customers.compactMap { customer in
-                if let existing = directory.customers[customer.slug] {
-                    if existing == customer { return nil }
-                    throw InputError(field: "\(file):\(seen[customer.slug]!)", problem: "\(customer.slug) already exists with other details")
-                }
-                added += 1
-                return DirectoryEvent(payload: .customerAdded(customer), actor: context.actor, recordedAt: context.now)
-            }
+            let events = try Workflow.addCustomers(directory, customers, context: context)
+            added = events.count
+            return events
         }
         Output.print("\(added) customers added, \(customers.count - added) already present")
     }
@@ -113,16 +98,18 @@ struct CustomerImport: ParsableCommand {
 
 /// Customer fields as typed or read from CSV, checked in one place.
 enum CustomerInput {
-    /// `field` prefixes messages with the file and line when the input came from CSV.
+    /// `row` names the file and line when the input came from CSV; its errors then name the column too.
     static func customer(slug: String, name: String, emails: [String], language: String, timezone: String,
-                         noticeHours: Int?, field: String) throws -> Customer {
+                         noticeHours: Int?, row: Field?) throws -> Customer {
         do {
             guard TimeZone(identifier: timezone) != nil else {
-                throw InputError(field: "--timezone", problem: "'\(timezone)' is not an IANA time zone; use one such as Europe/Berlin or America/New_York")
+                throw InputError(field: .timeZone, problem: "'\(timezone)' is not an IANA time zone; use one such as Europe/Berlin or America/New_York")
             }
             return try Customer.validated(slug: slug, name: name, emails: emails, language: language, timeZone: timezone, noticeHours: noticeHours)
-        } catch let error as InputError where !field.isEmpty {
-            throw InputError(field: field, problem: "\(error.field.trimmingCharacters(in: CharacterSet(charactersIn: "-"))): \(error.problem)")
+        } catch let error as InputError {
+            guard let row else { throw error }
+            let column = FlagNames.flag(for: error.field).trimmingCharacters(in: CharacterSet(charactersIn: "-")).lowercased()
+            throw InputError(field: row, problem: "\(column): \(error.problem)", next: error.next)
         }
     }
 }

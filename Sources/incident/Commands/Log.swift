@@ -42,45 +42,23 @@ struct Log: ParsableCommand {
 
     func run() throws {
         let context = try writer.context()
-        let facts = try FactInput(
+        let facts = try ProposedFacts(
             systems: systems, regions: regions, dataCategories: dataCategories, subjectCategories: subjectCategories,
             consequences: consequences, records: records, subjects: subjects)
         let body = Logged(
-            title: try TextRules.line(title, field: "--title"),
-            nature: try TextRules.paragraph(TextArgument.read(nature, field: "--nature"), field: "--nature"),
+            title: try TextRules.line(title, field: .title),
+            nature: try TextRules.paragraph(TextArgument.read(nature, field: .nature), field: .nature),
             severity: try Severity.parse(severity),
-            awareAt: try Timestamp.parse(awareAt, field: "--aware-at", now: context.now),
-            occurredFrom: try occurredFrom.map { try Timestamp.parse($0, field: "--occurred-from", now: context.now) },
-            occurredTo: try occurredTo.map { try Timestamp.parse($0, field: "--occurred-to", now: context.now) },
-            detectedAt: try detectedAt.map { try Timestamp.parse($0, field: "--detected-at", now: context.now) },
-            source: try TextRules.line(source, field: "--source", maxLength: 200),
+            awareAt: try Timestamp.parse(awareAt, field: .awareAt, now: context.now),
+            occurredFrom: try occurredFrom.map { try Timestamp.parse($0, field: .occurredFrom, now: context.now) },
+            occurredTo: try occurredTo.map { try Timestamp.parse($0, field: .occurredTo, now: context.now) },
+            detectedAt: try detectedAt.map { try Timestamp.parse($0, field: .detectedAt, now: context.now) },
+            source: try TextRules.line(source, field: .source, maxLength: 200),
             systems: facts.systems, regions: facts.regions, dataCategories: facts.dataCategories,
             subjectCategories: facts.subjectCategories, records: facts.records, subjects: facts.subjects,
             consequences: facts.consequences)
         try Workflow.check(body, context: context) // before the register is created, so bad input leaves no file
         let incident = try register.open(create: true).log(body, context: context)
         Output.print(incident.id.description)
-    }
-}
-
-/// The list-valued facts `log` and `update` share, checked against the rules and the vocabulary.
-struct FactInput {
-    var systems: [String]
-    var regions: [String]
-    var dataCategories: [String]
-    var subjectCategories: [String]
-    var consequences: [String]
-    var records: Int?
-    var subjects: Int?
-
-    init(systems: [String], regions: [String], dataCategories: [String], subjectCategories: [String],
-         consequences: [String], records: Int?, subjects: Int?) throws {
-        self.systems = try systems.map { try TextRules.line($0, field: "--system") }
-        self.regions = try regions.map { try TextRules.line($0, field: "--region", maxLength: 80) }
-        self.dataCategories = try dataCategories.map { try Vocabulary.dataCategories.parse($0, field: "--data-category") }
-        self.subjectCategories = try subjectCategories.map { try Vocabulary.subjectCategories.parse($0, field: "--subject-category") }
-        self.consequences = try consequences.map { try TextRules.paragraph($0, field: "--consequence", maxLength: 2_000) }
-        self.records = try records.map { try TextRules.count($0, field: "--records") }
-        self.subjects = try subjects.map { try TextRules.count($0, field: "--subjects") }
     }
 }

@@ -21,10 +21,8 @@ struct CustomerChoice: ParsableArguments {
         if customer == nil && !all { throw ValidationError("give --customer SLUG or --all") }
     }
 
-    /// The slugs chosen, in the order the customers were marked affected.
-    func slugs(in incident: Incident) throws -> [String] {
-        if let customer { return [try Slug.parse(customer, field: "--customer")] }
-        return incident.shares.filter { $0.ruledOut == nil }.map(\.customer)
+    func selection() throws -> CustomerSelection {
+        try customer.map { .one(try Slug.parse($0, field: .customer)) } ?? .all
     }
 }
 
@@ -52,22 +50,10 @@ struct NoticeDraftCommand: ParsableCommand {
         let context = try writer.context()
         let kind = try kind.map { try NoticeKind.parse($0) }
         let store = try register.open(create: false)
-        let directory = try store.directory()
-        var drafter = NoticeDrafter(overrides: templates ?? directory.organisation?.templates) { language in
-            Output.warn("no templates for language '\(language)'; using English")
-        }
-        var count = 0
-        let incident = try store.recordNotices(id) { incident, checkpoint, lastSent in
-            let slugs = try choice.slugs(in: incident)
-            guard !slugs.isEmpty else {
-                throw InputError(field: "--all", problem: "no customer awaits a notice (none is marked affected, or all were ruled out)")
-            }
-            let events = try drafter.draft(incident: incident, customers: slugs, directory: directory, requested: kind,
-                                           checkpoint: checkpoint, lastSent: lastSent, context: context)
-            count = events.count
-            return events
-        }
-        if directory.organisation == nil { Output.warn("our contact details are not set; run `incident org set` and draft again") }
+        let (incident, count) = try NoticeDrafting.draft(
+            in: store, incident: id, choice: try choice.selection(), requested: kind, overrides: templates, context: context,
+            onFallback: { Output.warn("no templates for language '\($0)'; using English") })
+        if try store.directory().organisation == nil { Output.warn("our contact details are not set; run `incident org set` and draft again") }
         Output.print("\(incident.id): \(count) notice(s) drafted")
     }
 }
@@ -92,8 +78,8 @@ struct NoticeSentCommand: ParsableCommand {
     func run() throws {
         let id = try IncidentID.parse(id)
         let context = try writer.context(at: at)
-        let slug = try Slug.parse(customer, field: "--customer")
-        let via = try via.map { try TextRules.line($0, field: "--via") }
+        let slug = try Slug.parse(customer, field: .customer)
+        let via = try via.map { try TextRules.line($0, field: .sentVia) }
         let incident = try register.open(create: false).record(id) {
             try Workflow.markSent($0, customer: slug, version: version, via: via, context: context)
         }

@@ -31,46 +31,15 @@ struct NoticeExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let id = try IncidentID.parse(id)
-        let format = try NoticeFormat.parse(format)
-        let store = try register.open(create: false)
-        let incident = try store.incident(id)
-        let slugs = try Set(choice.slugs(in: incident))
-        if let customer = choice.customer, incident.share(of: customer) == nil {
-            throw InputError(field: "--customer", problem: "\(customer) is not marked affected by \(id)")
-        }
-        if let out {
-            try ExportFile.prepareFolder(out)
-            // All or nothing: refuse before writing the first file if any target is taken.
-            if !force {
-                try store.forEachNotice(id, customer: choice.customer, version: version, latestOnly: version == nil) { notice in
-                    let path = out + "/" + "\(notice.facts.incidentId)-\(notice.customer)-v\(notice.version)-\(notice.kind.rawValue).\(format.rawValue)"
-                    try ExportFile.checkFree(path)
-                }
-            }
-        }
-        let total = incident.shares.filter { slugs.contains($0.customer) && $0.draftedVersions > 0 }.count
-        var progress = Progress(total: total)
-        var written = 0
-        try store.forEachNotice(id, customer: choice.customer, version: version, latestOnly: version == nil) { notice in
-            guard slugs.contains(notice.customer) else { return }
-            let draft = NoticeDraft(subject: notice.subject, markdown: notice.markdown, facts: notice.facts, template: notice.template,
-                                    sentAt: notice.sentAt, sentVia: notice.sentVia)
-            let text = try NoticeExport.render(draft, as: format)
-            if let out {
-                try ExportFile.write(text, to: out + "/" + draft.fileName(format), force: force, sync: false)
-            } else {
-                Output.raw(text)
-            }
-            written += 1
-            progress.advance()
-        }
-        progress.finish()
-        if let out, written > 0 { try ExportFile.syncFolder(out) }
-        guard written > 0 else {
-            let what = version.map { "version \($0) of the notice" } ?? "drafted notice"
-            throw Failure("\(id): no \(what) matches; `incident notice list \(id)` shows the versions", .notFound)
-        }
+        let export = NoticeBatchExport(incident: try IncidentID.parse(id), choice: try choice.selection(), version: version,
+                                       format: try NoticeFormat.parse(format), folder: out, force: force)
+        var progress: Progress?
+        let written = try export.run(from: try register.open(create: false), progress: { done, total in
+            if progress == nil { progress = Progress(total: total) }
+            progress?.advance()
+        }, output: Output.raw)
+        progress?.finish()
+        guard written > 0 else { throw CommandError.noNoticeMatches(export.incident, version: version) }
         if let out { Output.print("\(written) notice(s) written to \(out)") }
     }
 }

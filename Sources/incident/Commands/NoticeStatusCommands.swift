@@ -79,13 +79,7 @@ struct NoticeCheckCommand: ParsableCommand {
         let store = try register.open(create: false)
         let incident = try store.incident(id)
         let directory = try store.directory()
-        let now = WriterOptions.now()
-        let entries = incident.shares.filter { $0.ruledOut == nil }.compactMap { share -> Entry? in
-            guard let customer = directory.customers[share.customer] else { return nil }
-            let facts = NoticeFacts.build(incident: incident, share: share, customer: customer, organisation: directory.contact,
-                                          kind: .initial, version: 1, draftedAt: now, checkpoint: Checkpoint(events: 0, hash: ""), lastSent: nil)
-            return Entry(customer: share.customer, unknown: facts.unknownItems)
-        }
+        let entries = Workflow.unknownNoticeItems(incident, directory: directory).map { Entry(customer: $0.customer, unknown: $0.unknown) }
         if output.json { return try Output.json(entries) }
         if entries.isEmpty { return Output.print("\(id): no customer is marked affected") }
         Output.print(Terminal.current.table(["CUSTOMER", "STILL UNKNOWN"], entries.map {

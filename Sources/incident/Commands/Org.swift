@@ -36,32 +36,18 @@ struct OrgSet: ParsableCommand {
 
     func run() throws {
         let context = try writer.context()
-        let name = try name.map { try TextRules.line($0, field: "--name") }
-        let email = try email.map { try EmailAddress.parse($0, field: "--email") }
-        let phone = try phone.map { try TextRules.line($0, field: "--phone", maxLength: 40) }
-        let address = try address.map { try TextRules.line($0, field: "--address", maxLength: 300) }
-        let dpoEmail = try dpoEmail.map { try EmailAddress.parse($0, field: "--dpo-email") }
-        let noticeHours = try noticeHours.map { try NoticeHours.parse($0, field: "--notice-hours") }
-        let updateHours = try updateHours.map { try NoticeHours.parse($0, field: "--update-hours") }
-        // Stored absolute, so `notice draft` finds the folder from wherever it is run.
-        let templates = templates.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        if let templates { _ = try NoticeRenderer.check(folder: templates) }
-        let directory = try register.open(create: true).recordDirectory { directory in
-            guard var organisation = directory.organisation ?? name.flatMap({ n in email.map { Organisation(name: n, email: $0) } }) else {
-                throw InputError(field: "org set", problem: "give --name and --email the first time")
-            }
-            let before = organisation
-            organisation.name = name ?? organisation.name
-            organisation.email = email ?? organisation.email
-            organisation.phone = phone ?? organisation.phone
-            organisation.address = address ?? organisation.address
-            organisation.dpoEmail = dpoEmail ?? organisation.dpoEmail
-            organisation.noticeHours = noticeHours ?? organisation.noticeHours
-            organisation.updateHours = updateHours ?? organisation.updateHours
-            organisation.templates = templates ?? organisation.templates
-            if directory.organisation == organisation && before == organisation { return [] }
-            return [DirectoryEvent(payload: .organisationSet(organisation), actor: context.actor, recordedAt: context.now)]
-        }
+        var changes = OrganisationChanges()
+        changes.name = try name.map { try TextRules.line($0, field: .organisationName) }
+        changes.email = try email.map { try EmailAddress.parse($0, field: .organisationEmail) }
+        changes.phone = try phone.map { try TextRules.line($0, field: .phone, maxLength: 40) }
+        changes.address = try address.map { try TextRules.line($0, field: .address, maxLength: 300) }
+        changes.dpoEmail = try dpoEmail.map { try EmailAddress.parse($0, field: .dpoEmail) }
+        changes.noticeHours = try noticeHours.map { try NoticeHours.parse($0, field: .noticeHours) }
+        changes.updateHours = try updateHours.map { try NoticeHours.parse($0, field: .updateHours) }
+        // Stored absolute, so `notice draft` finds the folder from wherever it is run; checked before it is kept.
+        changes.templates = templates.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        if let folder = changes.templates { _ = try NoticeRenderer.check(folder: folder) }
+        let directory = try register.open(create: true).recordDirectory { try Workflow.setOrganisation($0, changes, context: context) }
         Output.print("organisation: \(directory.organisation?.name ?? "")")
     }
 }
@@ -74,7 +60,7 @@ struct OrgShow: ParsableCommand {
 
     func run() throws {
         guard let organisation = try register.open(create: false).directory().organisation else {
-            throw Failure("org: not set yet; run `incident org set --name NAME --email ADDRESS`", .notFound)
+            throw CommandError.organisationNotSet
         }
         if output.json { return try Output.json(organisation) }
         Output.print(Terminal.current.table(["FIELD", "VALUE"], [

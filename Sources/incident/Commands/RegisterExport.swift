@@ -45,7 +45,7 @@ struct RegisterExport: ParsableCommand {
             }
         }
         if format == "json" { text += (first ? "" : "\n") + "]\n" }
-        if let out { try ExportFile.write(text, to: out, force: force) } else { Output.raw(text) }
+        if let out { try SafeFile.write(text, to: out, force: force) } else { Output.raw(text) }
     }
 
     static func cells(_ r: RegisterRecord) -> [String] {

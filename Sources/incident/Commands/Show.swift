@@ -16,7 +16,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let incident = try register.open(create: false).incident(try IncidentID.parse(id))
-        let unmet = Workflow.unmetExitCriteria(incident)
+        let unmet = Workflow.unmetExitCriteria(incident).map(NextStepText.unmet)
         if output.json {
             try Output.json(IncidentJSON(incident: incident, unmetExitCriteria: unmet))
         } else {

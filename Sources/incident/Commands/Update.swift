@@ -47,50 +47,26 @@ struct Update: ParsableCommand {
     func run() throws {
         let id = try IncidentID.parse(id)
         let context = try writer.context(at: at)
-        let facts = try FactInput(
+        var proposal = UpdateProposal()
+        proposal.facts = try ProposedFacts(
             systems: systems, regions: regions, dataCategories: dataCategories, subjectCategories: subjectCategories,
             consequences: consequences, records: records, subjects: subjects)
-        let note = try note.map { try TextRules.paragraph(TextArgument.read($0, field: "--note"), field: "--note", maxLength: 100_000) }
-        let actionText = try action.map { try TextRules.paragraph($0, field: "--action", maxLength: 2_000) }
-        let kind = try kind.map { try ActionKind.parse($0) }
-        let nature = try nature.map { try TextRules.paragraph(TextArgument.read($0, field: "--nature"), field: "--nature") }
-        let title = try title.map { try TextRules.line($0, field: "--title") }
-        let severity = try severity.map { try Severity.parse($0) }
-        let source = try source.map { try TextRules.line($0, field: "--source") }
-        func time(_ text: String?, _ field: String) throws -> Timestamp? {
+        proposal.note = try note.map { try TextRules.paragraph(TextArgument.read($0, field: .note), field: .note, maxLength: 100_000) }
+        proposal.action = try action.map { try TextRules.paragraph($0, field: .action, maxLength: 2_000) }
+        proposal.actionKind = try kind.map { try ActionKind.parse($0) }
+        proposal.nature = try nature.map { try TextRules.paragraph(TextArgument.read($0, field: .nature), field: .nature) }
+        proposal.title = try title.map { try TextRules.line($0, field: .title) }
+        proposal.severity = try severity.map { try Severity.parse($0) }
+        proposal.source = try source.map { try TextRules.line($0, field: .source) }
+        func time(_ text: String?, _ field: Field) throws -> Timestamp? {
             try text.map { try Timestamp.parse($0, field: field, now: context.now) }
         }
-        let awareAt = try time(awareAt, "--aware-at"), occurredFrom = try time(occurredFrom, "--occurred-from")
-        let occurredTo = try time(occurredTo, "--occurred-to"), detectedAt = try time(detectedAt, "--detected-at")
+        proposal.awareAt = try time(awareAt, .awareAt)
+        proposal.occurredFrom = try time(occurredFrom, .occurredFrom)
+        proposal.occurredTo = try time(occurredTo, .occurredTo)
+        proposal.detectedAt = try time(detectedAt, .detectedAt)
 
-        let incident = try register.open(create: false).record(id) { current in
-            var body = Updated()
-            body.note = note
-            body.action = actionText.map { ActionTaken(text: $0, kind: kind ?? current.phase.defaultActionKind, phase: current.phase) }
-            // Only what is new: repeating a known fact records nothing.
-            body.consequences = facts.consequences.filter { !current.consequences.contains($0) }
-            body.dataCategories = facts.dataCategories.filter { !current.dataCategories.contains($0) }
-            body.subjectCategories = facts.subjectCategories.filter { !current.subjectCategories.contains($0) }
-            body.systems = facts.systems.filter { !current.systems.contains($0) }
-            body.regions = facts.regions.filter { !current.regions.contains($0) }
-            body.records = Self.change(current.records, facts.records)
-            body.subjects = Self.change(current.subjects, facts.subjects)
-            body.nature = Self.change(current.nature, nature)
-            body.title = Self.change(current.title, title)
-            body.severity = Self.change(current.severity, severity)
-            body.source = Self.change(current.source, source)
-            body.awareAt = Self.change(current.awareAt, awareAt)
-            body.occurredFrom = Self.change(current.occurredFrom, occurredFrom)
-            body.occurredTo = Self.change(current.occurredTo, occurredTo)
-            body.detectedAt = Self.change(current.detectedAt, detectedAt)
-            return try Workflow.update(current, with: body, context: context)
-        }
+        let incident = try register.open(create: false).record(id) { try Workflow.update($0, proposal: proposal, context: context) }
         Output.print("\(incident.id) updated (\(incident.phase), \(incident.eventCount) events)")
-    }
-
-    /// A correction only when the value really changes; restating the same value records nothing.
-    static func change<V>(_ old: V?, _ new: V?) -> Change<V>? {
-        guard let new, old != new else { return nil }
-        return Change(from: old, to: new)
     }
 }

@@ -39,7 +39,7 @@ struct Verify: ParsableCommand {
             Output.print(lines.joined(separator: "\n"))
         }
         if !report.isClean {
-            throw Failure("verify: \(report.problems.count) problem(s) found; the first: \(report.problems[0].reason)", .integrityFailure)
+            throw CommandError.verifyFailed(count: report.problems.count, first: report.problems[0].reason)
         }
     }
 }

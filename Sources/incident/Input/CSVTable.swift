@@ -15,15 +15,15 @@ struct CSVTable {
     init(file: String, known: Set<String>, required: Set<String>) throws {
         self.file = file
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw InputError(field: file, problem: "cannot be read; check the path")
+            throw InputError(field: Field(file), problem: "cannot be read; check the path")
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw InputError(field: file, problem: "is not UTF-8 text; export it from your spreadsheet as CSV UTF-8")
+            throw InputError(field: Field(file), problem: "is not UTF-8 text; export it from your spreadsheet as CSV UTF-8")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() } // spreadsheet byte-order mark
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
-            throw InputError(field: file, problem: "is not valid CSV (\(error))")
+            throw InputError(field: Field(file), problem: "is not valid CSV (\(error))")
         }
         header = (reader.headerRow ?? []).map(Self.normalise)
         for column in header where !known.contains(column) {
@@ -54,7 +54,7 @@ struct CSVTable {
         (cell ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    static func int(_ cell: String?, field: String) throws -> Int? {
+    static func int(_ cell: String?, field: Field) throws -> Int? {
         guard let cell, !cell.isEmpty else { return nil }
         guard let value = Int(cell) else { throw InputError(field: field, problem: "'\(cell)' is not a whole number") }
         return value

@@ -1,0 +1,60 @@
+/// What a responder proposes to add to an incident or correct in it. The engine keeps only what is new.
+public struct UpdateProposal: Equatable, Sendable {
+    public var note: String?
+    public var action: String?
+    /// The kind of `action`; the current phase's kind when not given.
+    public var actionKind: ActionKind?
+    public var facts = ProposedFacts()
+    public var nature: String?
+    public var title: String?
+    public var severity: Severity?
+    public var source: String?
+    public var awareAt: Timestamp?
+    public var occurredFrom: Timestamp?
+    public var occurredTo: Timestamp?
+    public var detectedAt: Timestamp?
+
+    public init() {}
+}
+
+extension Workflow {
+    /// Turns a proposal into the `updated` event: repeated facts are dropped, corrections keep the value they replace.
+    public static func update(_ incident: Incident, proposal: UpdateProposal, context: Context) throws -> IncidentEvent {
+        try update(incident, with: changes(to: incident, proposal: proposal), context: context)
+    }
+
+    /// The body of the update a proposal makes: only what is new or really different.
+    public static func changes(to current: Incident, proposal p: UpdateProposal) -> Updated {
+        var body = Updated()
+        body.note = p.note
+        body.action = p.action.map { ActionTaken(text: $0, kind: p.actionKind ?? current.phase.defaultActionKind, phase: current.phase) }
+        body.consequences = new(p.facts.consequences, beside: current.consequences)
+        body.dataCategories = new(p.facts.dataCategories, beside: current.dataCategories)
+        body.subjectCategories = new(p.facts.subjectCategories, beside: current.subjectCategories)
+        body.systems = new(p.facts.systems, beside: current.systems)
+        body.regions = new(p.facts.regions, beside: current.regions)
+        body.records = change(current.records, p.facts.records)
+        body.subjects = change(current.subjects, p.facts.subjects)
+        body.nature = change(current.nature, p.nature)
+        body.title = change(current.title, p.title)
+        body.severity = change(current.severity, p.severity)
+        body.source = change(current.source, p.source)
+        body.awareAt = change(current.awareAt, p.awareAt)
+        body.occurredFrom = change(current.occurredFrom, p.occurredFrom)
+        body.occurredTo = change(current.occurredTo, p.occurredTo)
+        body.detectedAt = change(current.detectedAt, p.detectedAt)
+        return body
+    }
+
+    /// Values not already known, each once, in the order given.
+    static func new(_ values: [String], beside known: [String]) -> [String] {
+        var seen = Set(known)
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    /// A correction only when the value really changes; restating the same value records nothing.
+    static func change<V>(_ old: V?, _ new: V?) -> Change<V>? {
+        guard let new, old != new else { return nil }
+        return Change(from: old, to: new)
+    }
+}

@@ -1,0 +1,36 @@
+import IncidentCore
+import IncidentStore
+
+/// Drafting a batch of notices: read a snapshot, let the engine plan, render, then append, all or nothing.
+///
+/// Templates are loaded and checked, and every notice rendered, before the write lock is taken: the write
+/// only checks that the register's head has not moved since the snapshot and appends. If another writer came
+/// first, the batch is planned again from a fresh snapshot, a bounded number of times.
+public enum NoticeDrafting {
+    public static let attempts = 5
+
+    /// Drafts the next version for each chosen customer; returns the incident as it now stands and how many were drafted.
+    public static func draft(in register: Register, incident id: IncidentID, choice: CustomerSelection, requested: NoticeKind?,
+                             overrides: String?, context: Context, onFallback: (String) -> Void) throws -> (incident: Incident, drafted: Int) {
+        var drafter: (languages: Set<String>, overrides: String?, drafter: NoticeDrafter)?
+        for _ in 1...attempts {
+            let snapshot = try register.noticeSnapshot(id)
+            let slugs = try choice.draftRecipients(in: snapshot.incident)
+            let planned = try Workflow.planNotices(snapshot.incident, customers: slugs, directory: snapshot.directory, requested: requested,
+                                                   checkpoint: snapshot.head, lastSent: snapshot.lastSent, now: context.now)
+            let languages = Set(planned.map(\.customer.language))
+            let folder = overrides ?? snapshot.directory.organisation?.templates
+            if drafter == nil || !languages.isSubset(of: drafter!.languages) || drafter!.overrides != folder {
+                let loaded = try NoticeDrafter(languages: languages, overrides: folder)
+                loaded.fellBack.forEach(onFallback)
+                drafter = (languages, folder, loaded)
+            }
+            let versions = try planned.map { try drafter!.drafter.render($0) }
+            let events = try Workflow.draft(snapshot.incident, versions, context: context)
+            if let incident = try register.append(events, to: id, ifHeadIs: snapshot.head) {
+                return (incident, events.count)
+            }
+        }
+        throw StoreError.contended(path: register.path, attempts: attempts)
+    }
+}
