@@ -1,0 +1,36 @@
+/// The bodies of the events about customers' shares and their notices.
+
+/// A customer is affected (or its share is revised).
+public struct Affected: Codable, Equatable, Sendable {
+    public var customer: String
+    public var dataCategories: [String]
+    public var subjectCategories: [String]
+    public var records: Int?
+    public var subjects: Int?
+    public var noticeHours: Int
+
+    public init(customer: String, dataCategories: [String], subjectCategories: [String], records: Int?, subjects: Int?, noticeHours: Int) {
+        self.customer = customer
+        self.dataCategories = dataCategories
+        self.subjectCategories = subjectCategories
+        self.records = records
+        self.subjects = subjects
+        self.noticeHours = noticeHours
+    }
+}
+
+/// Investigation ruled a customer out.
+public struct Unaffected: Codable, Equatable, Sendable {
+    public var customer: String
+    public var reason: String
+}
+
+/// A notice version was sent to the customer.
+public struct NoticeSent: Codable, Equatable, Sendable {
+    public var customer: String
+    public var version: Int
+    public var via: String?
+    /// The deadline as it stood when sent; for the first notice, `onTime` is fixed from it.
+    public var dueBy: Timestamp
+    public var onTime: Bool
+}
