@@ -10,7 +10,7 @@ public enum NoticeDrafting {
     public static let attempts = 5
 
     /// Drafts the next version for each chosen customer; returns the incident as it now stands and how many were drafted.
-    public static func draft(in register: Register, incident id: IncidentID, choice: CustomerSelection, requested: NoticeKind?,
+    public static func draft(in register: any RegisterStore, incident id: IncidentID, choice: CustomerSelection, requested: NoticeKind?,
                              overrides: String?, context: Context, onFallback: (String) -> Void) throws -> (incident: Incident, drafted: Int) {
         var drafter: (languages: Set<String>, overrides: String?, drafter: NoticeDrafter)?
         for _ in 1...attempts {
@@ -31,6 +31,6 @@ public enum NoticeDrafting {
                 return (incident, events.count)
             }
         }
-        throw StoreError.contended(path: register.path, attempts: attempts)
+        throw StoreError.contended(path: register.location, attempts: attempts)
     }
 }

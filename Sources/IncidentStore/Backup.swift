@@ -39,36 +39,3 @@ extension Register {
         return head
     }
 }
-
-extension VerifyReport {
-    /// Adds what a checkpoint kept elsewhere reveals: a truncated tail or a rewritten history.
-    public mutating func check(against checkpoint: Checkpoint, in register: Register) throws {
-        guard checkpoint.events <= headSequence else {
-            problems.append(.init(event: nil, incident: nil,
-                                  reason: "holds \(headSequence) events but the checkpoint has \(checkpoint.events): events were removed from the end"))
-            return
-        }
-        guard checkpoint.events > 0 else { return }
-        let stored = try register.read { db in
-            try String.fetchOne(db, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [checkpoint.events])
-        }
-        if stored != checkpoint.hash {
-            problems.append(.init(event: checkpoint.events, incident: nil,
-                                  reason: "does not match the checkpoint: the history up to it was rewritten"))
-        }
-    }
-}
-
-extension Checkpoint {
-    /// Parses `N:HASH` as `incident checkpoint` prints it.
-    public static func parse(_ text: String, field: Field = .checkpoint) throws -> Checkpoint {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
-        let ascii = { (part: Substring, digits: String) in !part.isEmpty && part.unicodeScalars.allSatisfy { digits.unicodeScalars.contains($0) } }
-        guard parts.count == 2, ascii(parts[0], "0123456789"), parts[0].count <= 18, let events = Int64(parts[0]),
-              parts[1].count == 64, ascii(parts[1], "0123456789abcdef"),
-              events > 0 || parts[1] == HashChain.genesis else {
-            throw InputError(field: field, problem: "'\(text)' is not a checkpoint; give it as N:64-hex-digits, as the register prints it", next: .checkpointFormat)
-        }
-        return Checkpoint(events: events, hash: String(parts[1]))
-    }
-}

@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 import IncidentCore
 
-/// The incident register: one SQLite file, an append-only hash-chained event log, and projections
+/// The SQLite backend of the register: one file, an append-only hash-chained event log, and projections
 /// of current state written in the same transaction as each event.
-public final class Register: Sendable {
+public final class Register: RegisterStore {
     public let path: String
     let queue: DatabaseQueue
     let busyTimeout: Double
@@ -81,13 +81,8 @@ public final class Register: Sendable {
         }
     }
 
-    /// Records one step on an existing incident. `decide` is the workflow engine's verdict on the
-    /// current state; it runs inside the write transaction, so no other writer can slip in between.
-    public func record(_ id: IncidentID, _ decide: (Incident) throws -> IncidentEvent) throws -> Incident {
-        try recordMany(id) { [try decide($0)] }
-    }
-
-    /// Records several events on one incident in one transaction: all of them, or none. Each event is applied
+    /// Records several events on one incident in one transaction: all of them, or none. `decide` is the engine's
+    /// verdict on the current state; it runs inside the write transaction, so no other writer can slip in between. Each event is applied
     /// once, here, to keep the projections; the engine numbers a batch without applying it.
     public func recordMany(_ id: IncidentID, _ decide: (Incident) throws -> [IncidentEvent]) throws -> Incident {
         try write { db in
@@ -115,6 +110,13 @@ public final class Register: Sendable {
 
     public func directory() throws -> Directory {
         try read { try DirectoryProjection.load(in: $0) }
+    }
+
+    public var location: String { path }
+
+    /// The hash of the event at `sequence` in the chain, if it exists.
+    public func hash(at sequence: Int64) throws -> String? {
+        try read { try String.fetchOne($0, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [sequence]) }
     }
 
     /// The chain's head now: what `incident checkpoint` prints.

@@ -9,7 +9,7 @@ struct RegisterOptions: ParsableArguments {
     var db: String?
 
     /// Opens the register; commands that write create it on first use, commands that read do not.
-    func open(create: Bool) throws -> Register {
+    func open(create: Bool) throws -> any RegisterStore {
         let environment = ProcessInfo.processInfo.environment
         let path = try RegisterLocation.resolve(explicit: db, environment: environment)
         return try Register(path: path, create: create, busyTimeout: try busyTimeout(environment))

@@ -28,7 +28,7 @@ public struct NoticeBatchExport {
 
     /// Runs the export; `progress(done, total)` after each notice, `output` for a notice without a folder.
     /// Returns how many notices were exported.
-    public func run(from register: Register, progress: (Int, Int) -> Void = { _, _ in },
+    public func run(from register: any RegisterStore, progress: (Int, Int) -> Void = { _, _ in },
                     output: (String) -> Void) throws -> Int {
         let current = try register.incident(incident)
         let chosen = Set(choice.recipients(in: current))
