@@ -7,6 +7,12 @@ public enum NoticeRenderer {
         return (subject, set.render(facts.kind.rawValue, NoticeView.make(facts)))
     }
 
+    /// Checks English and every language a folder has (or the shipped set); returns the files checked per language.
+    public static func checkAll(folder: String?) throws -> [(language: String, files: [String])] {
+        let languages = Set(["en"] + (try folder.map { try TemplateFolder($0).languages } ?? []))
+        return try languages.sorted().map { ($0, try check(folder: folder, language: $0)) }
+    }
+
     /// Checks a template folder (or the shipped set) by loading and rendering every kind from a sample.
     public static func check(folder: String?, language: String = "en") throws -> [String] {
         let (set, _) = try TemplateSet.load(language: language, overrides: folder)

@@ -26,7 +26,7 @@ public struct TemplateSet: Sendable {
 
     /// Loads the set for `language`; `fellBack` is true when English stood in for it.
     public static func load(language: String, overrides: String?) throws -> (set: TemplateSet, fellBack: Bool) {
-        let user = try overrides.map { try userFiles(in: $0) } ?? [:]
+        let user = try overrides.map { try TemplateFolder($0).files } ?? [:]
         let hasLanguage = (Array(ShippedTemplates.files.keys) + Array(user.keys)).contains { $0.hasPrefix(language + "/") }
         let chosen = hasLanguage ? language : "en"
         var sources: [String: (text: String, origin: String)] = [:]
@@ -84,24 +84,5 @@ public struct TemplateSet: Sendable {
 
     private static func name(of path: String, language: String) -> String {
         String(path.dropFirst(language.count + 1).dropLast(".mustache".count))
-    }
-
-    /// Every `.mustache` file under a user folder, keyed like the shipped ones (`en/initial.mustache`).
-    private static func userFiles(in folder: String) throws -> [String: (text: String, origin: String)] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw TemplateError(file: folder, line: nil, problem: "is not a folder of templates")
-        }
-        let root = URL(fileURLWithPath: folder).standardizedFileURL
-        var files: [String: (text: String, origin: String)] = [:]
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return files }
-        for case let url as URL in walker where url.pathExtension == "mustache" {
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                throw TemplateError(file: url.path, line: nil, problem: "cannot be read as UTF-8 text")
-            }
-            files[relative] = (text, url.path)
-        }
-        return files
     }
 }

@@ -110,13 +110,7 @@ struct NoticeTemplatesCheck: ParsableCommand {
     @Argument(help: "Folder with language subfolders (en/, de/, ...); omit to check the shipped set.") var folder: String?
 
     func run() throws {
-        var languages = ["en"]
-        if let folder, let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) {
-            let isLanguage = { (name: String) in name.range(of: #"^[a-z]{2,3}(-[a-z0-9]{2,8})*$"#, options: .regularExpression) != nil }
-            languages = Array(Set(languages + entries.filter(isLanguage))).sorted()
-        }
-        for language in languages {
-            let checked = try NoticeRenderer.check(folder: folder, language: language)
+        for (language, checked) in try NoticeRenderer.checkAll(folder: folder) {
             Output.print("ok \(language): " + checked.joined(separator: ", "))
         }
     }

@@ -46,7 +46,7 @@ struct OrgSet: ParsableCommand {
         changes.updateHours = try updateHours.map { try NoticeHours.parse($0, field: .updateHours) }
         // Stored absolute, so `notice draft` finds the folder from wherever it is run; checked before it is kept.
         changes.templates = templates.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        if let folder = changes.templates { _ = try NoticeRenderer.check(folder: folder) }
+        if let folder = changes.templates { _ = try NoticeRenderer.checkAll(folder: folder) }
         let directory = try register.open(create: true).recordDirectory { try Workflow.setOrganisation($0, changes, context: context) }
         Output.print("organisation: \(directory.organisation?.name ?? "")")
     }
