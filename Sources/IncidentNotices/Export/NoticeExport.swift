@@ -27,7 +27,7 @@ public enum NoticeExport {
     static func email(_ draft: NoticeVersion) throws -> EmailMessage {
         let facts = draft.facts
         guard !facts.contact.email.isEmpty else {
-            throw InputError(field: .organisationEmail, problem: "our e-mail address is not set, so a .eml has no sender; set it and draft again",
+            throw InputError(field: .organisation, problem: "our e-mail address is not set, so a .eml has no sender (set it, then draft the notice again)",
                              next: .setOrganisation)
         }
         let zone = TimeZone(identifier: facts.customer.timeZone) ?? TimeZone(identifier: "UTC")!

@@ -39,7 +39,9 @@ struct Failure: Error {
         switch error {
         case let error as InputError:
             let field = FlagNames.flag(for: error.field)
-            self.init("\(field): \(error.problem)" + (error.next.map { "; " + NextStepText.text($0, field: error.field) } ?? ""), .invalidData)
+            // "did you mean x?" reads on into the next step without a semicolon.
+            let joint = error.problem.hasSuffix("?") ? " " : "; "
+            self.init("\(field): \(error.problem)" + (error.next.map { joint + NextStepText.text($0, field: error.field) } ?? ""), .invalidData)
         case let error as WorkflowRefusal:
             self.init("cannot \(error.step) \(error.incident): " + error.unmet.map(NextStepText.unmet).joined(separator: "; "), .refused)
         case let error as TemplateError: self.init("template: \(error)", .configuration)
