@@ -99,12 +99,12 @@ struct LanguageTests {
     }
 
     @Test("dates are written in the customer's language and zone, across a daylight-saving change", arguments: [
-        ("de", "Europe/Berlin", 10, 24, 22, "25. Oktober 2026 um 00:00 Uhr (UTC+02:00, Europe/Berlin)"),
-        ("de", "Europe/Berlin", 10, 25, 22, "25. Oktober 2026 um 23:00 Uhr (UTC+01:00, Europe/Berlin)"),
-        ("fr", "Europe/Paris", 10, 31, 23, "1er novembre 2026 à 0\u{A0}h\u{A0}00 (UTC+01:00, Europe/Paris)"),
-        ("fr", "Europe/Paris", 3, 3, 8, "3 mars 2026 à 9\u{A0}h\u{A0}00 (UTC+01:00, Europe/Paris)"),
-        ("pl", "Europe/Warsaw", 11, 23, 8, "23 listopada 2026 r. o godz. 09:00 (UTC+01:00, Europe/Warsaw)"),
-        ("pl", "UTC", 5, 1, 14, "1 maja 2026 r. o godz. 14:00 (UTC+00:00)"),
+        ("de", "Europe/Berlin", 10, 24, 22, "25.\u{A0}Oktober 2026 um 00:00\u{A0}Uhr (UTC+02:00, Europe/Berlin)"),
+        ("de", "Europe/Berlin", 10, 25, 22, "25.\u{A0}Oktober 2026 um 23:00\u{A0}Uhr (UTC+01:00, Europe/Berlin)"),
+        ("fr", "Europe/Paris", 10, 31, 23, "1er\u{A0}novembre 2026 à 0\u{A0}h\u{A0}00 (UTC+01:00, Europe/Paris)"),
+        ("fr", "Europe/Paris", 3, 3, 8, "3\u{A0}mars 2026 à 9\u{A0}h\u{A0}00 (UTC+01:00, Europe/Paris)"),
+        ("pl", "Europe/Warsaw", 11, 23, 8, "23\u{A0}listopada 2026\u{A0}r. o\u{A0}godz.\u{A0}09:00 (UTC+01:00, Europe/Warsaw)"),
+        ("pl", "UTC", 5, 1, 14, "1\u{A0}maja 2026\u{A0}r. o\u{A0}godz.\u{A0}14:00 (UTC+00:00)"),
         ("en", "Europe/Berlin", 11, 23, 8, "2026-11-23 09:00 UTC+01:00 (Europe/Berlin)"),
     ])
     func dates(language: String, zone: String, month: Int, day: Int, hour: Int, expected: String) {

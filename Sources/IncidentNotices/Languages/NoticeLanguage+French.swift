@@ -59,6 +59,6 @@ extension NoticeLanguage {
         time: { t in
             let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
             let day = t.day == 1 ? "1er" : "\(t.day)"
-            return "\(day) \(months[t.month - 1]) \(t.year) à \(t.hour)\u{A0}h\u{A0}\(twoDigits(t.minute))" + zoneSuffix(t)
+            return "\(day)\u{A0}\(months[t.month - 1]) \(t.year) à \(t.hour)\u{A0}h\u{A0}\(twoDigits(t.minute))" + zoneSuffix(t)
         })
 }
