@@ -21,7 +21,11 @@ public enum NoticeRenderer {
     /// Checks a language's templates (shipped, or with a folder's overrides) by loading them and rendering
     /// every kind from a sample in which every fact is known: each kind must state all seven §9.2 items.
     public static func check(folder: String?, language: String = "en") throws -> [String] {
-        let (set, _) = try TemplateSet.load(language: language, overrides: folder)
+        try verify(try TemplateSet.load(language: language, overrides: folder).set)
+    }
+
+    /// Renders every kind of a loaded set from the sample; returns each kind's main template.
+    static func verify(_ set: TemplateSet) throws -> [String] {
         var sample = NoticeView.sample
         sample.language = set.language
         sample.customer.language = set.language
@@ -32,8 +36,8 @@ public enum NoticeRenderer {
             let origin = set.origin(of: kind.rawValue)
             guard text.count > 1 else { throw TemplateError(file: origin, line: nil, problem: "renders nothing") }
             for item in SevenItems.markers where !text.contains(item.text) {
-                throw TemplateError(file: origin, line: nil, problem: "does not state §9.2 item \(item.number), \(item.name) (`\(item.key)`): "
-                                    + "a sample notice that knows it renders without it; every notice states all seven items")
+                throw TemplateError(file: origin, line: nil, problem: "does not state §9.2 item \(item.number), \(item.name) (`\(item.key)`), "
+                                    + "though the sample notice knows it: check this template and the files it includes; every notice states all seven items")
             }
             checked.append(origin)
         }
