@@ -12,18 +12,30 @@ extension NoticeView {
         let remediation = NoticeFacts.ActionItem(text: "Sample remediation action", kind: .remediation, phase: .remediate, at: t)
         return NoticeFacts(
             incidentId: "INC-2026-0001", title: "Sample incident",
-            customer: .init(slug: "sample", name: "Sample Customer Ltd", emails: ["dpo@sample.example"], language: "en", timeZone: "Europe/Berlin"),
+            customer: .init(
+                slug: "sample", name: "Sample Customer Ltd", emails: ["dpo@sample.example"], language: "en", timeZone: "Europe/Berlin"),
             kind: .update, version: 2, draftedAt: t, dueBy: t, awareAt: t, occurredFrom: t, occurredTo: t, detectedAt: t,
             phase: .mitigate, source: "Sample Subprocessor Inc.", nature: "Sample nature",
-            dataCategories: [.init(slug: "names", label: "Names"), .init(slug: "other:Sample data category", label: "Sample data category")],
-            subjectCategories: [.init(slug: "end-users", label: "End users"),
-                                .init(slug: "other:Sample subject category", label: "Sample subject category")],
-            records: 1200, subjects: 300, consequences: ["Sample consequence"], mitigationMeasures: [mitigation], remediationActions: [remediation],
-            contact: .init(name: "Sample Processor", email: "security@processor.example", phone: "+1 555 0100",
-                           address: "1 Sample Street", dpoEmail: "dpo@processor.example"),
+            dataCategories: [
+                .init(slug: "names", label: "Names"), .init(slug: "other:Sample data category", label: "Sample data category"),
+            ],
+            subjectCategories: [
+                .init(slug: "end-users", label: "End users"),
+                .init(slug: "other:Sample subject category", label: "Sample subject category"),
+            ],
+            records: 1200, subjects: 300, consequences: ["Sample consequence"], mitigationMeasures: [mitigation],
+            remediationActions: [remediation],
+            contact: .init(
+                name: "Sample Processor", email: "security@processor.example", phone: "+1 555 0100",
+                address: "1 Sample Street", dpoEmail: "dpo@processor.example"),
             nextUpdateBy: t,
-            changes: [.init(item: "Status", before: "contain", after: "mitigate", field: "phase", beforeValues: ["contain"], afterValues: ["mitigate"])],
-            changesSinceVersion: 1, closingSummary: "Sample summary", registerReference: Checkpoint(events: 1, hash: String(repeating: "0", count: 64)))
+            changes: [
+                .init(
+                    item: "Status", before: "contain", after: "mitigate", field: "phase", beforeValues: ["contain"],
+                    afterValues: ["mitigate"])
+            ],
+            changesSinceVersion: 1, closingSummary: "Sample summary",
+            registerReference: Checkpoint(events: 1, hash: String(repeating: "0", count: 64)))
     }
 }
 

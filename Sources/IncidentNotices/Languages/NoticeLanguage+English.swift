@@ -26,7 +26,8 @@ extension NoticeLanguage {
         ],
         notYetKnown: "not yet known",
         listSeparator: "; ",
-        categories: Dictionary(uniqueKeysWithValues: (Vocabulary.dataCategories.terms + Vocabulary.subjectCategories.terms).map { ($0.slug, $0.label) }),
+        categories: Dictionary(
+            uniqueKeysWithValues: (Vocabulary.dataCategories.terms + Vocabulary.subjectCategories.terms).map { ($0.slug, $0.label) }),
         approximate: { "about " + grouped($0, ",") },
         // `2026-11-23 09:05 UTC+01:00 (Europe/Berlin)`: unambiguous for a reader in any zone.
         time: { t in

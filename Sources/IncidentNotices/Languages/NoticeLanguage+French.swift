@@ -57,7 +57,9 @@ extension NoticeLanguage {
         approximate: { "environ " + grouped($0, "\u{A0}") },
         // `23 novembre 2026 à 9 h 05 (UTC+01:00, Europe/Paris)`; the first of the month is `1er`.
         time: { t in
-            let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+            let months = [
+                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+            ]
             let day = t.day == 1 ? "1er" : "\(t.day)"
             return "\(day)\u{A0}\(months[t.month - 1]) \(t.year) à \(t.hour)\u{A0}h\u{A0}\(twoDigits(t.minute))" + zoneSuffix(t)
         })

@@ -88,13 +88,14 @@ struct NoticeLanguage: Sendable {
 
     static func local(_ t: Timestamp, in zone: TimeZone) -> LocalTime {
         let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t.seconds)))
-        let iso = Array(Timestamp(seconds: t.seconds + Int64(offset)).iso8601) // "YYYY-MM-DDTHH:MM:SSZ", shifted
+        let iso = Array(Timestamp(seconds: t.seconds + Int64(offset)).iso8601)  // "YYYY-MM-DDTHH:MM:SSZ", shifted
         func number(_ from: Int, _ count: Int) -> Int { Int(String(iso[from..<from + count])) ?? 0 }
         let sign = offset < 0 ? "-" : "+"
         let text = "UTC\(sign)\(twoDigits(abs(offset) / 3600)):\(twoDigits(abs(offset) % 3600 / 60))"
         let name = zone.identifier == "UTC" || zone.identifier == "GMT" ? nil : zone.identifier
-        return LocalTime(year: number(0, 4), month: number(5, 2), day: number(8, 2), hour: number(11, 2), minute: number(14, 2),
-                         offset: text, zoneName: name)
+        return LocalTime(
+            year: number(0, 4), month: number(5, 2), day: number(8, 2), hour: number(11, 2), minute: number(14, 2),
+            offset: text, zoneName: name)
     }
 
     /// ` (UTC+01:00, Europe/Berlin)`, or ` (UTC+00:00)` in UTC itself.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IncidentCore
 
 @Suite("What changed since the last notice")
@@ -14,8 +15,11 @@ struct NoticeChangesTests {
         new.consequences = ["Phishing"]
         let changes = new.changes(since: old)
         #expect(changes.map(\.field) == ["phase", "dataCategories", "records", "consequences"])
-        #expect(changes[0] == .init(item: "Status", before: "investigate", after: "mitigate", field: "phase",
-                                    beforeValues: ["investigate"], afterValues: ["mitigate"]))
+        #expect(
+            changes[0]
+                == .init(
+                    item: "Status", before: "investigate", after: "mitigate", field: "phase",
+                    beforeValues: ["investigate"], afterValues: ["mitigate"]))
         #expect(changes[1].beforeValues == ["names"] && changes[1].afterValues == ["names", "other:passport scans"])
         #expect(changes[1].after == "Names; passport scans")
         #expect(changes[2].beforeValues == ["10"] && changes[2].afterValues == ["1200"] && changes[2].after == "about 1,200")
