@@ -1,7 +1,8 @@
 import IncidentCore
 
 /// Renders planned notices: facts in, versions with their subject and text out. Template sets are loaded
-/// and checked when the drafter is made, before anything is read from or written to the register.
+/// and checked, every kind stating all seven §9.2 items, when the drafter is made, before anything is read from or
+/// written to the register.
 public struct NoticeDrafter: Sendable {
     /// Template sets by the language asked for (a missing language maps to the English set).
     private let sets: [String: TemplateSet]
@@ -14,6 +15,7 @@ public struct NoticeDrafter: Sendable {
         var fellBack: [String] = []
         for language in languages.sorted() {
             let (set, fell) = try TemplateSet.load(language: language, overrides: overrides)
+            _ = try NoticeRenderer.verify(set)
             sets[language] = set
             if fell { fellBack.append(language) }
         }

@@ -7,22 +7,39 @@ public enum NoticeRenderer {
         return (subject, set.render(facts.kind.rawValue, NoticeView.make(facts)))
     }
 
-    /// Checks English and every language a folder has (or the shipped set); returns the files checked per language.
+    /// The languages the shipped templates are written in.
+    public static var shippedLanguages: [String] {
+        Set(ShippedTemplates.files.keys.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()
+    }
+
+    /// Checks every shipped language and every language a folder has; returns the files checked per language.
     public static func checkAll(folder: String?) throws -> [(language: String, files: [String])] {
-        let languages = Set(["en"] + (try folder.map { try TemplateFolder($0).languages } ?? []))
+        let languages = Set(shippedLanguages + (try folder.map { try TemplateFolder($0).languages } ?? []))
         return try languages.sorted().map { ($0, try check(folder: folder, language: $0)) }
     }
 
-    /// Checks a template folder (or the shipped set) by loading and rendering every kind from a sample.
+    /// Checks a language's templates (shipped, or with a folder's overrides) by loading them and rendering
+    /// every kind from a sample in which every fact is known: each kind must state all seven §9.2 items.
     public static func check(folder: String?, language: String = "en") throws -> [String] {
-        let (set, _) = try TemplateSet.load(language: language, overrides: folder)
+        try verify(try TemplateSet.load(language: language, overrides: folder).set)
+    }
+
+    /// Renders every kind of a loaded set from the sample; returns each kind's main template.
+    static func verify(_ set: TemplateSet) throws -> [String] {
         var sample = NoticeView.sample
+        sample.language = set.language
+        sample.customer.language = set.language
         var checked: [String] = []
         for kind in NoticeKind.allCases {
             sample.kind = kind
             let text = render(sample, with: set).markdown
-            guard text.count > 1 else { throw TemplateError(file: set.origin(of: kind.rawValue), line: nil, problem: "renders nothing") }
-            checked.append(set.origin(of: kind.rawValue))
+            let origin = set.origin(of: kind.rawValue)
+            guard text.count > 1 else { throw TemplateError(file: origin, line: nil, problem: "renders nothing") }
+            for item in SevenItems.markers where !text.contains(item.text) {
+                throw TemplateError(file: origin, line: nil, problem: "does not state §9.2 item \(item.number), \(item.name) (`\(item.key)`), "
+                                    + "though the sample notice knows it: check this template and the files it includes; every notice states all seven items")
+            }
+            checked.append(origin)
         }
         return checked
     }

@@ -1,20 +1,22 @@
 import Foundation
 import IncidentCore
 
-/// What a template sees: the notice's facts with times shown in the customer's zone, counts in words,
-/// and user text escaped so it can never change the notice's Markdown structure.
+/// What a template sees: the notice's facts with times shown in the customer's zone, status, categories,
+/// counts and changes in the notice's language, and user text escaped so it can never change the
+/// notice's Markdown structure.
 ///
 /// Every name a template may use is a key here; `TemplateChecker` refuses any other.
 enum NoticeView {
     /// `markdown` false gives plain values, for the subject line, which is not Markdown.
     static func make(_ facts: NoticeFacts, markdown: Bool = true) -> [String: Any] {
         let zone = TimeZone(identifier: facts.customer.timeZone) ?? TimeZone(identifier: "UTC")!
-        func time(_ t: Timestamp?) -> Any? { t.map { Self.format($0, in: zone) } }
+        let words = NoticeLanguage.named(facts.language)
+        func time(_ t: Timestamp?) -> Any? { t.map { words.format($0, in: zone) } }
         func text(_ s: String) -> String { markdown ? MarkdownEscape.text(s) : s }
         // List items stay on one line, so a line break typed into an action cannot end the list.
         func item(_ s: String) -> String { text(s.replacingOccurrences(of: "\n", with: " ")) }
         func actions(_ items: [NoticeFacts.ActionItem]) -> [[String: Any]] {
-            items.map { ["text": item($0.text), "at": Self.format($0.at, in: zone), "phase": $0.phase.rawValue, "kind": $0.kind.rawValue] }
+            items.map { ["text": item($0.text), "at": words.format($0.at, in: zone), "phase": $0.phase.rawValue, "kind": $0.kind.rawValue] }
         }
         var view: [String: Any] = [
             "incidentId": facts.incidentId,
@@ -26,28 +28,31 @@ enum NoticeView {
             "version": facts.version,
             "customer": ["name": text(facts.customer.name), "slug": facts.customer.slug],
             "timeZone": facts.customer.timeZone,
-            "draftedAt": Self.format(facts.draftedAt, in: zone),
-            "dueBy": Self.format(facts.dueBy, in: zone),
-            "awareAt": Self.format(facts.awareAt, in: zone),
-            "phase": phaseWords(facts.phase),
+            "draftedAt": words.format(facts.draftedAt, in: zone),
+            "dueBy": words.format(facts.dueBy, in: zone),
+            "awareAt": words.format(facts.awareAt, in: zone),
+            "phase": words.phase(facts.phase),
             "nature": text(facts.nature),
             "fromSubprocessor": facts.source != "internal",
             "source": text(facts.source),
-            "dataCategories": facts.dataCategories.map { ["label": item($0.label)] },
-            "subjectCategories": facts.subjectCategories.map { ["label": item($0.label)] },
+            "dataCategories": facts.dataCategories.map { ["label": item(words.label($0))] },
+            "subjectCategories": facts.subjectCategories.map { ["label": item(words.label($0))] },
             "consequences": facts.consequences.map { ["text": item($0)] },
             "mitigationMeasures": actions(facts.mitigationMeasures),
             "remediationActions": actions(facts.remediationActions),
             "contact": contact(facts.contact, text),
-            "changes": facts.changes.map { ["item": $0.item, "before": item($0.before), "after": item($0.after), "hasBefore": !$0.before.isEmpty] },
+            "changes": facts.changes.map { change -> [String: Any] in
+                let said = words.describe(change, in: zone)
+                return ["item": said.item, "before": item(said.before ?? ""), "after": item(said.after), "hasBefore": said.before != nil]
+            },
             "registerReference": facts.registerReference.description,
         ]
         view["occurredFrom"] = time(facts.occurredFrom)
         view["occurredTo"] = time(facts.occurredTo)
         view["detectedAt"] = time(facts.detectedAt)
         view["nextUpdateBy"] = time(facts.nextUpdateBy)
-        view["records"] = facts.records.map(NoticeFacts.approximate)
-        view["subjects"] = facts.subjects.map(NoticeFacts.approximate)
+        view["records"] = facts.records.map(words.approximate)
+        view["subjects"] = facts.subjects.map(words.approximate)
         view["changesSinceVersion"] = facts.changesSinceVersion
         view["closingSummary"] = facts.closingSummary.map(text)
         return view
@@ -62,27 +67,8 @@ enum NoticeView {
         return view
     }
 
-    private static func phaseWords(_ phase: Phase) -> String {
-        switch phase {
-        case .investigate: "under investigation"
-        case .contain: "being contained"
-        case .mitigate: "contained; its effects are being mitigated"
-        case .remediate: "contained; the cause is being remediated"
-        case .restore: "remediated; affected services are being restored"
-        case .closed: "closed"
-        }
-    }
-
-    /// `2026-11-23 09:05 UTC+01:00 (Europe/Berlin)`: unambiguous for a reader in any zone.
-    static func format(_ time: Timestamp, in zone: TimeZone) -> String {
-        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(time.seconds)))
-        let local = Timestamp(seconds: time.seconds + Int64(offset)).iso8601 // "YYYY-MM-DDTHH:MM:SSZ" shifted
-        let date = local.prefix(10), clock = local.dropFirst(11).prefix(5)
-        let sign = offset < 0 ? "-" : "+"
-        let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
-        let zoneName = zone.identifier == "UTC" || zone.identifier == "GMT" ? "" : " (\(zone.identifier))"
-        return "\(date) \(clock) UTC\(sign)\(hours < 10 ? "0" : "")\(hours):\(minutes < 10 ? "0" : "")\(minutes)\(zoneName)"
-    }
+    /// `2026-11-23 09:05 UTC+01:00 (Europe/Berlin)`: a time as English notices show it.
+    static func format(_ time: Timestamp, in zone: TimeZone) -> String { NoticeLanguage.english.format(time, in: zone) }
 }
 
 /// Keeps user text from being read as Markdown structure: a leading `#` or `-`, or `*`, is escaped.

@@ -3,23 +3,28 @@ import IncidentCore
 import Testing
 @testable import IncidentNotices
 
-/// Every kind of notice in every format, against files checked in under Golden/.
+/// Every kind of notice in every format and every shipped language, against files checked in under Golden/<language>/.
 /// Re-record after an intended change with `INCIDENT_RECORD_GOLDEN=1 swift test --filter NoticeGoldenTests`.
 @Suite("Golden notices")
 struct NoticeGoldenTests {
-    static let cases: [(NoticeKind, NoticeFormat)] = NoticeKind.allCases.flatMap { kind in NoticeFormat.allCases.map { (kind, $0) } }
+    static let languages = ["en", "de", "fr", "pl"]
+    static let cases: [(String, NoticeKind, NoticeFormat)] = languages.flatMap { language in
+        NoticeKind.allCases.flatMap { kind in NoticeFormat.allCases.map { (language, kind, $0) } }
+    }
 
     @Test("rendered output matches the golden file", arguments: cases)
-    func golden(kind: NoticeKind, format: NoticeFormat) throws {
-        let draft = try NoticeDrafter(languages: ["en"], overrides: nil).render(GoldenFacts.make(kind))
+    func golden(language: String, kind: NoticeKind, format: NoticeFormat) throws {
+        let draft = try NoticeDrafter(languages: [language], overrides: nil).render(GoldenFacts.make(kind, language: language))
         let output = try NoticeExport.render(draft, as: format)
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(kind.rawValue).\(format.rawValue)")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Golden/\(language)/\(kind.rawValue).\(format.rawValue)")
         if ProcessInfo.processInfo.environment["INCIDENT_RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try output.write(to: url, atomically: true, encoding: .utf8)
             return
         }
         let expected = try #require(try? String(contentsOf: url, encoding: .utf8), "missing \(url.path); record it with INCIDENT_RECORD_GOLDEN=1")
-        #expect(output == expected, "\(kind).\(format) differs from \(url.lastPathComponent)")
+        #expect(output == expected, "\(language) \(kind).\(format) differs from \(language)/\(url.lastPathComponent)")
     }
 
     @Test("every notice states all seven §9.2 items, known or not", arguments: NoticeKind.allCases)
@@ -58,15 +63,28 @@ struct NoticeGoldenTests {
     }
 }
 
-/// Fixed facts for golden files: no clock, no register.
+/// Fixed facts for golden files: no clock, no register. Only the customer's language and zone differ by language.
 enum GoldenFacts {
-    static func make(_ kind: NoticeKind) -> NoticeFacts {
+    static let zones = ["en": "Europe/Berlin", "de": "Europe/Berlin", "fr": "Europe/Paris", "pl": "Europe/Warsaw"]
+
+    static func make(_ kind: NoticeKind, language: String = "en") -> NoticeFacts {
         let aware = Timestamp.utc(year: 2026, month: 11, day: 23, hour: 8)!
         let drafted = aware.adding(seconds: 6 * 3600)
+        let made = NoticeFacts.ActionItem(text: "Bucket made private", kind: .containment, phase: .contain, at: aware.adding(seconds: 1800))
+        // What an update or final notice reports as changed since notice 1, as the core records it.
+        let changes: [NoticeFacts.Change] = kind == .initial ? [] : [
+            .init(item: "Status", before: "investigate", after: kind == .final ? "closed" : "contain", field: "phase",
+                  beforeValues: ["investigate"], afterValues: [kind == .final ? "closed" : "contain"]),
+            .init(item: "Categories of personal data", before: "Chat transcripts", after: "Chat transcripts; Call metadata",
+                  field: "dataCategories", beforeValues: ["chat-transcripts"], afterValues: ["chat-transcripts", "call-metadata"]),
+            .init(item: "Approximate number of records", before: "about 1,200", after: "about 5,400", field: "records",
+                  beforeValues: ["1200"], afterValues: ["5400"]),
+            .init(item: "Mitigation measures", before: "", after: "Bucket made private", field: "mitigationMeasures", afterValues: ["Bucket made private"]),
+        ]
         return NoticeFacts(
             incidentId: "INC-2026-0007", title: "Call transcripts exposed at a VoIP subprocessor",
             customer: .init(slug: "acme-gmbh", name: "Acme <GmbH> & \"Partner\"", emails: ["dpo@acme.example", "security@acme.example"],
-                            language: "en", timeZone: "Europe/Berlin"),
+                            language: language, timeZone: zones[language] ?? "UTC"),
             kind: kind, version: kind == .initial ? 1 : kind == .update ? 2 : 3, draftedAt: drafted, dueBy: aware.adding(seconds: 24 * 3600),
             awareAt: aware, occurredFrom: aware.adding(seconds: -86_400), occurredTo: aware.adding(seconds: -3600), detectedAt: nil,
             phase: kind == .final ? .closed : .contain, source: "Northwind Voice Ltd.",
@@ -74,13 +92,12 @@ enum GoldenFacts {
             dataCategories: [.init(slug: "chat-transcripts", label: "Chat transcripts"), .init(slug: "call-metadata", label: "Call metadata")],
             subjectCategories: [.init(slug: "end-users", label: "End users")], records: 5400, subjects: 900,
             consequences: ["Transcripts may have been read by unknown parties", "**Phishing** using details from calls"],
-            mitigationMeasures: [.init(text: "Bucket made private", kind: .containment, phase: .contain, at: aware.adding(seconds: 1800))],
+            mitigationMeasures: [made],
             remediationActions: kind == .final ? [.init(text: "Bucket policy checked on every deploy", kind: .remediation, phase: .remediate, at: drafted)] : [],
             contact: .init(name: "Example Processor Ltd", email: "security@processor.example", phone: "+44 20 7946 0000",
                            address: nil, dpoEmail: "dpo@processor.example"),
             nextUpdateBy: kind == .final ? nil : drafted.adding(seconds: 24 * 3600),
-            changes: kind == .initial ? [] : [.init(item: "Approximate number of records", before: "about 1,200", after: "about 5,400")],
-            changesSinceVersion: kind == .initial ? nil : 1, closingSummary: kind == .final ? "Bucket locked down and keys rotated." : nil,
+            changes: changes, changesSinceVersion: kind == .initial ? nil : 1, closingSummary: kind == .final ? "Bucket locked down and keys rotated." : nil,
             registerReference: Checkpoint(events: 42, hash: String(repeating: "ab", count: 32)))
     }
 }

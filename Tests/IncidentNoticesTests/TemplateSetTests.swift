@@ -23,7 +23,7 @@ struct TemplateSetTests {
 
     @Test("a language without templates falls back to English")
     func fallback() throws {
-        let (set, fellBack) = try TemplateSet.load(language: "de", overrides: nil)
+        let (set, fellBack) = try TemplateSet.load(language: "it", overrides: nil)
         #expect(fellBack)
         #expect(set.language == "en")
     }

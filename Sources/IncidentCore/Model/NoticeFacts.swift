@@ -58,14 +58,29 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
     }
 
     /// One thing that changed since the last notice sent to this customer.
+    ///
+    /// `item`, `before` and `after` are English words, kept for readers of the JSON export. `field` and the
+    /// two value lists say the same thing without words, so a notice can word it in its own language. They
+    /// are absent from notices drafted before they were recorded.
     public struct Change: Codable, Equatable, Sendable {
         public var item: String
         public var before: String
         public var after: String
-        public init(item: String, before: String, after: String) {
+        /// The fact that changed, by its key in these facts: `phase`, `awareAt`, `nature`, `dataCategories`,
+        /// `subjectCategories`, `records`, `subjects`, `consequences`, `mitigationMeasures`, `remediationActions`.
+        public var field: String?
+        /// The values before and after, without words: phase names, ISO 8601 times, category slugs, counts
+        /// as digits, or text as typed. An empty list is "not yet known"; additions have no `beforeValues`.
+        public var beforeValues: [String]?
+        public var afterValues: [String]?
+        public init(item: String, before: String, after: String, field: String? = nil, beforeValues: [String]? = nil,
+                    afterValues: [String]? = nil) {
             self.item = item
             self.before = before
             self.after = after
+            self.field = field
+            self.beforeValues = beforeValues
+            self.afterValues = afterValues
         }
     }
 
@@ -209,22 +224,30 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
     /// The differences a reader of the previous notice needs to see first.
     func changes(since old: NoticeFacts) -> [Change] {
         var result: [Change] = []
-        func note(_ item: String, _ before: String, _ after: String) { if before != after { result.append(Change(item: item, before: before, after: after)) } }
         func list(_ values: [String]) -> String { values.isEmpty ? "not yet known" : values.joined(separator: "; ") }
         func count(_ value: Int?) -> String { value.map(Self.approximate) ?? "not yet known" }
-        note("Status", old.phase.rawValue, phase.rawValue)
-        note("When we became aware", old.awareAt.iso8601, awareAt.iso8601)
-        note("Nature of the incident", old.nature, nature)
-        note("Categories of personal data", list(old.dataCategories.map(\.label)), list(dataCategories.map(\.label)))
-        note("Categories of data subjects", list(old.subjectCategories.map(\.label)), list(subjectCategories.map(\.label)))
-        note("Approximate number of records", count(old.records), count(records))
-        note("Approximate number of data subjects", count(old.subjects), count(subjects))
-        let newConsequences = consequences.filter { !old.consequences.contains($0) }
-        if !newConsequences.isEmpty { result.append(Change(item: "Consequences", before: "", after: list(newConsequences))) }
-        let newMeasures = mitigationMeasures.filter { !old.mitigationMeasures.contains($0) }.map(\.text)
-        if !newMeasures.isEmpty { result.append(Change(item: "Mitigation measures", before: "", after: list(newMeasures))) }
-        let newRemediation = remediationActions.filter { !old.remediationActions.contains($0) }.map(\.text)
-        if !newRemediation.isEmpty { result.append(Change(item: "Remediation actions", before: "", after: list(newRemediation))) }
+        func digits(_ value: Int?) -> [String] { value.map { [String($0)] } ?? [] }
+        func text(_ value: String) -> [String] { value.isEmpty ? [] : [value] }
+        func note(_ field: String, _ item: String, _ before: String, _ after: String, _ beforeValues: [String], _ afterValues: [String]) {
+            if before != after {
+                result.append(Change(item: item, before: before, after: after, field: field, beforeValues: beforeValues, afterValues: afterValues))
+            }
+        }
+        func added(_ field: String, _ item: String, _ values: [String]) {
+            if !values.isEmpty { result.append(Change(item: item, before: "", after: list(values), field: field, afterValues: values)) }
+        }
+        note("phase", "Status", old.phase.rawValue, phase.rawValue, [old.phase.rawValue], [phase.rawValue])
+        note("awareAt", "When we became aware", old.awareAt.iso8601, awareAt.iso8601, [old.awareAt.iso8601], [awareAt.iso8601])
+        note("nature", "Nature of the incident", old.nature, nature, text(old.nature), text(nature))
+        note("dataCategories", "Categories of personal data", list(old.dataCategories.map(\.label)), list(dataCategories.map(\.label)),
+             old.dataCategories.map(\.slug), dataCategories.map(\.slug))
+        note("subjectCategories", "Categories of data subjects", list(old.subjectCategories.map(\.label)), list(subjectCategories.map(\.label)),
+             old.subjectCategories.map(\.slug), subjectCategories.map(\.slug))
+        note("records", "Approximate number of records", count(old.records), count(records), digits(old.records), digits(records))
+        note("subjects", "Approximate number of data subjects", count(old.subjects), count(subjects), digits(old.subjects), digits(subjects))
+        added("consequences", "Consequences", consequences.filter { !old.consequences.contains($0) })
+        added("mitigationMeasures", "Mitigation measures", mitigationMeasures.filter { !old.mitigationMeasures.contains($0) }.map(\.text))
+        added("remediationActions", "Remediation actions", remediationActions.filter { !old.remediationActions.contains($0) }.map(\.text))
         return result
     }
 }

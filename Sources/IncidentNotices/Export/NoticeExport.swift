@@ -38,7 +38,7 @@ public enum NoticeExport {
                 seconds: facts.draftedAt.seconds, utcOffsetSeconds: offset,
                 messageID: "\(facts.incidentId).\(facts.customer.slug).v\(facts.version)@incident-register.invalid",
                 textBody: MarkdownLite.plainText(draft.markdown),
-                htmlBody: MarkdownLite.html(draft.markdown, title: draft.subject, lang: facts.language))
+                htmlBody: MarkdownLite.html(draft.markdown, title: draft.subject, lang: facts.language), language: facts.language)
         } catch let error as EmailMessage.InvalidAddress {
             throw InputError(field: Field(error.field), problem: "\(error.address) cannot be used in a mail header")
         }

@@ -43,11 +43,13 @@ public struct EmailMessage: Equatable, Sendable {
     public let messageID: String
     public let textBody: String
     public let htmlBody: String
+    /// The language both bodies are written in (`Content-Language`), or nil to leave it unsaid.
+    public let language: String?
 
     /// A message; throws `InvalidAddress` for a bad sender, recipient or message ID.
     public init(
         from: Mailbox, to: [String], subject: String, seconds: Int64, utcOffsetSeconds: Int,
-        messageID: String, textBody: String, htmlBody: String
+        messageID: String, textBody: String, htmlBody: String, language: String? = nil
     ) throws {
         guard Self.isValidAddress(from.address) else { throw InvalidAddress(from.address, field: "From") }
         if let bad = to.first(where: { !Self.isValidAddress($0) }) { throw InvalidAddress(bad, field: "To") }
@@ -60,6 +62,7 @@ public struct EmailMessage: Equatable, Sendable {
         self.messageID = messageID
         self.textBody = textBody
         self.htmlBody = htmlBody
+        self.language = language
     }
 
     /// The message with CRLF line endings: headers, then a plain-text and an HTML alternative.
@@ -77,6 +80,10 @@ public struct EmailMessage: Equatable, Sendable {
             "Date: " + RFC5322Date.string(seconds: seconds, utcOffsetSeconds: utcOffsetSeconds),
             "Message-ID: <\(messageID)>",
             "MIME-Version: 1.0",
+        ]
+        // RFC 3282: lets the mail client (and a screen reader) know the language of the text, as `lang` does in the HTML.
+        if let language { lines.append("Content-Language: " + MarkdownLite.languageTag(language)) }
+        lines += [
             // Outlook, Thunderbird and Apple Mail open a message with this header as a draft to send.
             "X-Unsent: 1",
             MIMEHeader.field("Content-Type", ["multipart/alternative;", "boundary=\"\(boundary)\""]),

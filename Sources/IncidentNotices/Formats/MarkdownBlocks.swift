@@ -3,6 +3,8 @@ enum MarkdownBlock: Equatable, Sendable {
     case heading(level: Int, text: String)
     case paragraph(String)
     case list([String])
+    /// A `---` line that does not continue a paragraph: the break before a notice's register reference.
+    case rule
 
     /// Splits Markdown into blocks. Anything outside the subset is kept as literal paragraph text,
     /// because a notice must never lose words the template or the responder wrote.
@@ -21,6 +23,10 @@ enum MarkdownBlock: Equatable, Sendable {
             let text = trimmed(line)
             if text.isEmpty {
                 flush()
+            } else if text == "---", paragraph.isEmpty {
+                // User text never reaches here as `---`: MarkdownEscape puts a backslash before a leading `-`.
+                flush()
+                blocks.append(.rule)
             } else if let (level, title) = heading(line) {
                 flush()
                 blocks.append(.heading(level: level, text: title))

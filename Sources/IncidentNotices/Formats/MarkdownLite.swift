@@ -1,7 +1,7 @@
 /// Turns the Markdown subset of rendered notices into HTML and plain text for export.
 ///
-/// The subset is what the templates produce: `#`–`###` headings, paragraphs, `- ` bullet lists
-/// and `**bold**`. Everything else is literal text.
+/// The subset is what the templates produce: `#`–`###` headings, paragraphs, `- ` bullet lists,
+/// a `---` rule and `**bold**`. Everything else is literal text.
 public enum MarkdownLite {
     /// A standalone HTML5 document; all text is escaped, so nothing the user typed becomes markup.
     public static func html(_ markdown: String, title: String, lang: String) -> String {
@@ -31,6 +31,8 @@ public enum MarkdownLite {
                 out += "<p>\(inlineHTML(text))</p>\n"
             case .list(let items):
                 out += "<ul>\n" + items.map { "<li>\(inlineHTML($0))</li>\n" }.joined() + "</ul>\n"
+            case .rule:
+                out += "<hr>\n"
             }
         }
         return out + "</body>\n</html>\n"
@@ -60,6 +62,8 @@ public enum MarkdownLite {
                     return lines.enumerated().map { ($0 == 0 ? "- " : "  ") + $1 }.joined(separator: "\n")
                 }
                 blocks.append(bullets.joined(separator: "\n"))
+            case .rule:
+                blocks.append("---")
             }
         }
         return blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n"

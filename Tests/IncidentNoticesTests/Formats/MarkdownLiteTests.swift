@@ -17,6 +17,10 @@ import Testing
         ("a ** b", "<p>a ** b</p>"),
         ("**a** and ** b", "<p><strong>a</strong> and ** b</p>"),
         ("para\n# Head\nmore", "<p>para</p>\n<h1>Head</h1>\n<p>more</p>"),
+        ("end\n\n---\n\nRegister reference", "<p>end</p>\n<hr>\n<p>Register reference</p>"),
+        ("- item\n---", "</ul>\n<hr>"),
+        ("text\n---", "<p>text ---</p>"),
+        ("\\---", "<p>---</p>"),
     ])
     func blocks(markdown: String, fragment: String) {
         #expect(MarkdownLite.html(markdown, title: "t", lang: "en").contains(fragment))

@@ -1,0 +1,37 @@
+import IncidentCore
+
+extension NoticeLanguage {
+    /// English: the words the notices have always used. Category labels are the vocabulary's own.
+    static let english = NoticeLanguage(
+        code: "en",
+        phases: [
+            .investigate: "under investigation",
+            .contain: "being contained",
+            .mitigate: "contained; its effects are being mitigated",
+            .remediate: "contained; the cause is being remediated",
+            .restore: "remediated; affected services are being restored",
+            .closed: "closed",
+        ],
+        changeItems: [
+            "phase": "Status",
+            "awareAt": "When we became aware",
+            "nature": "Nature of the incident",
+            "dataCategories": "Categories of personal data",
+            "subjectCategories": "Categories of data subjects",
+            "records": "Approximate number of records",
+            "subjects": "Approximate number of data subjects",
+            "consequences": "Consequences",
+            "mitigationMeasures": "Mitigation measures",
+            "remediationActions": "Remediation actions",
+        ],
+        notYetKnown: "not yet known",
+        listSeparator: "; ",
+        categories: Dictionary(
+            uniqueKeysWithValues: (Vocabulary.dataCategories.terms + Vocabulary.subjectCategories.terms).map { ($0.slug, $0.label) }),
+        approximate: { "about " + grouped($0, ",") },
+        // `2026-11-23 09:05 UTC+01:00 (Europe/Berlin)`: unambiguous for a reader in any zone.
+        time: { t in
+            "\(t.year)-\(twoDigits(t.month))-\(twoDigits(t.day)) \(twoDigits(t.hour)):\(twoDigits(t.minute)) \(t.offset)"
+                + (t.zoneName.map { " (\($0))" } ?? "")
+        })
+}
