@@ -38,6 +38,7 @@ struct Failure: Error {
         switch error {
         case let error as InputError: self.init(error.description, .invalidData)
         case let error as WorkflowRefusal: self.init(error.description, .refused)
+        case let error as PossibleDuplicate: self.init("\(error); if it is a different incident, add --allow-duplicate", .refused)
         case let error as TemplateError: self.init("template: \(error)", .configuration)
         case let error as ExportFile.Refused: self.init("export: \(error)", .cannotCreate)
         case let error as ReplayError: self.init("register history is inconsistent: \(error); run `incident verify`", .integrityFailure)
