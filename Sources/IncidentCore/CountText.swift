@@ -34,17 +34,18 @@ public enum CountText {
         guard let separator = used.first else { return body.allSatisfy(\.isASCIIDigit) ? body : nil }
         let groups = body.split(separator: separator, omittingEmptySubsequences: false)
         guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-              groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { return nil }
         return groups.joined()
     }
 }
 
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
-private extension String {
-    func trimmingWhitespace() -> String {
+extension String {
+    fileprivate func trimmingWhitespace() -> String {
         String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

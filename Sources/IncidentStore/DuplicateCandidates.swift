@@ -5,8 +5,10 @@ import IncidentCore
 /// of them are duplicates (`DuplicateRule`); this only fetches, through the `incidents_by_aware` index.
 enum DuplicateCandidates {
     static func fetch(awareAt: Timestamp, in db: Database) throws -> [LoggedIncident] {
-        try Row.fetchAll(db, sql: "SELECT id, title, aware_at FROM incidents WHERE aware_at = ? ORDER BY year, number",
-                         arguments: [awareAt.iso8601]).map { row in
+        try Row.fetchAll(
+            db, sql: "SELECT id, title, aware_at FROM incidents WHERE aware_at = ? ORDER BY year, number",
+            arguments: [awareAt.iso8601]
+        ).map { row in
             LoggedIncident(id: try Stored.id(row["id"]), title: row["title"], awareAt: try Stored.time(row["aware_at"]))
         }
     }

@@ -5,7 +5,11 @@ import IncidentStore
 
 /// `--db`, shared by every command.
 struct RegisterOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Register file, or 'practice' for the practice register (default: $INCIDENT_DB, else $XDG_DATA_HOME/incident/register.sqlite).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Register file, or 'practice' for the practice register (default: $INCIDENT_DB, else $XDG_DATA_HOME/incident/register.sqlite).",
+            valueName: "path"))
     var db: String?
 
     /// Opens the register; commands that write create it on first use, commands that read do not.

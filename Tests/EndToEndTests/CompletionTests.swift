@@ -19,8 +19,9 @@ struct CompletionTests {
             printf '%s\\n' "${COMPREPLY[@]}"
             """
         let folder = URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path
-        return try cli.run([], environment: ["PATH": folder + ":" + (cli.environment["PATH"] ?? "/usr/bin:/bin")],
-                           shell: "exec bash -c '\(harness.replacingOccurrences(of: "'", with: "'\\''"))'; :")
+        return try cli.run(
+            [], environment: ["PATH": folder + ":" + (cli.environment["PATH"] ?? "/usr/bin:/bin")],
+            shell: "exec bash -c '\(harness.replacingOccurrences(of: "'", with: "'\\''"))'; :")
     }
 
     func words(_ result: CLI.Result) -> [String] { result.stdout.split(separator: "\n").map(String.init).sorted() }

@@ -46,7 +46,10 @@ struct NewcomerMistakesTests {
         let refused = try cli.run(again)
         #expect(refused.status == 67)
         #expect(refused.stdout.isEmpty)
-        #expect(refused.stderr == "error: not logged: \(id) \"\(Self.title)\" has the same title and awareness time (2026-11-23T08:00:00Z); if it is a different incident, add --allow-duplicate\n")
+        #expect(
+            refused.stderr
+                == "error: not logged: \(id) \"\(Self.title)\" has the same title and awareness time (2026-11-23T08:00:00Z); if it is a different incident, add --allow-duplicate\n"
+        )
         #expect(cli.registerBytes() == before)
         #expect(try cli.ok(again + ["--allow-duplicate"]) == "INC-2026-0002")
         // Another awareness time is another incident.
@@ -66,13 +69,17 @@ struct NewcomerMistakesTests {
         #expect(result.stdout.contains("INC-2026-0002") == (status == 0))
     }
 
-    @Test("counts may be grouped in threes; a dot or a wrong grouping is refused naming the fix", arguments: [
-        ("12,000", "12000"), ("12 000", "12000"), ("12_000", "12000"), ("12000", "12000"),
-    ])
+    @Test(
+        "counts may be grouped in threes; a dot or a wrong grouping is refused naming the fix",
+        arguments: [
+            ("12,000", "12000"), ("12 000", "12000"), ("12_000", "12000"), ("12000", "12000"),
+        ])
     func counts(text: String, stored: String) throws {
         let cli = try CLI()
         defer { cli.remove() }
-        let id = try cli.ok(["log", "--title", "T", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--records", text, "--subjects", text])
+        let id = try cli.ok([
+            "log", "--title", "T", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--records", text, "--subjects", text,
+        ])
         let shown = try #require(try cli.json(["show", id]) as? [String: Any])
         #expect("\(shown["records"] ?? "")" == stored)
         #expect("\(shown["subjects"] ?? "")" == stored)
@@ -87,7 +94,9 @@ struct NewcomerMistakesTests {
         for arguments in [["update", id, "--records", text], ["affect", id, "--customer", "acme-gmbh", "--subjects", text]] {
             let result = try cli.run(arguments)
             #expect(result.status == 65)
-            #expect(result.stderr.hasSuffix("write it without separators (12000) or with commas every three digits (12,000)\n"), "\(result.stderr)")
+            #expect(
+                result.stderr.hasSuffix("write it without separators (12000) or with commas every three digits (12,000)\n"),
+                "\(result.stderr)")
         }
         let file = cli.folder + "/affected.csv"
         try "customer,records\nacme-gmbh,\"\(text)\"\n".write(toFile: file, atomically: true, encoding: .utf8)
@@ -98,12 +107,14 @@ struct NewcomerMistakesTests {
         try cli.ok(["affect", id, "--customers-file", file])
     }
 
-    @Test("a mistyped command suggests the right one, in one line, exit 64", arguments: [
-        (["upate"], "error: unknown command 'upate'; did you mean 'update'? (see --help)"),
-        (["notice", "snet", "INC-2026-0001"], "error: unknown command 'notice snet'; did you mean 'notice sent'? (see --help)"),
-        (["custmer", "add"], "error: unknown command 'custmer'; did you mean 'customer'? (see --help)"),
-        (["frobnicate"], "error: unknown command 'frobnicate' (see --help)"),
-    ])
+    @Test(
+        "a mistyped command suggests the right one, in one line, exit 64",
+        arguments: [
+            (["upate"], "error: unknown command 'upate'; did you mean 'update'? (see --help)"),
+            (["notice", "snet", "INC-2026-0001"], "error: unknown command 'notice snet'; did you mean 'notice sent'? (see --help)"),
+            (["custmer", "add"], "error: unknown command 'custmer'; did you mean 'customer'? (see --help)"),
+            (["frobnicate"], "error: unknown command 'frobnicate' (see --help)"),
+        ])
     func suggestion(arguments: [String], message: String) throws {
         let cli = try CLI()
         defer { cli.remove() }

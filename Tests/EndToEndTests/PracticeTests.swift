@@ -52,7 +52,9 @@ struct PracticeTests {
         let clock = ["INCIDENT_CLOCK": Self.pinned]
         let fresh = try cli.run(["log", "--title", "T", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z"], environment: clock)
         #expect(fresh.status == 78)
-        #expect(fresh.stderr == "error: INCIDENT_CLOCK is honoured only on a practice register (--db practice), not on \(cli.registerPath); unset it\n")
+        #expect(
+            fresh.stderr
+                == "error: INCIDENT_CLOCK is honoured only on a practice register (--db practice), not on \(cli.registerPath); unset it\n")
         #expect(!FileManager.default.fileExists(atPath: cli.registerPath))
         let id = try cli.logIncident()
         let before = cli.registerBytes()
@@ -79,8 +81,9 @@ struct PracticeTests {
     func malformed() throws {
         let cli = try practiceCLI()
         defer { cli.remove() }
-        let result = try cli.run(["log", "--title", "T", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z"],
-                                 environment: ["INCIDENT_CLOCK": "2026-11-23 19:07"])
+        let result = try cli.run(
+            ["log", "--title", "T", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z"],
+            environment: ["INCIDENT_CLOCK": "2026-11-23 19:07"])
         #expect(result.status == 78)
         #expect(result.stderr.hasPrefix("error: INCIDENT_CLOCK: "))
     }

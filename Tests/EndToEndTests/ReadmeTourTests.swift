@@ -23,7 +23,10 @@ struct ReadmeTourTests {
         for index in document.commands.indices {
             let command = document.commands[index]
             let result = try shell.run(command.text)
-            if record { document.commands[index].output = result.output; continue }
+            if record {
+                document.commands[index].output = result.output
+                continue
+            }
             #expect(result.output == command.output, "`\(command.text)` printed:\n\(result.output.joined(separator: "\n"))")
             let next = index + 1 < document.commands.count ? document.commands[index + 1] : nil
             if next?.text == "echo $?" {
@@ -39,7 +42,8 @@ struct ReadmeTourTests {
 
     @Test("the tour's reader is sound: continuations, exports and echo $?")
     func reader() throws {
-        let document = ConsoleDocument("""
+        let document = ConsoleDocument(
+            """
             Text.
 
             ```console
@@ -85,7 +89,10 @@ struct ConsoleDocument {
                 index += 1
                 continue
             }
-            guard inConsole, line.hasPrefix("$ ") else { index += 1; continue }
+            guard inConsole, line.hasPrefix("$ ") else {
+                index += 1
+                continue
+            }
             var command = String(line.dropFirst(2))
             while command.hasSuffix("\\"), index + 1 < lines.count {
                 index += 1
@@ -121,7 +128,10 @@ struct TourShell {
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let binaries = URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path
         // Colour is the only difference between a person's terminal and this one.
-        environment = ["HOME": home, "PATH": binaries + ":/usr/local/bin:/usr/bin:/bin", "NO_COLOR": "1", "TERM": "xterm", "LANG": "C.UTF-8", "TMPDIR": home]
+        environment = [
+            "HOME": home, "PATH": binaries + ":/usr/local/bin:/usr/bin:/bin", "NO_COLOR": "1", "TERM": "xterm", "LANG": "C.UTF-8",
+            "TMPDIR": home,
+        ]
     }
 
     /// Runs one command; `export`, `unset` and `cd` change the shell, `echo $?` reports the last status.
@@ -148,7 +158,8 @@ struct TourShell {
     /// `export A=1 B="two words"`: the assignments, unquoted.
     static func exports(_ command: String) -> [String: String] {
         var result: [String: String] = [:]
-        var word = "", quote: Character?
+        var word = ""
+        var quote: Character?
         var words: [String] = []
         for character in command.dropFirst("export ".count) {
             if let open = quote {
@@ -156,7 +167,10 @@ struct TourShell {
             } else if character == "\"" || character == "'" {
                 quote = character
             } else if character == " " {
-                if !word.isEmpty { words.append(word); word = "" }
+                if !word.isEmpty {
+                    words.append(word)
+                    word = ""
+                }
             } else {
                 word.append(character)
             }

@@ -1,12 +1,15 @@
 import Testing
+
 @testable import IncidentCore
 
 @Suite("Counts as typed")
 struct CountTextTests {
-    @Test("plain digits and correct groups of three are read", arguments: [
-        ("12000", 12_000), ("12,000", 12_000), ("12 000", 12_000), ("12_000", 12_000), ("12\u{00A0}000", 12_000),
-        ("1,234,567", 1_234_567), ("0", 0), ("999", 999), (" 14500 ", 14_500), ("100,000,000,000", 100_000_000_000),
-    ])
+    @Test(
+        "plain digits and correct groups of three are read",
+        arguments: [
+            ("12000", 12_000), ("12,000", 12_000), ("12 000", 12_000), ("12_000", 12_000), ("12\u{00A0}000", 12_000),
+            ("1,234,567", 1_234_567), ("0", 0), ("999", 999), (" 14500 ", 14_500), ("100,000,000,000", 100_000_000_000),
+        ])
     func accepted(text: String, value: Int) throws {
         #expect(try CountText.parse(text, field: "--records") == value)
     }
@@ -19,9 +22,11 @@ struct CountTextTests {
         #expect(error?.problem.contains("without separators (12000) or with commas every three digits (12,000)") == true)
     }
 
-    @Test("wrong grouping, mixed separators and non-numbers are refused naming the fix", arguments: [
-        "1,20", "12,00", "1,2345", "1234,567", ",123", "123,", "12,,000", "12, 000", "1 000,000", "twelve", "", "12k", "0x10", "+5",
-    ])
+    @Test(
+        "wrong grouping, mixed separators and non-numbers are refused naming the fix",
+        arguments: [
+            "1,20", "12,00", "1,2345", "1234,567", ",123", "123,", "12,,000", "12, 000", "1 000,000", "twelve", "", "12k", "0x10", "+5",
+        ])
     func refused(text: String) {
         let error = #expect(throws: InputError.self) { _ = try CountText.parse(text, field: "--subjects") }
         #expect(error?.field == "--subjects")

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IncidentCore
 import Testing
+
 @testable import IncidentStore
 
 @Suite("Practice registers and duplicate candidates")
@@ -10,10 +11,12 @@ struct PracticeAndDuplicateTests {
     func location() throws {
         let environment = ["HOME": "/home/dana", "XDG_DATA_HOME": "/data"]
         #expect(try RegisterLocation.resolve(explicit: "practice", environment: environment) == "/data/incident/practice.sqlite")
-        #expect(try RegisterLocation.resolve(explicit: nil, environment: environment.merging(["INCIDENT_DB": "practice"]) { $1 })
+        #expect(
+            try RegisterLocation.resolve(explicit: nil, environment: environment.merging(["INCIDENT_DB": "practice"]) { $1 })
                 == "/data/incident/practice.sqlite")
         #expect(try RegisterLocation.resolve(explicit: "./practice", environment: environment) == "./practice")
-        #expect(try RegisterLocation.practicePath(environment: ["HOME": "/home/dana"]) == "/home/dana/.local/share/incident/practice.sqlite")
+        #expect(
+            try RegisterLocation.practicePath(environment: ["HOME": "/home/dana"]) == "/home/dana/.local/share/incident/practice.sqlite")
         #expect(RegisterLocation.requestsPractice(explicit: "practice", environment: [:]))
         #expect(!RegisterLocation.requestsPractice(explicit: "/tmp/x", environment: ["INCIDENT_DB": "practice"]))
     }
@@ -41,7 +44,10 @@ struct PracticeAndDuplicateTests {
         #expect(throws: StoreError.self) { try realRegister.markPractice() }
         let realQueue = try DatabaseQueue(path: real.path)
         #expect(throws: DatabaseError.self) {
-            try realQueue.write { try $0.execute(sql: "INSERT INTO practice (id, purpose) VALUES (1, 'for trying things out; not a record of real incidents')") }
+            try realQueue.write {
+                try $0.execute(
+                    sql: "INSERT INTO practice (id, purpose) VALUES (1, 'for trying things out; not a record of real incidents')")
+            }
         }
         #expect(try !realRegister.isPractice())
         #expect(try realRegister.verify().problems == [])
@@ -72,7 +78,9 @@ struct PracticeAndDuplicateTests {
         var again = body
         again.title = "call RECORDS exposed"
         #expect(try register.possibleDuplicates(of: again).map(\.id) == [first])
-        let error = #expect(throws: PossibleDuplicate.self) { _ = try register.log(again, context: fixture.context(), refusingDuplicatesExcept: []) }
+        let error = #expect(throws: PossibleDuplicate.self) {
+            _ = try register.log(again, context: fixture.context(), refusingDuplicatesExcept: [])
+        }
         #expect(error?.existing.map(\.id) == [first])
         let second = try register.log(again, context: fixture.context(), refusingDuplicatesExcept: [first]).id
         #expect(second != first)

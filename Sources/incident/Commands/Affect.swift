@@ -23,9 +23,11 @@ struct Affect: ParsableCommand {
     @OptionGroup var writer: WriterOptions
     @Option(help: "Customer slug.", completion: .customerSlugs) var customer: String?
     @Option(name: .customLong("customers-file"), help: "CSV of many customers' shares.") var customersFile: String?
-    @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of its personal data (repeat).", valueName: "slug"), completion: .dataCategories)
+    @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of its personal data (repeat).", valueName: "slug"),
+            completion: .dataCategories)
     var dataCategories: [String] = []
-    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of its data subjects (repeat).", valueName: "slug"), completion: .subjectCategories)
+    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of its data subjects (repeat).", valueName: "slug"),
+            completion: .subjectCategories)
     var subjectCategories: [String] = []
     @Option(help: "Approximate number of its records.") var records: String?
     @Option(help: "Approximate number of its data subjects.") var subjects: String?
@@ -108,7 +110,9 @@ struct Unaffect: ParsableCommand {
         let context = try writer.context()
         let slug = try Slug.parse(customer, field: "--customer")
         let reason = try TextRules.paragraph(TextArgument.read(reason, field: "--reason"), field: "--reason")
-        let incident = try register.open(create: false).record(id) { try Workflow.unaffect($0, customer: slug, reason: reason, context: context) }
+        let incident = try register.open(create: false).record(id) {
+            try Workflow.unaffect($0, customer: slug, reason: reason, context: context)
+        }
         Output.print("\(WriteReceipt.incident(incident)): \(slug) ruled out")
     }
 }

@@ -34,9 +34,12 @@ struct Log: ParsableCommand {
     @Option(parsing: .unconditional, help: "'internal', or the name of the subprocessor where it started.") var source: String = "internal"
     @Option(name: .customLong("system"), parsing: .unconditionalSingleValue, help: "An affected service or system (repeat).") var systems: [String] = []
     @Option(name: .customLong("region"), parsing: .unconditionalSingleValue, help: "An affected region (repeat).") var regions: [String] = []
-    @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of personal data (repeat; see `incident vocab`).", valueName: "slug"), completion: .dataCategories)
+    @Option(name: .customLong("data-category"),
+            help: ArgumentHelp("Category of personal data (repeat; see `incident vocab`).", valueName: "slug"),
+            completion: .dataCategories)
     var dataCategories: [String] = []
-    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"), completion: .subjectCategories)
+    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"),
+            completion: .subjectCategories)
     var subjectCategories: [String] = []
     @Option(help: "Approximate number of records affected (12000 or 12,000).") var records: String?
     @Option(help: "Approximate number of data subjects affected.") var subjects: String?

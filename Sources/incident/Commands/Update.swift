@@ -24,9 +24,11 @@ struct Update: ParsableCommand {
     @Option(parsing: .unconditional, help: "An action taken.") var action: String?
     @Option(help: "containment, mitigation, remediation or restoration (default from the phase).") var kind: String?
     @Option(name: .customLong("consequence"), parsing: .unconditionalSingleValue, help: "A known or suspected consequence (repeat).") var consequences: [String] = []
-    @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of personal data (repeat).", valueName: "slug"), completion: .dataCategories)
+    @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of personal data (repeat).", valueName: "slug"),
+            completion: .dataCategories)
     var dataCategories: [String] = []
-    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"), completion: .subjectCategories)
+    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"),
+            completion: .subjectCategories)
     var subjectCategories: [String] = []
     @Option(name: .customLong("system"), parsing: .unconditionalSingleValue, help: "Another affected service or system (repeat).") var systems: [String] = []
     @Option(name: .customLong("region"), parsing: .unconditionalSingleValue, help: "Another affected region (repeat).") var regions: [String] = []
