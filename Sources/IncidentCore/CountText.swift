@@ -46,6 +46,8 @@ extension Character {
 
 extension String {
     fileprivate func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        // Spaces and tabs only: a line break in a count is a broken file or paste, never a typing habit.
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        return String(drop(while: blank).reversed().drop(while: blank).reversed())
     }
 }
