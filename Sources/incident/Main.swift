@@ -17,7 +17,7 @@ enum Main {
         } catch {
             if let failure = Failure(error) { failure.exit() }
             let code = IncidentCommand.exitCode(for: error)
-            // --help and --version arrive here as errors with exit code 0: let the parser print them.
+            // --help arrives here as an error with exit code 0: let the parser print it.
             if code == .success { IncidentCommand.exit(withError: error) }
             if code.rawValue == 64, let unknown = CommandSuggestion.unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {
                 Failure("\(unknown) (see --help)", code.rawValue).exit()
