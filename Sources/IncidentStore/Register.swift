@@ -69,8 +69,13 @@ public final class Register: RegisterStore {
     // MARK: Writing
 
     /// Logs a new incident: allocates the next id for its awareness year and records the `logged` event.
-    public func log(_ body: Logged, context: Context) throws -> Incident {
+    /// With `refusingDuplicatesExcept`, an incident that looks like one already logged and not in that set
+    /// is refused (`PossibleDuplicate`), checked inside the write so no other writer slips in between.
+    public func log(_ body: Logged, context: Context, refusingDuplicatesExcept accepted: Set<IncidentID>? = nil) throws -> Incident {
         try write { db in
+            if let accepted {
+                try DuplicateRule.check(body, among: DuplicateCandidates.fetch(awareAt: body.awareAt, in: db), accepted: accepted)
+            }
             let year = body.awareAt.year
             let last = try Int.fetchOne(db, sql: "SELECT max(number) FROM incidents WHERE year = ?", arguments: [year]) ?? 0
             let event = try Workflow.log(body, id: IncidentID(year: year, number: last + 1), context: context)
@@ -82,8 +87,8 @@ public final class Register: RegisterStore {
     }
 
     /// Records several events on one incident in one transaction: all of them, or none. `decide` is the engine's
-    /// verdict on the current state; it runs inside the write transaction, so no other writer can slip in between. Each event is applied
-    /// once, here, to keep the projections; the engine numbers a batch without applying it.
+    /// verdict on the current state; it runs inside the write transaction, so no other writer can slip in between.
+    /// Each event is applied once, here, to keep the projections; the engine numbers a batch without applying it.
     public func recordMany(_ id: IncidentID, _ decide: (Incident) throws -> [IncidentEvent]) throws -> Incident {
         try write { db in
             guard var current = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }

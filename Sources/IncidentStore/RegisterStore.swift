@@ -10,8 +10,9 @@ public protocol RegisterStore: AnyObject, Sendable {
 
     // MARK: Writing
 
-    /// Logs a new incident: allocates the next id for its awareness year and records the `logged` event.
-    func log(_ body: Logged, context: Context) throws -> Incident
+    /// Logs a new incident: allocates the next id for its awareness year and records the `logged` event. With
+    /// `refusingDuplicatesExcept`, one that looks like an incident already logged (and not in the set) is refused.
+    func log(_ body: Logged, context: Context, refusingDuplicatesExcept accepted: Set<IncidentID>?) throws -> Incident
     /// Records the events the engine decides from the incident's current state, inside the write transaction.
     func recordMany(_ id: IncidentID, _ decide: (Incident) throws -> [IncidentEvent]) throws -> Incident
     /// Records directory events (customers, our details) decided from the current directory.
@@ -22,6 +23,10 @@ public protocol RegisterStore: AnyObject, Sendable {
     // MARK: Reading
 
     func incident(_ id: IncidentID) throws -> Incident
+    /// Incidents already logged that `body` would repeat (same awareness time and title).
+    func possibleDuplicates(of body: Logged) throws -> [LoggedIncident]
+    /// True for a register made for practice, where a pinned clock is allowed.
+    func isPractice() throws -> Bool
     func directory() throws -> Directory
     func head() throws -> Checkpoint
     func list(_ filter: ListFilter) throws -> [IncidentSummary]
@@ -43,6 +48,11 @@ public protocol RegisterStore: AnyObject, Sendable {
 }
 
 extension RegisterStore {
+    /// Logs a new incident without checking for duplicates.
+    public func log(_ body: Logged, context: Context) throws -> Incident {
+        try log(body, context: context, refusingDuplicatesExcept: nil)
+    }
+
     /// Records one step on an existing incident.
     public func record(_ id: IncidentID, _ decide: (Incident) throws -> IncidentEvent) throws -> Incident {
         try recordMany(id) { [try decide($0)] }

@@ -10,6 +10,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("2026-11-23-register", migrate: createRegister)
         migrator.registerMigration("2026-11-23-notices", migrate: createNotices)
+        migrator.registerMigration("2026-11-29-practice", migrate: createPracticeMark)
         return migrator
     }
 

@@ -17,8 +17,11 @@ enum Main {
         } catch {
             if let failure = Failure(error) { failure.exit() }
             let code = IncidentCommand.exitCode(for: error)
-            // --help and --version arrive here as errors with exit code 0: let the parser print them.
+            // --help arrives here as an error with exit code 0: let the parser print it.
             if code == .success { IncidentCommand.exit(withError: error) }
+            if code.rawValue == 64, let unknown = CommandSuggestion.unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {
+                Failure("\(unknown) (see --help)", code.rawValue).exit()
+            }
             // Usage errors keep the parser's exit code (64) but, like every other error, take one line.
             let message = IncidentCommand.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "invalid usage"
             Failure(code.rawValue == 64 ? "\(message) (see --help)" : message, code.rawValue).exit()
@@ -32,21 +35,33 @@ struct IncidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incident",
         abstract: "Keep the register of confirmed security incidents and drive each through the DPA §9.4 phases.",
+        usage: "incident <subcommand>",
         discussion: """
             Phases: investigate → contain → mitigate → remediate → restore → closed.
             The register is one SQLite file: --db PATH, else $INCIDENT_DB, else
-            $XDG_DATA_HOME/incident/register.sqlite (~/.local/share/incident/register.sqlite).
+            $XDG_DATA_HOME/incident/register.sqlite
+            (~/.local/share/incident/register.sqlite). To try things out, use
+            the practice register: --db practice (see `incident practice`).
 
             Example:
-              id=$(incident log --title "Phishing of support agent" --nature "Agent credentials phished" --aware-at now)
+              id=$(incident log --title "Phishing of support agent" \\
+                --nature "Agent credentials phished" --aware-at now)
               incident update "$id" --note "Session tokens revoked"
             """,
-        version: version,
+        // No `version:` here: argument-parser would then add --version to every subcommand too, where
+        // `notice sent` and `notice export` already have a --version of their own (the notice version).
         subcommands: [
             Log.self, Update.self, Advance.self, Close.self, Reopen.self,
             Show.self, List.self, Timeline.self, Verify.self, Vocab.self,
             CustomerCommand.self, OrgCommand.self, Affect.self, Unaffect.self, NoticeCommand.self,
-            CheckpointCommand.self, Backup.self, RegisterExport.self,
+            CheckpointCommand.self, Backup.self, RegisterExport.self, PracticeCommand.self,
         ]
     )
+
+    @Flag(name: .customLong("version"), help: "Show the version.") var showVersion = false
+
+    func run() throws {
+        guard showVersion else { throw CleanExit.helpRequest(self) }
+        Output.print(Self.version)
+    }
 }

@@ -5,14 +5,23 @@ import IncidentStore
 
 /// `--db`, shared by every command.
 struct RegisterOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Register file (default: $INCIDENT_DB, else $XDG_DATA_HOME/incident/register.sqlite).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Register file, or 'practice' for the practice register (default: $INCIDENT_DB, else $XDG_DATA_HOME/incident/register.sqlite).",
+            valueName: "path"))
     var db: String?
 
     /// Opens the register; commands that write create it on first use, commands that read do not.
     func open(create: Bool) throws -> any RegisterStore {
         let environment = ProcessInfo.processInfo.environment
         let path = try RegisterLocation.resolve(explicit: db, environment: environment)
-        return try Register(path: path, create: create, busyTimeout: try busyTimeout(environment))
+        let practice = RegisterLocation.requestsPractice(explicit: db, environment: environment)
+        try Clock.check(path: path, practice: practice, environment: environment)
+        let register = try Register(path: path, create: create, busyTimeout: try busyTimeout(environment))
+        if practice && create { try register.markPractice() }
+        try Clock.check(opened: register, environment: environment)
+        return register
     }
 
     private func busyTimeout(_ environment: [String: String]) throws -> Double {
@@ -30,7 +39,7 @@ struct WriterOptions: ParsableArguments {
     var by: String?
 
     /// The moment the register records, read once per process: the only clock the tool reads.
-    static func now() -> Timestamp { Timestamp(seconds: Int64(Date().timeIntervalSince1970.rounded(.down))) }
+    static func now() -> Timestamp { Clock.now() }
 
     func context(at: String? = nil) throws -> Context {
         let now = Self.now()

@@ -61,7 +61,7 @@ struct ExportSafetyTests {
             """, stdin: html)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
         let tags = Set(parsed["tags"] as? [String] ?? [])
-        #expect(tags.isSubset(of: ["html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "ul", "li", "strong"]), "\(tags)")
+        #expect(tags.isSubset(of: ["html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "ul", "li", "strong", "hr"]), "\(tags)")
         #expect(Set(parsed["attrs"] as? [String] ?? []).isSubset(of: ["lang", "charset", "name", "content"]))
         #expect((parsed["text"] as? String)?.contains("<script>alert(1)</script>") == true, "the markup is shown as text")
     }

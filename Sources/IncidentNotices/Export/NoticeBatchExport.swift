@@ -27,9 +27,9 @@ public struct NoticeBatchExport {
     public func fileName(_ notice: NoticeVersion) -> String { notice.baseName + "." + format.rawValue }
 
     /// Runs the export; `progress(done, total)` after each notice, `output` for a notice without a folder.
-    /// Returns how many notices were exported.
+    /// Returns the incident as read and how many notices were exported.
     public func run(from register: any RegisterStore, progress: (Int, Int) -> Void = { _, _ in },
-                    output: (String) -> Void) throws -> Int {
+                    output: (String) -> Void) throws -> (incident: Incident, exported: Int) {
         let current = try register.incident(incident)
         let chosen = Set(choice.recipients(in: current))
         if case .one(let slug) = choice, current.share(of: slug) == nil {
@@ -67,6 +67,6 @@ public struct NoticeBatchExport {
             if !force { written.forEach { SafeFile.remove($0) } }
             throw error
         }
-        return done
+        return (current, done)
     }
 }

@@ -6,27 +6,31 @@ struct Affect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Mark customers affected by an incident, each with its own share of the data.",
         discussion: """
-            A customer's notice states only its own categories and counts. Categories not given default to the
-            incident's current ones; counts never do. Marking a customer again revises its share.
-            The file form takes a header row: customer, data-category, subject-category (several separated by ;),
-            records, subjects.
+            A customer's notice states only its own categories and counts. Categories
+            not given default to the incident's current ones; counts never do. Marking a
+            customer again revises its share. The file form takes a header row:
+            customer, data-category, subject-category (several separated by ;), records,
+            subjects.
 
             Examples:
-              incident affect INC-2026-0001 --customer acme-gmbh --data-category chat-transcripts --records 1200
+              incident affect INC-2026-0001 --customer acme-gmbh \\
+                --data-category chat-transcripts --records 1200
               incident affect INC-2026-0001 --customers-file affected.csv
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
-    @Option(help: "Customer slug.") var customer: String?
+    @Option(help: "Customer slug.", completion: .customerSlugs) var customer: String?
     @Option(name: .customLong("customers-file"), help: "CSV of many customers' shares.") var customersFile: String?
-    @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of its personal data (repeat).", valueName: "slug"))
+    @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of its personal data (repeat).", valueName: "slug"),
+            completion: .dataCategories)
     var dataCategories: [String] = []
-    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of its data subjects (repeat).", valueName: "slug"))
+    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of its data subjects (repeat).", valueName: "slug"),
+            completion: .subjectCategories)
     var subjectCategories: [String] = []
-    @Option(help: "Approximate number of its records.") var records: Int?
-    @Option(help: "Approximate number of its data subjects.") var subjects: Int?
+    @Option(help: "Approximate number of its records.") var records: String?
+    @Option(help: "Approximate number of its data subjects.") var subjects: String?
 
     func validate() throws {
         guard (customer == nil) != (customersFile == nil) else { throw ValidationError("give either --customer SLUG or --customers-file FILE") }
@@ -42,13 +46,13 @@ struct Affect: ParsableCommand {
             ShareProposal(customer: try Slug.parse(customer!, field: .customer),
                           dataCategories: try dataCategories.map { try Vocabulary.dataCategories.parse($0, field: .dataCategory) },
                           subjectCategories: try subjectCategories.map { try Vocabulary.subjectCategories.parse($0, field: .subjectCategory) },
-                          records: try records.map { try TextRules.count($0, field: .records) },
-                          subjects: try subjects.map { try TextRules.count($0, field: .subjects) }),
+                          records: try records.map { try CountText.parse($0, field: .records) },
+                          subjects: try subjects.map { try CountText.parse($0, field: .subjects) }),
         ]
         let store = try register.open(create: false)
         let directory = try store.directory()
         let incident = try store.recordMany(id) { try Workflow.affect($0, proposals, directory: directory, context: context) }
-        Output.print("\(incident.id): \(proposals.count) customer(s) marked affected; \(incident.shares.count) in all")
+        Output.print("\(WriteReceipt.incident(incident)): \(proposals.count) customer(s) marked affected; \(incident.shares.count) in all")
     }
 
     /// One proposal per row of the file; a bad cell is refused with the file and line.
@@ -61,8 +65,8 @@ struct Affect: ParsableCommand {
                 customer: try Slug.parse(row.cells["customer"] ?? "", field: field),
                 dataCategories: try CSVTable.list(row.cells["data-category"]).map { try Vocabulary.dataCategories.parse($0, field: field) },
                 subjectCategories: try CSVTable.list(row.cells["subject-category"]).map { try Vocabulary.subjectCategories.parse($0, field: field) },
-                records: try CSVTable.int(row.cells["records"], field: field).map { try TextRules.count($0, field: field) },
-                subjects: try CSVTable.int(row.cells["subjects"], field: field).map { try TextRules.count($0, field: field) },
+                records: try CSVTable.count(row.cells["records"], field: "\(field): records"),
+                subjects: try CSVTable.count(row.cells["subjects"], field: "\(field): subjects"),
                 origin: field)
         }
     }
@@ -73,13 +77,14 @@ struct Unaffect: ParsableCommand {
         abstract: "Record that investigation ruled a customer out; its notice clock stops.",
         discussion: """
             Example:
-              incident unaffect INC-2026-0001 --customer acme-gmbh --reason "Its tenant was on the unaffected cluster"
+              incident unaffect INC-2026-0001 --customer acme-gmbh \\
+                --reason "Its tenant was on the unaffected cluster"
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
-    @Option(help: "Customer slug.") var customer: String
+    @Option(help: "Customer slug.", completion: .customerSlugs) var customer: String
     @Option(parsing: .unconditional, help: "Why it is ruled out ('-' reads standard input).") var reason: String
 
     func run() throws {
@@ -87,7 +92,9 @@ struct Unaffect: ParsableCommand {
         let context = try writer.context()
         let slug = try Slug.parse(customer, field: .customer)
         let reason = try TextRules.paragraph(TextArgument.read(reason, field: .reason), field: .reason)
-        _ = try register.open(create: false).record(id) { try Workflow.unaffect($0, customer: slug, reason: reason, context: context) }
-        Output.print("\(id): \(slug) ruled out")
+        let incident = try register.open(create: false).record(id) {
+            try Workflow.unaffect($0, customer: slug, reason: reason, context: context)
+        }
+        Output.print("\(WriteReceipt.incident(incident)): \(slug) ruled out")
     }
 }

@@ -16,7 +16,8 @@ struct CustomerAdd: ParsableCommand {
         abstract: "Add a customer.",
         discussion: """
             Example:
-              incident customer add acme-gmbh --name "Acme GmbH" --email dpo@acme.example --email security@acme.example \\
+              incident customer add acme-gmbh --name "Acme GmbH" \\
+                --email dpo@acme.example --email security@acme.example \\
                 --language de --timezone Europe/Berlin --notice-hours 24
             """)
 
@@ -62,8 +63,9 @@ struct CustomerImport: ParsableCommand {
         commandName: "import",
         abstract: "Add customers from a CSV file: all of them, or none if any row is bad.",
         discussion: """
-            Header row with: slug, name, email (several separated by ;), and optionally language, timezone, notice-hours.
-            A row identical to an existing customer is skipped.
+            Header row with: slug, name, email (several separated by ;), and optionally
+            language, timezone, notice-hours. A row identical to an existing customer is
+            skipped.
 
             Example:
               incident customer import customers.csv

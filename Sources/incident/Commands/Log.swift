@@ -5,14 +5,16 @@ struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record a newly confirmed incident; prints its id alone.",
         discussion: """
-            The notification clock starts at --aware-at: the moment we became aware of the confirmed incident.
-            Times are ISO 8601 with an offset (2026-11-23T14:05:00Z, 2026-11-23T15:05:00+01:00) or 'now'.
+            The notification clock starts at --aware-at: the moment we became aware of
+            the confirmed incident. Times are ISO 8601 with an offset
+            (2026-11-23T14:05:00Z, 2026-11-23T15:05:00+01:00) or 'now'.
 
             Example:
               incident log --title "Chat transcripts exposed via subprocessor" \\
-                --nature "Misconfigured storage bucket at the VoIP subprocessor exposed call recordings" \\
-                --aware-at 2026-11-23T08:10:00Z --severity high --source "Northwind Voice Ltd." \\
-                --data-category chat-transcripts --subject-category end-users --records 1200
+                --nature "Misconfigured bucket at the VoIP subprocessor exposed calls" \\
+                --aware-at 2026-11-23T08:10:00Z --severity high \\
+                --source "Northwind Voice Ltd." --data-category chat-transcripts \\
+                --subject-category end-users --records 1200
             """)
 
     @OptionGroup var register: RegisterOptions
@@ -32,13 +34,18 @@ struct Log: ParsableCommand {
     @Option(parsing: .unconditional, help: "'internal', or the name of the subprocessor where it started.") var source: String = "internal"
     @Option(name: .customLong("system"), parsing: .unconditionalSingleValue, help: "An affected service or system (repeat).") var systems: [String] = []
     @Option(name: .customLong("region"), parsing: .unconditionalSingleValue, help: "An affected region (repeat).") var regions: [String] = []
-    @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of personal data (repeat; see `incident vocab`).", valueName: "slug"))
+    @Option(name: .customLong("data-category"),
+            help: ArgumentHelp("Category of personal data (repeat; see `incident vocab`).", valueName: "slug"),
+            completion: .dataCategories)
     var dataCategories: [String] = []
-    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"))
+    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"),
+            completion: .subjectCategories)
     var subjectCategories: [String] = []
-    @Option(help: "Approximate number of records affected.") var records: Int?
-    @Option(help: "Approximate number of data subjects affected.") var subjects: Int?
+    @Option(help: "Approximate number of records affected (12000 or 12,000).") var records: String?
+    @Option(help: "Approximate number of data subjects affected.") var subjects: String?
     @Option(name: .customLong("consequence"), parsing: .unconditionalSingleValue, help: "A known or suspected consequence (repeat).") var consequences: [String] = []
+    @Flag(name: .customLong("allow-duplicate"), help: "Log it even if an incident with the same title and awareness time exists.")
+    var allowDuplicate = false
 
     func run() throws {
         let context = try writer.context()
@@ -58,7 +65,9 @@ struct Log: ParsableCommand {
             subjectCategories: facts.subjectCategories, records: facts.records, subjects: facts.subjects,
             consequences: facts.consequences)
         try Workflow.check(body, context: context) // before the register is created, so bad input leaves no file
-        let incident = try register.open(create: true).log(body, context: context)
+        let store = try register.open(create: true)
+        let accepted = try DuplicateConfirmation.accepted(store.possibleDuplicates(of: body), allowed: allowDuplicate)
+        let incident = try store.log(body, context: context, refusingDuplicatesExcept: accepted)
         Output.print(incident.id.description)
     }
 }

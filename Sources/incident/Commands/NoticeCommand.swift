@@ -13,7 +13,7 @@ struct NoticeCommand: ParsableCommand {
 
 /// `--customer SLUG | --all`, shared by draft and export.
 struct CustomerChoice: ParsableArguments {
-    @Option(help: "One customer's slug.") var customer: String?
+    @Option(help: "One customer's slug.", completion: .customerSlugs) var customer: String?
     @Flag(help: "Every affected customer not ruled out.") var all = false
 
     func validate() throws {
@@ -31,14 +31,15 @@ struct NoticeDraftCommand: ParsableCommand {
         commandName: "draft",
         abstract: "Draft the next notice version for one customer or all of them.",
         discussion: """
-            The kind follows the incident: initial first, update while open, final once closed (or --kind).
-            Each draft is an event on the register and records the register's checkpoint.
+            The kind follows the incident: initial first, update while open, final once
+            closed (or --kind). Each draft is an event on the register and records the
+            register's checkpoint.
 
             Example:
               incident notice draft INC-2026-0001 --all
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
     @OptionGroup var choice: CustomerChoice
@@ -54,7 +55,7 @@ struct NoticeDraftCommand: ParsableCommand {
             in: store, incident: id, choice: try choice.selection(), requested: kind, overrides: templates, context: context,
             onFallback: { Output.warn("no templates for language '\($0)'; using English") })
         if try store.directory().organisation == nil { Output.warn("our contact details are not set; run `incident org set` and draft again") }
-        Output.print("\(incident.id): \(count) notice(s) drafted")
+        Output.print("\(WriteReceipt.incident(incident)): \(count) notice(s) drafted")
     }
 }
 
@@ -64,13 +65,14 @@ struct NoticeSentCommand: ParsableCommand {
         abstract: "Record that a notice version was sent; the first one's punctuality is fixed now.",
         discussion: """
             Example:
-              incident notice sent INC-2026-0001 --customer acme-gmbh --via "email to dpo@acme.example" --at 2026-11-23T15:10:00Z
+              incident notice sent INC-2026-0001 --customer acme-gmbh \\
+                --via "email to dpo@acme.example" --at 2026-11-23T15:10:00Z
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
-    @Option(help: "Customer slug.") var customer: String
+    @Option(help: "Customer slug.", completion: .customerSlugs) var customer: String
     @Option(help: "Version sent (default: the latest).") var version: Int?
     @Option(help: ArgumentHelp("When it was sent, if not now.", valueName: "time")) var at: String?
     @Option(parsing: .unconditional, help: "How it was sent.") var via: String?
@@ -88,6 +90,6 @@ struct NoticeSentCommand: ParsableCommand {
         let verdict = share?.firstSent.flatMap { first in
             first.version == sentVersion ? (first.onTime ? " (first notice, on time)" : " (first notice, LATE: it was due \(first.dueBy))") : nil
         }
-        Output.print("\(id): notice v\(sentVersion) sent to \(slug)" + (verdict ?? ""))
+        Output.print("\(WriteReceipt.incident(incident)): notice v\(sentVersion) sent to \(slug)" + (verdict ?? ""))
     }
 }

@@ -9,15 +9,16 @@ struct NoticeExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export drafted notices as Markdown, text, HTML, .eml or JSON.",
         discussion: """
-            One notice without --out goes to standard output; otherwise one file per customer in --out,
-            written 0600, never through a symlink and never over an existing file unless --force.
+            One notice without --out goes to standard output; otherwise one file per
+            customer in --out, written 0600, never through a symlink and never over an
+            existing file unless --force.
 
             Examples:
               incident notice export INC-2026-0001 --customer acme-gmbh --format md
               incident notice export INC-2026-0001 --all --format eml --out notices/
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var choice: CustomerChoice
     @Option(help: "md, txt, html, eml or json.") var format: String
@@ -34,13 +35,13 @@ struct NoticeExportCommand: ParsableCommand {
         let export = NoticeBatchExport(incident: try IncidentID.parse(id), choice: try choice.selection(), version: version,
                                        format: try NoticeFormat.parse(format), folder: out, force: force)
         var progress: Progress?
-        let written = try export.run(from: try register.open(create: false), progress: { done, total in
+        let (incident, written) = try export.run(from: try register.open(create: false), progress: { done, total in
             if progress == nil { progress = Progress(total: total) }
             progress?.advance()
         }, output: Output.raw)
         progress?.finish()
         guard written > 0 else { throw CommandError.noNoticeMatches(export.incident, version: version) }
-        if let out { Output.print("\(written) notice(s) written to \(out)") }
+        if let out { Output.print("\(WriteReceipt.incident(incident)): \(written) notice(s) written to \(out)") }
     }
 }
 

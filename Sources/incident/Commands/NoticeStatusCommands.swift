@@ -9,14 +9,15 @@ struct NoticeListCommand: ParsableCommand {
         commandName: "list",
         abstract: "Per customer: notice versions, kinds, drafted and sent, due by, and whether overdue.",
         discussion: """
-            A first notice's on-time verdict is fixed when it is marked sent; if the awareness time was corrected
-            later, the deadline as it stands now is shown beside it.
+            A first notice's on-time verdict is fixed when it is marked sent; if the
+            awareness time was corrected later, the deadline as it stands now is shown
+            beside it.
 
             Example:
               incident notice list INC-2026-0001
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var output: OutputOptions
 
@@ -62,13 +63,14 @@ struct NoticeCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Which of the seven §9.2 items a notice to each customer could not yet state.",
         discussion: """
-            Exits 0 either way: an unknown item is stated in the notice as still under investigation.
+            Exits 0 either way: an unknown item is stated in the notice as still under
+            investigation.
 
             Example:
               incident notice check INC-2026-0001
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var output: OutputOptions
 
@@ -100,8 +102,9 @@ struct NoticeTemplatesCheck: ParsableCommand {
         commandName: "check",
         abstract: "Check a template folder (or the shipped templates) before using it.",
         discussion: """
-            Every file is parsed and every field name checked; each kind is rendered from a sample notice.
-            A problem is reported with its file and line (exit 78).
+            Every file is parsed and every field name checked; each kind is rendered
+            from a sample notice. A problem is reported with its file and line
+            (exit 78).
 
             Example:
               incident notice templates check ./our-templates

@@ -17,8 +17,9 @@ struct OrgSet: ParsableCommand {
         abstract: "Set our details; options not given keep their current value.",
         discussion: """
             Example:
-              incident org set --name "Example Processor Ltd" --email security@processor.example \\
-                --phone "+44 20 7946 0000" --dpo-email dpo@processor.example --notice-hours 48
+              incident org set --name "Example Processor Ltd" \\
+                --email security@processor.example --phone "+44 20 7946 0000" \\
+                --dpo-email dpo@processor.example --notice-hours 48
             """)
 
     @OptionGroup var register: RegisterOptions

@@ -9,11 +9,13 @@ struct RegisterExport: ParsableCommand {
         commandName: "register",
         abstract: "Export the GDPR Art. 33(5) record of every incident as CSV or JSON.",
         discussion: """
-            For each incident: the facts, its effects, the actions taken, when each phase began, which customers
-            were notified and when, and which were ruled out and why. --from/--to filter on the awareness time.
+            For each incident: the facts, its effects, the actions taken, when each
+            phase began, which customers were notified and when, and which were ruled
+            out and why. --from/--to filter on the awareness time.
 
             Example:
-              incident register --format csv --from 2026-01-01T00:00:00Z --out register-2026.csv
+              incident register --format csv --from 2026-01-01T00:00:00Z \\
+                --out register-2026.csv
             """)
 
     @OptionGroup var register: RegisterOptions

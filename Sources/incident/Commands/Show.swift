@@ -10,7 +10,7 @@ struct Show: ParsableCommand {
               incident show INC-2026-0001 --json | jq .phase
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var output: OutputOptions
 

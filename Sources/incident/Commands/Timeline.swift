@@ -12,7 +12,7 @@ struct Timeline: ParsableCommand {
               incident timeline INC-2026-0001
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var output: OutputOptions
 

@@ -5,14 +5,16 @@ struct Advance: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Move an incident one phase forward, if the current phase's exit criteria are met.",
         discussion: """
-            Leaving investigate needs the nature stated; leaving contain, mitigate, remediate or restore needs
-            at least one action recorded in that phase. A refused step lists every unmet criterion (exit 67).
+            Leaving investigate needs the nature stated; leaving contain, mitigate,
+            remediate or restore needs at least one action recorded in that phase. A
+            refused step lists every unmet criterion (exit 67).
 
             Example:
-              incident advance INC-2026-0001 --note "Access revoked; no further exfiltration seen"
+              incident advance INC-2026-0001 \\
+                --note "Access revoked; no further exfiltration seen"
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
     @Option(parsing: .unconditional, help: "Why it is ready for the next phase ('-' reads standard input).") var note: String
@@ -23,7 +25,7 @@ struct Advance: ParsableCommand {
         let context = try writer.context(at: at)
         let note = try TextRules.paragraph(TextArgument.read(note, field: "--note"), field: "--note", maxLength: 100_000)
         let incident = try register.open(create: false).record(id) { try Workflow.advance($0, note: note, context: context) }
-        Output.print("\(incident.id) is now in \(incident.phase)")
+        Output.print("\(WriteReceipt.incident(incident)) is now in \(incident.phase)")
     }
 }
 
@@ -32,10 +34,11 @@ struct Close: ParsableCommand {
         abstract: "Close an incident that is in restore, with a closing summary.",
         discussion: """
             Example:
-              incident close INC-2026-0001 --summary "Keys rotated, bucket locked down, customers notified"
+              incident close INC-2026-0001 \\
+                --summary "Keys rotated, bucket locked down, customers notified"
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
     @Option(parsing: .unconditional, help: "What happened and how it ended ('-' reads standard input).") var summary: String
@@ -46,7 +49,7 @@ struct Close: ParsableCommand {
         let context = try writer.context(at: at)
         let summary = try TextRules.paragraph(TextArgument.read(summary, field: "--summary"), field: "--summary", maxLength: 100_000)
         let incident = try register.open(create: false).record(id) { try Workflow.close($0, summary: summary, context: context) }
-        Output.print("\(incident.id) is closed")
+        Output.print("\(WriteReceipt.incident(incident)) is closed")
     }
 }
 
@@ -55,10 +58,11 @@ struct Reopen: ParsableCommand {
         abstract: "Bring a closed incident back to a working phase, with the reason.",
         discussion: """
             Example:
-              incident reopen INC-2026-0001 --to investigate --reason "Same credentials seen in a new login attempt"
+              incident reopen INC-2026-0001 --to investigate \\
+                --reason "Same credentials seen in a new login attempt"
             """)
 
-    @Argument(help: "Incident id.") var id: String
+    @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
     @Option(help: "investigate, contain, mitigate, remediate or restore.") var to: String
@@ -71,6 +75,6 @@ struct Reopen: ParsableCommand {
         let phase = try Phase.parse(to, field: "--to", allowClosed: false)
         let reason = try TextRules.paragraph(TextArgument.read(reason, field: "--reason"), field: "--reason", maxLength: 100_000)
         let incident = try register.open(create: false).record(id) { try Workflow.reopen($0, to: phase, reason: reason, context: context) }
-        Output.print("\(incident.id) is reopened in \(incident.phase)")
+        Output.print("\(WriteReceipt.incident(incident)) is reopened in \(incident.phase)")
     }
 }

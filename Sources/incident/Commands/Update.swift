@@ -5,16 +5,18 @@ struct Update: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add what is now known: a note, an action taken, effects, or a corrected fact.",
         discussion: """
-            An action's kind defaults from the current phase (containment while investigating or containing).
-            A corrected fact (--nature, --records, --severity, ...) is recorded with the value it replaces.
+            An action's kind defaults from the current phase (containment while
+            investigating or containing). A corrected fact (--nature, --records,
+            --severity, ...) is recorded with the value it replaces.
 
             Examples:
               incident update INC-2026-0001 --action "Rotated the leaked API keys"
-              incident update INC-2026-0001 --records 5400 --data-category email-addresses --note "Scope widened"
+              incident update INC-2026-0001 --records 5400 \\
+                --data-category email-addresses --note "Scope widened"
               cat forensic-summary.txt | incident update INC-2026-0001 --note -
             """)
 
-    @Argument(help: "Incident id, e.g. INC-2026-0001.") var id: String
+    @Argument(help: "Incident id, e.g. INC-2026-0001.", completion: .incidentIDs) var id: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
 
@@ -22,14 +24,16 @@ struct Update: ParsableCommand {
     @Option(parsing: .unconditional, help: "An action taken.") var action: String?
     @Option(help: "containment, mitigation, remediation or restoration (default from the phase).") var kind: String?
     @Option(name: .customLong("consequence"), parsing: .unconditionalSingleValue, help: "A known or suspected consequence (repeat).") var consequences: [String] = []
-    @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of personal data (repeat).", valueName: "slug"))
+    @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of personal data (repeat).", valueName: "slug"),
+            completion: .dataCategories)
     var dataCategories: [String] = []
-    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"))
+    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"),
+            completion: .subjectCategories)
     var subjectCategories: [String] = []
     @Option(name: .customLong("system"), parsing: .unconditionalSingleValue, help: "Another affected service or system (repeat).") var systems: [String] = []
     @Option(name: .customLong("region"), parsing: .unconditionalSingleValue, help: "Another affected region (repeat).") var regions: [String] = []
-    @Option(help: "Corrected approximate number of records.") var records: Int?
-    @Option(help: "Corrected approximate number of data subjects.") var subjects: Int?
+    @Option(help: "Corrected approximate number of records.") var records: String?
+    @Option(help: "Corrected approximate number of data subjects.") var subjects: String?
     @Option(parsing: .unconditional, help: "Restated nature of the incident ('-' reads standard input).") var nature: String?
     @Option(parsing: .unconditional, help: "Corrected title.") var title: String?
     @Option(help: "Changed severity.") var severity: String?
@@ -67,6 +71,6 @@ struct Update: ParsableCommand {
         proposal.detectedAt = try time(detectedAt, .detectedAt)
 
         let incident = try register.open(create: false).record(id) { try Workflow.update($0, proposal: proposal, context: context) }
-        Output.print("\(incident.id) updated (\(incident.phase), \(incident.eventCount) events)")
+        Output.print("\(WriteReceipt.incident(incident)) updated (\(incident.phase), \(incident.eventCount) events)")
     }
 }

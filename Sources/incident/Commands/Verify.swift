@@ -6,8 +6,8 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Prove the register was not altered: hash chain, replay against projections, SQLite checks.",
         discussion: """
-            Exits 0 only when everything holds; otherwise prints one INVALID line per problem, the first bad
-            event first, and exits 68.
+            Exits 0 only when everything holds; otherwise prints one INVALID line per
+            problem, the first bad event first, and exits 68.
 
             Example:
               incident verify && echo "register intact"
@@ -32,6 +32,7 @@ struct Verify: ParsableCommand {
                 "integrity_check: \(report.integrityCheck); foreign_key_check: \(report.foreignKeyViolations) violations",
                 "head: \(report.headSequence) \(report.headHash)",
             ]
+            if try store.isPractice() { lines.append("practice register: for trying things out; not a record of real incidents") }
             for problem in report.problems {
                 let subject = [problem.event.map { "event \($0)" }, problem.incident].compactMap { $0 }.joined(separator: " ")
                 lines.append("INVALID: \(subject.isEmpty ? "register" : subject) \(problem.reason)")

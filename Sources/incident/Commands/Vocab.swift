@@ -5,7 +5,8 @@ struct Vocab: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the categories of personal data and of data subjects, with their slugs.",
         discussion: """
-            Use a slug with --data-category or --subject-category, or other:<text> for anything else.
+            Use a slug with --data-category or --subject-category, or other:<text> for
+            anything else.
 
             Example:
               incident vocab

@@ -7,8 +7,9 @@ struct CheckpointCommand: ParsableCommand {
         commandName: "checkpoint",
         abstract: "Print the register's head (event count and hash) to keep somewhere else.",
         discussion: """
-            A chain kept only inside the file cannot show that someone rewrote the whole file. Keep this line
-            outside it (a ticket, an e-mail, another system) and check later with `incident verify --checkpoint`.
+            A chain kept only inside the file cannot show that someone rewrote the whole
+            file. Keep this line outside it (a ticket, an e-mail, another system) and
+            check later with `incident verify --checkpoint`.
 
             Example:
               incident checkpoint >> ~/incident-witness.log

@@ -4,6 +4,8 @@ import IncidentCore
 enum CommandError: Error {
     /// An environment variable that cannot be used.
     case environment(variable: String, problem: String)
+    /// `INCIDENT_CLOCK` set for a register that is not a practice register.
+    case pinnedClockOutsidePractice(location: String)
     /// No login name to record as the actor.
     case noActor
     /// `org show` before `org set`.

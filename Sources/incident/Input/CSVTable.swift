@@ -60,6 +60,12 @@ struct CSVTable {
         return value
     }
 
+    /// A count cell, read as people type counts (`CountText`: 12000 or 12,000); an empty cell is nil.
+    static func count(_ cell: String?, field: Field) throws -> Int? {
+        guard let cell, !cell.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return try CountText.parse(cell, field: field)
+    }
+
     private static func normalise(_ name: String) -> String {
         name.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
     }

@@ -69,7 +69,7 @@ struct UpdateProposalTests {
         #expect(error?.problem.contains("email-addresses") == true)
         let negative = #expect(throws: InputError.self) {
             _ = try ProposedFacts(systems: [], regions: [], dataCategories: [], subjectCategories: [], consequences: [],
-                                  records: -1, subjects: nil)
+                                  records: "-1", subjects: nil)
         }
         #expect(negative?.field == .records)
     }
