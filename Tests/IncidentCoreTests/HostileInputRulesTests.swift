@@ -1,0 +1,199 @@
+import HostileInput
+import Testing
+@testable import IncidentCore
+
+/// The hostile-input corpus checked in process: each option of each write command, against every bad value of
+/// its kind, through the same core check the command calls (see `Sources/incident/Commands/*.swift`).
+///
+/// What only the CLI can check (time zones, CSV files, values that are not whole numbers, ids and customers the
+/// register does not hold) goes through the binary in `HostileInputTests` (EndToEndTests).
+@Suite("Hostile input: every bad value is refused by its option's check")
+struct HostileInputRulesTests {
+    @Test("refused with an InputError naming the option; nothing accepted", arguments: Self.rules)
+    func refused(rule: OptionRule) {
+        #expect(!rule.cases.isEmpty)
+        for (shown, check) in rule.cases {
+            do {
+                let accepted = try check()
+                Issue.record("\(rule.testDescription) accepted \(shown) as \(accepted)")
+            } catch let error as InputError {
+                #expect(error.field == rule.option, "\(shown) was refused under another name: \(error)")
+            } catch {
+                Issue.record("\(rule.testDescription): \(shown) gave \(type(of: error)) \(error), not an InputError")
+            }
+        }
+    }
+
+    static let rules: [OptionRule] = texts + times + vocabulary + numbers + customers + choices
+
+    /// Free text, with each command's limit (`TextRules.line` or `.paragraph`).
+    static let texts: [OptionRule] = [
+        .init("log, update", "--title", HostileValues.texts) { try TextRules.line($0, field: "--title") },
+        .init("log, update", "--nature", HostileValues.texts) { try TextRules.paragraph($0, field: "--nature") },
+        .init("log, update", "--source", HostileValues.texts) { try TextRules.line($0, field: "--source", maxLength: 200) },
+        .init("log, update", "--system", HostileValues.texts) { try TextRules.line($0, field: "--system") },
+        .init("log, update", "--region", HostileValues.texts) { try TextRules.line($0, field: "--region", maxLength: 80) },
+        .init("log, update", "--consequence", HostileValues.texts) { try TextRules.paragraph($0, field: "--consequence", maxLength: 2_000) },
+        .init("update, advance", "--note", HostileValues.texts) { try TextRules.paragraph($0, field: "--note", maxLength: 100_000) },
+        .init("update", "--action", HostileValues.texts) { try TextRules.paragraph($0, field: "--action", maxLength: 2_000) },
+        .init("close", "--summary", HostileValues.texts) { try TextRules.paragraph($0, field: "--summary", maxLength: 100_000) },
+        .init("reopen", "--reason", HostileValues.texts) { try TextRules.paragraph($0, field: "--reason", maxLength: 100_000) },
+        .init("unaffect", "--reason", HostileValues.texts) { try TextRules.paragraph($0, field: "--reason") },
+        .init("notice sent", "--via", HostileValues.texts) { try TextRules.line($0, field: "--via") },
+        .init("org set", "--name", HostileValues.texts) { try TextRules.line($0, field: "--name") },
+        .init("org set", "--phone", HostileValues.texts) { try TextRules.line($0, field: "--phone", maxLength: 40) },
+        .init("org set", "--address", HostileValues.texts) { try TextRules.line($0, field: "--address", maxLength: 300) },
+        .init("customer add", "--name", HostileValues.texts) { try customer(name: $0) },
+        .init("every write", "--by", HostileValues.texts) { try TextRules.line($0, field: "--by", maxLength: 120) },
+    ]
+
+    /// Times: parsed against the register's clock, then checked by the workflow step that records them.
+    static let times: [OptionRule] = [
+        .init("log", "--aware-at", HostileValues.times) {
+            try Workflow.check(Logged(title: "t", nature: "n", awareAt: time($0, "--aware-at")), context: Fixture.context)
+        },
+        .init("log", "--occurred-from", HostileValues.times) {
+            try Workflow.check(Logged(title: "t", nature: "n", awareAt: aware, occurredFrom: time($0, "--occurred-from")), context: Fixture.context)
+        },
+        .init("log", "--occurred-to", HostileValues.times) {
+            try Workflow.check(Logged(title: "t", nature: "n", awareAt: aware, occurredTo: time($0, "--occurred-to")), context: Fixture.context)
+        },
+        .init("log", "--detected-at", HostileValues.times) {
+            try Workflow.check(Logged(title: "t", nature: "n", awareAt: aware, detectedAt: time($0, "--detected-at")), context: Fixture.context)
+        },
+        .init("update", "--aware-at", HostileValues.times) { text in
+            try correction { $0.awareAt = Change(from: aware, to: try time(text, "--aware-at")) }
+        },
+        .init("update", "--occurred-from", HostileValues.times) { text in
+            try correction { $0.occurredFrom = Change(from: nil, to: try time(text, "--occurred-from")) }
+        },
+        .init("update", "--occurred-to", HostileValues.times) { text in
+            try correction { $0.occurredTo = Change(from: nil, to: try time(text, "--occurred-to")) }
+        },
+        .init("update", "--detected-at", HostileValues.times) { text in
+            try correction { $0.detectedAt = Change(from: nil, to: try time(text, "--detected-at")) }
+        },
+        .init("update", "--at", HostileValues.times) { text in
+            var body = Updated()
+            body.note = "n"
+            return try Workflow.update(Fixture.logged(), with: body, context: at(text))
+        },
+        .init("advance", "--at", HostileValues.times) { try Workflow.advance(Fixture.logged(), note: "n", context: at($0)) },
+        .init("close", "--at", HostileValues.times) {
+            try Workflow.close(Fixture.action(Fixture.incident(in: .restore)), summary: "s", context: at($0))
+        },
+        .init("reopen", "--at", HostileValues.times) {
+            try Workflow.reopen(Fixture.incident(in: .closed), to: .contain, reason: "r", context: at($0))
+        },
+        .init("notice sent", "--at", HostileValues.times) {
+            try Workflow.markSent(drafted(), customer: "acme", version: nil, via: nil, context: at($0))
+        },
+    ]
+
+    /// The Appendix 1 vocabularies.
+    static let vocabulary: [OptionRule] = [
+        .init("log, update, affect", "--data-category", HostileValues.dataCategories) {
+            try Vocabulary.dataCategories.parse($0, field: "--data-category")
+        },
+        .init("log, update, affect", "--subject-category", HostileValues.subjectCategories) {
+            try Vocabulary.subjectCategories.parse($0, field: "--subject-category")
+        },
+    ]
+
+    /// Whole numbers the argument parser accepted and the tool must not.
+    static let numbers: [OptionRule] = [
+        .init("log, update, affect", "--records", HostileValues.counts) { try TextRules.count($0, field: "--records") },
+        .init("log, update, affect", "--subjects", HostileValues.counts) { try TextRules.count($0, field: "--subjects") },
+        .init("org set", "--notice-hours", HostileValues.hours) { try NoticeHours.parse($0, field: "--notice-hours") },
+        .init("org set", "--update-hours", HostileValues.hours) { try NoticeHours.parse($0, field: "--update-hours") },
+        .init("customer add", "--notice-hours", HostileValues.hours) { try customer(noticeHours: $0) },
+        .init("notice sent", "--version", HostileValues.versions) {
+            try Workflow.markSent(drafted(), customer: "acme", version: $0, via: nil, context: Fixture.context)
+        },
+    ]
+
+    /// Customers, our own details, and the customers an incident's notices go to.
+    static let customers: [OptionRule] = [
+        .init("customer add", "SLUG", HostileValues.slugs) { try customer(slug: $0) },
+        .init("customer add", "--email", HostileValues.emails) { try customer(email: $0) },
+        .init("customer add", "--language", HostileValues.languages) { try customer(language: $0) },
+        .init("org set", "--email", HostileValues.emails) { try EmailAddress.parse($0, field: "--email") },
+        .init("org set", "--dpo-email", HostileValues.emails) { try EmailAddress.parse($0, field: "--dpo-email") },
+        .init("affect, unaffect, notice draft, notice sent", "--customer", HostileValues.slugs) { try Slug.parse($0, field: "--customer") },
+        .init("unaffect", "--customer", HostileValues.unknownCustomers + HostileValues.unaffectedCustomers) {
+            try Workflow.unaffect(drafted(), customer: $0, reason: "r", context: Fixture.context)
+        },
+        .init("notice draft, notice sent", "--customer", HostileValues.unknownCustomers + HostileValues.unaffectedCustomers) {
+            try Workflow.checkNoticeable(drafted(), customer: $0)
+        },
+    ]
+
+    /// Ids and the names of severities, kinds and phases.
+    static let choices: [OptionRule] = [
+        .init("every command that takes an id", "ID", HostileValues.ids) { try IncidentID.parse($0) },
+        .init("log, update", "--severity", HostileValues.severities) { try Severity.parse($0) },
+        .init("update", "--kind", HostileValues.actionKinds) { try ActionKind.parse($0) },
+        .init("notice draft", "--kind", HostileValues.noticeKinds) { try NoticeKind.parse($0) },
+        .init("reopen", "--to", HostileValues.phases) { try Phase.parse($0, field: "--to", allowClosed: false) },
+    ]
+
+    // MARK: The valid rest of each call, so the one bad value is what gets refused.
+
+    static let aware = Fixture.now.adding(seconds: -3600)
+
+    static func time(_ text: String, _ field: String) throws -> Timestamp { try Timestamp.parse(text, field: field, now: Fixture.now) }
+
+    /// The context of a step given `--at`, as `WriterOptions.context(at:)` builds it.
+    static func at(_ text: String) throws -> Context { Context(actor: "alice", now: Fixture.now, at: try time(text, "--at")) }
+
+    /// `update` with one corrected fact.
+    static func correction(_ change: (inout Updated) throws -> Void) throws -> IncidentEvent {
+        var body = Updated()
+        try change(&body)
+        return try Workflow.update(Fixture.logged(), with: body, context: Fixture.context)
+    }
+
+    /// `customer add` with one field replaced.
+    static func customer(slug: String = "new-customer", name: String = "Name", email: String = "a@b.example", language: String = "en",
+                         noticeHours: Int? = nil) throws -> Customer {
+        try Customer.validated(slug: slug, name: name, emails: [email], language: language, timeZone: "UTC", noticeHours: noticeHours)
+    }
+
+    /// An incident with customer acme marked affected and its first notice drafted.
+    static func drafted() throws -> Incident {
+        var incident = try Fixture.logged()
+        let share = Affected(customer: "acme", dataCategories: ["names"], subjectCategories: [], records: nil, subjects: nil, noticeHours: 48)
+        incident = try incident.applying(Workflow.affect(incident, share, context: Fixture.context))
+        let notice = NoticeDrafted(customer: "acme", version: 1, kind: .initial, template: "en/initial", subject: "s", markdown: "m",
+                                   facts: try Fixture.facts())
+        return try incident.applying(Workflow.draft(incident, notice, context: Fixture.context))
+    }
+}
+
+/// One option of one or more commands and its bad values, each with the check the option's value goes through.
+struct OptionRule: Sendable, CustomTestStringConvertible {
+    let commands: String
+    let option: String
+    let cases: [(shown: String, check: @Sendable () throws -> Any)]
+
+    init<Value: Sendable>(_ commands: String, _ option: String, _ values: [Value], _ check: @escaping @Sendable (Value) throws -> Any) {
+        self.commands = commands
+        self.option = option
+        cases = values.map { value in (Shown.value(value), { try check(value) }) }
+    }
+
+    var testDescription: String { "\(option) of \(commands)" }
+}
+
+/// Bad values as a reader can see them in a test log: invisible characters escaped, long ones cut.
+enum Shown {
+    static func value(_ value: some Sendable) -> String {
+        guard let text = value as? String else { return "\(value)" }
+        let escaped = text.unicodeScalars.map { scalar -> String in
+            let v = scalar.value
+            let invisible = v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFFFD
+            return invisible ? "\\u{\(String(v, radix: 16, uppercase: true))}" : String(scalar)
+        }.joined()
+        return escaped.count > 60 ? "\"\(escaped.prefix(20))…\" (\(text.count) characters)" : "\"\(escaped)\""
+    }
+}
