@@ -179,21 +179,8 @@ struct OptionRule: Sendable, CustomTestStringConvertible {
     init<Value: Sendable>(_ commands: String, _ option: String, _ values: [Value], _ check: @escaping @Sendable (Value) throws -> Any) {
         self.commands = commands
         self.option = option
-        cases = values.map { value in (Shown.value(value), { try check(value) }) }
+        cases = values.map { value in ((value as? String).map(HostileValues.shown) ?? "\(value)", { try check(value) }) }
     }
 
     var testDescription: String { "\(option) of \(commands)" }
-}
-
-/// Bad values as a reader can see them in a test log: invisible characters escaped, long ones cut.
-enum Shown {
-    static func value(_ value: some Sendable) -> String {
-        guard let text = value as? String else { return "\(value)" }
-        let escaped = text.unicodeScalars.map { scalar -> String in
-            let v = scalar.value
-            let invisible = v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFFFD
-            return invisible ? "\\u{\(String(v, radix: 16, uppercase: true))}" : String(scalar)
-        }.joined()
-        return escaped.count > 60 ? "\"\(escaped.prefix(20))…\" (\(text.count) characters)" : "\"\(escaped)\""
-    }
 }
