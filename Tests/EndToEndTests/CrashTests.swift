@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("Reliability: crashes")
+@Suite("Reliability: crashes", .tags(.slow), .enabled(if: SlowTier.isEnabled, SlowTier.note))
 struct CrashTests {
     /// Starts `incident update` and kills it with SIGKILL after a random delay; returns true if it had
     /// already exited 0 (an acknowledged write) before the kill could land.
