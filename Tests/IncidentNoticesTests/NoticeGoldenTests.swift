@@ -19,7 +19,11 @@ struct NoticeGoldenTests {
         let output = try NoticeExport.render(draft, as: format)
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(kind.rawValue).\(format.rawValue)")
         if ProcessInfo.processInfo.environment["INCIDENT_RECORD_GOLDEN"] == "1" {
-            try output.write(to: url, atomically: true, encoding: .utf8)
+            // Recording never passes silently: a changed file fails this run, so it is reviewed before it counts.
+            if (try? String(contentsOf: url, encoding: .utf8)) != output {
+                try output.write(to: url, atomically: true, encoding: .utf8)
+                Issue.record("re-recorded \(url.lastPathComponent); review the diff, then run again without INCIDENT_RECORD_GOLDEN")
+            }
             return
         }
         let expected = try #require(try? String(contentsOf: url, encoding: .utf8), "missing \(url.path); record it with INCIDENT_RECORD_GOLDEN=1")
