@@ -96,8 +96,9 @@ enum HostileSample {
     }
 
     static func stdin(_ shown: String, _ bytes: [UInt8]) -> SampleCase {
-        SampleCase(input: HostileCase(arguments: ["update", HostileCorpus.id, "--note", "-"], stdin: bytes), status: 65, names: "--note",
-                   testDescription: shown)
+        SampleCase(
+            input: HostileCase(arguments: ["update", HostileCorpus.id, "--note", "-"], stdin: bytes), status: 65, names: "--note",
+            testDescription: shown)
     }
 
     static func file(_ command: String, _ bytes: [UInt8], _ status: Int32, _ names: String) -> SampleCase {

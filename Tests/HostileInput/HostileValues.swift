@@ -81,7 +81,8 @@ public enum HostileValues {
     public static func shown(_ text: String) -> String {
         let escaped = text.unicodeScalars.map { scalar -> String in
             let v = scalar.value
-            let invisible = v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFFFD
+            let invisible =
+                v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFFFD
             return invisible ? "\\u{\(String(v, radix: 16, uppercase: true))}" : String(scalar)
         }.joined()
         return escaped.count > 60 ? "\"\(escaped.prefix(20))…\" (\(text.count) characters)" : "\"\(escaped)\""

@@ -1,5 +1,6 @@
 import HostileInput
 import Testing
+
 @testable import IncidentCore
 
 /// The hostile-input corpus checked in process: each option of each write command, against every bad value of
@@ -33,7 +34,9 @@ struct HostileInputRulesTests {
         .init("log, update", "--source", HostileValues.texts) { try TextRules.line($0, field: "--source", maxLength: 200) },
         .init("log, update", "--system", HostileValues.texts) { try TextRules.line($0, field: "--system") },
         .init("log, update", "--region", HostileValues.texts) { try TextRules.line($0, field: "--region", maxLength: 80) },
-        .init("log, update", "--consequence", HostileValues.texts) { try TextRules.paragraph($0, field: "--consequence", maxLength: 2_000) },
+        .init("log, update", "--consequence", HostileValues.texts) {
+            try TextRules.paragraph($0, field: "--consequence", maxLength: 2_000)
+        },
         .init("update, advance", "--note", HostileValues.texts) { try TextRules.paragraph($0, field: "--note", maxLength: 100_000) },
         .init("update", "--action", HostileValues.texts) { try TextRules.paragraph($0, field: "--action", maxLength: 2_000) },
         .init("close", "--summary", HostileValues.texts) { try TextRules.paragraph($0, field: "--summary", maxLength: 100_000) },
@@ -53,13 +56,16 @@ struct HostileInputRulesTests {
             try Workflow.check(Logged(title: "t", nature: "n", awareAt: time($0, "--aware-at")), context: Fixture.context)
         },
         .init("log", "--occurred-from", HostileValues.times) {
-            try Workflow.check(Logged(title: "t", nature: "n", awareAt: aware, occurredFrom: time($0, "--occurred-from")), context: Fixture.context)
+            try Workflow.check(
+                Logged(title: "t", nature: "n", awareAt: aware, occurredFrom: time($0, "--occurred-from")), context: Fixture.context)
         },
         .init("log", "--occurred-to", HostileValues.times) {
-            try Workflow.check(Logged(title: "t", nature: "n", awareAt: aware, occurredTo: time($0, "--occurred-to")), context: Fixture.context)
+            try Workflow.check(
+                Logged(title: "t", nature: "n", awareAt: aware, occurredTo: time($0, "--occurred-to")), context: Fixture.context)
         },
         .init("log", "--detected-at", HostileValues.times) {
-            try Workflow.check(Logged(title: "t", nature: "n", awareAt: aware, detectedAt: time($0, "--detected-at")), context: Fixture.context)
+            try Workflow.check(
+                Logged(title: "t", nature: "n", awareAt: aware, detectedAt: time($0, "--detected-at")), context: Fixture.context)
         },
         .init("update", "--aware-at", HostileValues.times) { text in
             try correction { $0.awareAt = Change(from: aware, to: try time(text, "--aware-at")) }
@@ -154,18 +160,22 @@ struct HostileInputRulesTests {
     }
 
     /// `customer add` with one field replaced.
-    static func customer(slug: String = "new-customer", name: String = "Name", email: String = "a@b.example", language: String = "en",
-                         noticeHours: Int? = nil) throws -> Customer {
+    static func customer(
+        slug: String = "new-customer", name: String = "Name", email: String = "a@b.example", language: String = "en",
+        noticeHours: Int? = nil
+    ) throws -> Customer {
         try Customer.validated(slug: slug, name: name, emails: [email], language: language, timeZone: "UTC", noticeHours: noticeHours)
     }
 
     /// An incident with customer acme marked affected and its first notice drafted.
     static func drafted() throws -> Incident {
         var incident = try Fixture.logged()
-        let share = Affected(customer: "acme", dataCategories: ["names"], subjectCategories: [], records: nil, subjects: nil, noticeHours: 48)
+        let share = Affected(
+            customer: "acme", dataCategories: ["names"], subjectCategories: [], records: nil, subjects: nil, noticeHours: 48)
         incident = try incident.applying(Workflow.affect(incident, share, context: Fixture.context))
-        let notice = NoticeDrafted(customer: "acme", version: 1, kind: .initial, template: "en/initial", subject: "s", markdown: "m",
-                                   facts: try Fixture.facts())
+        let notice = NoticeDrafted(
+            customer: "acme", version: 1, kind: .initial, template: "en/initial", subject: "s", markdown: "m",
+            facts: try Fixture.facts())
         return try incident.applying(Workflow.draft(incident, notice, context: Fixture.context))
     }
 }
