@@ -74,7 +74,9 @@ enum HostileCorpus {
         ]),
         Template(name: "advance", base: ["advance", id], slots: [("ID", ids), ("--note", texts), ("--at", times)]),
         Template(name: "close", base: ["close", id], slots: [("ID", ids), ("--summary", texts), ("--at", times)]),
-        Template(name: "reopen", base: ["reopen", id], slots: [("ID", ids), ("--to", HostileValues.phases), ("--reason", texts), ("--at", times)]),
+        Template(name: "reopen", base: ["reopen", id], slots: [
+            ("ID", ids), ("--to", HostileValues.phases), ("--reason", texts), ("--at", times),
+        ]),
         Template(name: "affect", base: ["affect", id], slots: [
             ("ID", ids), ("--customer", customers), ("--data-category", categories), ("--subject-category", subjectCategories),
             ("counts", counts),
@@ -82,19 +84,21 @@ enum HostileCorpus {
         Template(name: "unaffect", base: ["unaffect", id], slots: [("ID", ids), ("--customer", customers), ("--reason", texts)]),
         Template(name: "customer add", base: ["customer", "add"], slots: [
             ("SLUG", HostileValues.slugs), ("--name", texts), ("--email", HostileValues.emails), ("--language", HostileValues.languages),
-            ("--timezone", HostileValues.timeZones),
-            ("--notice-hours", hours),
+            ("--timezone", HostileValues.timeZones), ("--notice-hours", hours),
         ]),
         Template(name: "customer import", base: ["customer", "import"], slots: [], files: csvFiles, fileFlag: "FILE"),
         Template(name: "org set", base: ["org", "set"], slots: [
-            ("--name", texts), ("--email", HostileValues.emails), ("--phone", texts), ("--address", texts), ("--dpo-email", HostileValues.emails),
+            ("--name", texts), ("--email", HostileValues.emails), ("--phone", texts), ("--address", texts),
+            ("--dpo-email", HostileValues.emails),
             ("--notice-hours", hours), ("--update-hours", hours), ("--templates", HostileValues.templateFolders),
         ]),
         Template(name: "notice draft", base: ["notice", "draft", id], slots: [
-            ("ID", ids), ("--customer", noticeCustomers), ("--kind", HostileValues.noticeKinds), ("--templates", HostileValues.templateFolders),
+            ("ID", ids), ("--customer", noticeCustomers), ("--kind", HostileValues.noticeKinds),
+            ("--templates", HostileValues.templateFolders),
         ]),
         Template(name: "notice sent", base: ["notice", "sent", id], slots: [
-            ("ID", ids), ("--customer", noticeCustomers), ("--version", HostileValues.versions.map(String.init) + ["x"]), ("--at", times), ("--via", texts),
+            ("ID", ids), ("--customer", noticeCustomers), ("--version", HostileValues.versions.map(String.init) + ["x"]),
+            ("--at", times), ("--via", texts),
         ]),
     ]
 

@@ -87,6 +87,7 @@ struct HostileInputTests {
         }
         #expect(failures.messages.isEmpty, "\(failures.messages.count) problems, e.g. \(failures.messages.prefix(5))")
         let counts = codes.messages.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-        print("FIGURE hostile: \(command): \(cases.count) bad inputs, exit codes \(counts.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " ")), \(failures.messages.count) problems")
+        let byCode = counts.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " ")
+        print("FIGURE hostile: \(command): \(cases.count) bad inputs, exit codes \(byCode), \(failures.messages.count) problems")
     }
 }
