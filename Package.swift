@@ -52,12 +52,14 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .testTarget(name: "IncidentCoreTests", dependencies: ["IncidentCore"]),
+        // The hostile-input corpus's bad values, shared by the in-process rule tests and the end-to-end tests.
+        .target(name: "HostileInput", path: "Tests/HostileInput"),
+        .testTarget(name: "IncidentCoreTests", dependencies: ["IncidentCore", "HostileInput"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentCore"]),
-        .testTarget(name: "IncidentNoticesTests", dependencies: ["IncidentNotices", "IncidentCore"]),
+        .testTarget(name: "IncidentNoticesTests", dependencies: ["IncidentNotices", "IncidentCore", "HostileInput"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["IncidentCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["IncidentCore", "HostileInput", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

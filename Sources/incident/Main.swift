@@ -9,6 +9,12 @@ enum Main {
         // Everything this process creates (register, WAL, exports) is private to its owner, whatever the caller's umask.
         umask(0o077)
         ProcessTuning.apply()
+        // `incident --version` alone: a root flag would also catch the `--version N` of `notice sent` and
+        // `notice export` (the notice's version), so it is answered before parsing.
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            Output.print(IncidentCommand.version)
+            exit(0)
+        }
         do {
             var command = try IncidentCommand.parseAsRoot()
             try command.run()
@@ -47,9 +53,12 @@ struct IncidentCommand: ParsableCommand {
               id=$(incident log --title "Phishing of support agent" \\
                 --nature "Agent credentials phished" --aware-at now)
               incident update "$id" --note "Session tokens revoked"
+
+            `incident --version` prints the version.
             """,
         // No `version:` here: argument-parser would then add --version to every subcommand too, where
         // `notice sent` and `notice export` already have a --version of their own (the notice version).
+        // A root @Flag named --version is no better: it takes that option from the subcommands.
         subcommands: [
             Log.self, Update.self, Advance.self, Close.self, Reopen.self,
             Show.self, List.self, Timeline.self, Verify.self, Vocab.self,
@@ -58,10 +67,7 @@ struct IncidentCommand: ParsableCommand {
         ]
     )
 
-    @Flag(name: .customLong("version"), help: "Show the version.") var showVersion = false
-
     func run() throws {
-        guard showVersion else { throw CleanExit.helpRequest(self) }
-        Output.print(Self.version)
+        throw CleanExit.helpRequest(self)
     }
 }

@@ -43,13 +43,13 @@ struct WriterOptions: ParsableArguments {
 
     func context(at: String? = nil) throws -> Context {
         let now = Self.now()
-        let at = try at.map { try Timestamp.parse($0, field: "--at", now: now) }
+        let at = try at.map { try Timestamp.parse($0, field: .at, now: now) }
         return Context(actor: try actor(), now: now, at: at)
     }
 
     private func actor() throws -> String {
         let environment = ProcessInfo.processInfo.environment
-        if let by { return try TextRules.line(by, field: "--by", maxLength: 120) }
+        if let by { return try TextRules.line(by, field: .actor, maxLength: 120) }
         if let fromEnv = environment["INCIDENT_ACTOR"], !fromEnv.isEmpty {
             return try TextRules.line(fromEnv, field: "INCIDENT_ACTOR", maxLength: 120)
         }

@@ -41,7 +41,9 @@ struct CLI {
     }()
 
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:], shell: String? = nil) throws -> Result {
+    /// `stdin` is sent as UTF-8; `input` sends bytes as they are (for input that is not valid UTF-8).
+    func run(_ arguments: [String], stdin: String? = nil, input bytes: Data? = nil, environment extra: [String: String] = [:],
+             shell: String? = nil) throws -> Result {
         let process = Process()
         if let shell {
             // For umask and other shell set-up: `shell` runs first, then the binary with the arguments.
@@ -61,7 +63,7 @@ struct CLI {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let data = bytes ?? stdin.map({ Data($0.utf8) }) { input.fileHandleForWriting.write(data) }
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         return Result(status: process.terminationStatus,

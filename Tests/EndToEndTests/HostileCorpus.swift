@@ -1,54 +1,31 @@
 import Foundation
+import HostileInput
 
 /// Generated bad input for every write command: each case has at least one value that must be refused.
 struct HostileCase: Sendable {
     var arguments: [String]
-    var stdin: String?
+    /// Bytes sent to standard input, for `--note -`.
+    var stdin: [UInt8]?
     /// Files (relative path → bytes) the case needs, written before it runs.
     var files: [String: [UInt8]] = [:]
 }
 
+/// The corpus: the bad values of `HostileValues` put into each write command's options, and CSV files only the
+/// CLI reads. The slow tier runs all of it through the binary; the fast tier runs `HostileSample`.
 enum HostileCorpus {
     static let id = "INC-2026-0001"
 
-    static let times: [String] = [
-        "", " ", "yesterday", "now-1", "2026-11-23", "2026-11-23T14:05:00", "2026-11-23 14:05", "2026-13-01T00:00:00Z",
-        "2026-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2026-11-23T24:00:00Z", "2026-11-23T14:60:00Z", "2026-11-23T14:05:61Z",
-        "2026-11-23T14:05:00+25:00", "2026-11-23T14:05:00Zjunk", "20261123T140500Z", "2999-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
-        "0000-01-01T00:00:00Z", "9999-99-99T99:99:99Z", "2026-11-23T14:05:00.Z", "٢٠٢٦-11-23T14:05:00Z", "2026‐11‐23T14:05:00Z",
-        "+2026-11-23T14:05:00Z", "2026-11-23T14:05:00 Z", "2026-11-23T14:05:00+01", "2026-11-23T14:05:00+0100x", "T14:05:00Z",
-        "2026-11-23T", "NaN", "1700000000", "2026/11/23 14:05Z", "Mon, 23 Nov 2026 14:05:00 +0000", "2026-11-23T14:05:00\u{1}Z",
-        "2026-11-23T14:05:00\u{202E}Z", "2026-11-23T14:05:00+01:00:00", "2026-W48-1T14:05:00Z", "2026-327T14:05:00Z", "\u{FFFD}",
-    ]
-
-    /// Text that no text field accepts: empty, control characters, bidirectional controls, replacement characters, too long.
-    static let texts: [String] = {
-        // 100,001 characters is over every field's limit and still under the kernel's 128 KiB per argument.
-        var values = ["", "   ", "\n\n", "\t \n", "\u{FFFD}", "ok\u{FFFD}", String(repeating: "x", count: 100_001)]
-        for scalar in Array(0x01...0x08) + [0x0B, 0x0C, 0x0D] + Array(0x0E...0x1F) + [0x7F] + Array(0x80...0x9F) {
-            values.append("text\(Character(Unicode.Scalar(scalar)!))here")
-        }
-        for scalar in Array(0x202A...0x202E) + Array(0x2066...0x2069) {
-            values.append("invoice\(Character(Unicode.Scalar(scalar)!))fdp.exe")
-        }
-        return values
-    }()
-
-    static let categories = ["emial", "EMAIL ADDRESSES", "other:", "other:   ", "other:\u{7}", "names\u{202E}", "", "names;ip-addresses",
-                             String(repeating: "n", count: 300), "end-users", "other:" + String(repeating: "x", count: 121)]
-    static let subjectCategories = ["robots", "end-user", "other:", "chat-transcripts", "", "END USERS!"]
-    static let ids = ["", "INC", "INC-2026", "INC-2026-0", "INC-2026-9999", "INC-+202-1", "INC-2026-0001x", "INC-2026-0001\n", "INC-20266-1",
-                      "2026-0001", "INC_2026_0001", "INC-2026--1", "INC-2026-0001 OR 1=1", "../INC-2026-0001"]
-    static let counts = ["--records=-5", "--records=abc", "--records=1e3", "--records=99999999999999999999", "--records=100000000001",
-                         "--subjects=-1", "--subjects=x", "--subjects=100000000001"]
-    static let emails = ["not-an-address", "a@b", "a b@c.example", "<a@b.example>", "a@b.example\r\nBcc: x@y.example", "a@-b.example",
-                         "", "a@b..example", "a@b.example,c@d.example", "\"q\"@b.example", "a@b.example\u{202E}"]
-    static let slugs = ["", "Acme GmbH", "acme_gmbh", "-acme", "acme/../x", String(repeating: "a", count: 64), "acme\u{7}", "äcme"]
-    static let timeZones = ["Mars/Olympus", "", "Europe/Berlinn", "../../etc/passwd", "Europe/Berlin\u{7}"]
-    static let languages = ["english", "e", "en_US", "123", "en-", "", "en\u{202E}"]
-    static let hours = ["0", "8761", "--notice-hours=-1", "abc", "1.5", "99999999999999999999"]
-    static let kinds = ["initiall", "", "FINALE", "draft"]
-    static let phases = ["closed", "nowhere", "", "CONTAIN!"]
+    static let texts = HostileValues.texts
+    static let times = HostileValues.times
+    static let categories = HostileValues.dataCategories
+    static let subjectCategories = HostileValues.subjectCategories
+    static let ids = HostileValues.ids + HostileValues.unknownIDs
+    static let counts = ["--records", "--subjects"].flatMap { flag in
+        (HostileValues.counts.map(String.init) + HostileValues.notWholeNumbers).map { "\(flag)=\($0)" }
+    }
+    static let hours = HostileValues.hours.map(String.init) + HostileValues.notWholeNumbers
+    static let customers = HostileValues.slugs + HostileValues.unknownCustomers
+    static let noticeCustomers = customers + HostileValues.unaffectedCustomers
 
     static let csvFiles: [[UInt8]] = [
         Array("slug,name,email\nok-one,One,a@one.example\n".utf8) + [0xFF, 0xFE, 0x0A],
@@ -85,7 +62,7 @@ enum HostileCorpus {
 
     static let templates: [Template] = [
         Template(name: "log", base: ["log"], slots: [
-            ("--title", texts), ("--nature", texts), ("--aware-at", times), ("--severity", ["apocalyptic", "", "HIGHEST", "1"]),
+            ("--title", texts), ("--nature", texts), ("--aware-at", times), ("--severity", HostileValues.severities),
             ("--occurred-from", times), ("--occurred-to", times), ("--detected-at", times), ("--source", texts), ("--system", texts),
             ("--region", texts), ("--data-category", categories), ("--subject-category", subjectCategories), ("counts", counts),
             ("--consequence", texts),
@@ -93,30 +70,35 @@ enum HostileCorpus {
         Template(name: "update", base: ["update", id], slots: [
             ("ID", ids), ("--note", texts), ("--action", texts), ("--consequence", texts), ("--data-category", categories),
             ("--subject-category", subjectCategories), ("counts", counts), ("--nature", texts), ("--title", texts), ("--at", times),
-            ("--aware-at", times), ("--severity", ["apocalyptic", ""]), ("--kind", ["containmen", "", "fix"]),
+            ("--aware-at", times), ("--severity", HostileValues.severities), ("--kind", HostileValues.actionKinds),
         ]),
         Template(name: "advance", base: ["advance", id], slots: [("ID", ids), ("--note", texts), ("--at", times)]),
         Template(name: "close", base: ["close", id], slots: [("ID", ids), ("--summary", texts), ("--at", times)]),
-        Template(name: "reopen", base: ["reopen", id], slots: [("ID", ids), ("--to", phases), ("--reason", texts), ("--at", times)]),
+        Template(name: "reopen", base: ["reopen", id], slots: [
+            ("ID", ids), ("--to", HostileValues.phases), ("--reason", texts), ("--at", times),
+        ]),
         Template(name: "affect", base: ["affect", id], slots: [
-            ("ID", ids), ("--customer", slugs + ["nobody"]), ("--data-category", categories), ("--subject-category", subjectCategories),
+            ("ID", ids), ("--customer", customers), ("--data-category", categories), ("--subject-category", subjectCategories),
             ("counts", counts),
         ], files: affectFiles, fileFlag: "--customers-file"),
-        Template(name: "unaffect", base: ["unaffect", id], slots: [("ID", ids), ("--customer", slugs + ["nobody"]), ("--reason", texts)]),
+        Template(name: "unaffect", base: ["unaffect", id], slots: [("ID", ids), ("--customer", customers), ("--reason", texts)]),
         Template(name: "customer add", base: ["customer", "add"], slots: [
-            ("SLUG", slugs), ("--name", texts), ("--email", emails), ("--language", languages), ("--timezone", timeZones),
-            ("--notice-hours", hours),
+            ("SLUG", HostileValues.slugs), ("--name", texts), ("--email", HostileValues.emails), ("--language", HostileValues.languages),
+            ("--timezone", HostileValues.timeZones), ("--notice-hours", hours),
         ]),
         Template(name: "customer import", base: ["customer", "import"], slots: [], files: csvFiles, fileFlag: "FILE"),
         Template(name: "org set", base: ["org", "set"], slots: [
-            ("--name", texts), ("--email", emails), ("--phone", texts), ("--address", texts), ("--dpo-email", emails),
-            ("--notice-hours", hours), ("--update-hours", hours), ("--templates", ["/nonexistent/folder", "/etc/passwd"]),
+            ("--name", texts), ("--email", HostileValues.emails), ("--phone", texts), ("--address", texts),
+            ("--dpo-email", HostileValues.emails),
+            ("--notice-hours", hours), ("--update-hours", hours), ("--templates", HostileValues.templateFolders),
         ]),
         Template(name: "notice draft", base: ["notice", "draft", id], slots: [
-            ("ID", ids), ("--customer", slugs + ["nobody", "globex"]), ("--kind", kinds), ("--templates", ["/nonexistent/folder", "/etc/passwd"]),
+            ("ID", ids), ("--customer", noticeCustomers), ("--kind", HostileValues.noticeKinds),
+            ("--templates", HostileValues.templateFolders),
         ]),
         Template(name: "notice sent", base: ["notice", "sent", id], slots: [
-            ("ID", ids), ("--customer", slugs + ["nobody", "globex"]), ("--version", ["0", "99", "-1", "x"]), ("--at", times), ("--via", texts),
+            ("ID", ids), ("--customer", noticeCustomers), ("--version", HostileValues.versions.map(String.init) + ["x"]),
+            ("--at", times), ("--via", texts),
         ]),
     ]
 
@@ -131,56 +113,65 @@ enum HostileCorpus {
         "--via": "email", "--kind": "mitigation", "--version": "1",
     ]
 
+    static func template(_ name: String) -> Template { templates.first { $0.name == name }! }
+
+    /// The template's valid arguments with the given (flag, value) pairs in their slots.
+    static func build(_ template: Template, _ bad: [(String, String)]) -> HostileCase {
+        var arguments = template.base
+        let badFlags = Set(bad.map(\.0))
+        for (flag, value) in bad {
+            switch flag {
+            case "ID": arguments[template.base.count - 1] = value
+            case "SLUG", "counts": arguments.append(value)
+            // A negative number as a separate argument would be read as an option; `=` keeps it a value.
+            case _ where value.hasPrefix("-") && Int(value) != nil: arguments.append("\(flag)=\(value)")
+            default: arguments += [flag, value]
+            }
+        }
+        if template.name == "customer add" && !badFlags.contains("SLUG") { arguments.append("new-customer") }
+        for flag in requiredFlags(template) where !badFlags.contains(flag) { arguments += [flag, valid[flag]!] }
+        return HostileCase(arguments: arguments)
+    }
+
+    /// The template's command given one file to read.
+    static func file(_ template: Template, _ name: String, _ bytes: [UInt8]) -> HostileCase {
+        let flag = template.fileFlag!
+        return HostileCase(arguments: template.base + (flag == "FILE" ? [name] : [flag, name]), files: [name: bytes])
+    }
+
+    /// Text read from standard input by `--note -`: U+FFFD, bytes that are not UTF-8, and too much of it.
+    static func stdinCases(_ template: Template) -> [HostileCase] {
+        guard template.slots.contains(where: { $0.flag == "--note" }) else { return [] }
+        let arguments = template.base + ["--note", "-"]
+        return [
+            HostileCase(arguments: arguments, stdin: Array("\u{FFFD}broken".utf8)),
+            HostileCase(arguments: arguments, stdin: Array("ok".utf8) + [0xC3, 0x28]),
+            HostileCase(arguments: arguments, stdin: Array(String(repeating: "é", count: 100_001).utf8)),
+        ]
+    }
+
+    /// Every value of every slot alone, every file, then pairs of bad values drawn from a fixed seed until
+    /// there are `minimum` cases, then the standard-input cases.
     static func cases(for template: Template, atLeast minimum: Int = 1000) -> [HostileCase] {
         var result: [HostileCase] = []
-        func build(_ bad: [(String, String)]) -> HostileCase {
-            var arguments = template.base
-            let badFlags = Set(bad.map(\.0))
-            for (flag, value) in bad {
-                switch flag {
-                case "ID": arguments[template.base.count - 1] = value
-                case "SLUG": arguments.append(value)
-                case "counts": arguments.append(value)
-                default: arguments += [flag, value]
-                }
-            }
-            if template.name == "customer add" && !badFlags.contains("SLUG") { arguments.append("new-customer") }
-            for flag in requiredFlags(template) where !badFlags.contains(flag) { arguments += [flag, valid[flag]!] }
-            return HostileCase(arguments: arguments)
-        }
-        for slot in template.slots { for value in slot.pool { result.append(build([(slot.flag, value)])) } }
-        if let fileFlag = template.fileFlag {
-            for (index, bytes) in template.files.enumerated() {
-                var arguments = template.base
-                arguments += fileFlag == "FILE" ? ["input-\(index).csv"] : [fileFlag, "input-\(index).csv"]
-                result.append(HostileCase(arguments: arguments, files: ["input-\(index).csv": bytes]))
-            }
-        }
-        // Pairs of bad values, drawn in a fixed order, until the corpus is large enough.
+        for slot in template.slots { for value in slot.pool { result.append(build(template, [(slot.flag, value)])) } }
+        for (index, bytes) in template.files.enumerated() { result.append(file(template, "input-\(index).csv", bytes)) }
         var rng = SplitMix(seed: UInt64(template.name.utf8.reduce(7) { $0 &* 31 &+ UInt64($1) }))
         var fileIndex = 0
         while result.count < minimum {
             if template.slots.isEmpty || (template.fileFlag != nil && rng.next() % 4 == 0) {
                 let bytes = template.files[fileIndex % template.files.count] + Array("\n# variant \(result.count)\n".utf8)
                 fileIndex += 1
-                var arguments = template.base
-                let name = "input-v\(result.count).csv"
-                arguments += template.fileFlag == "FILE" ? [name] : [template.fileFlag!, name]
-                result.append(HostileCase(arguments: arguments, files: [name: bytes]))
+                result.append(file(template, "input-v\(result.count).csv", bytes))
                 continue
             }
             let first = template.slots[Int(rng.next() % UInt64(template.slots.count))]
             let second = template.slots[Int(rng.next() % UInt64(template.slots.count))]
             var bad = [(first.flag, first.pool[Int(rng.next() % UInt64(first.pool.count))])]
             if second.flag != first.flag { bad.append((second.flag, second.pool[Int(rng.next() % UInt64(second.pool.count))])) }
-            result.append(build(bad))
+            result.append(build(template, bad))
         }
-        // Long text also arrives on standard input, with invalid UTF-8 among it.
-        if template.slots.contains(where: { $0.flag == "--note" }) {
-            result.append(HostileCase(arguments: template.base + ["--note", "-"], stdin: "\u{FFFD}broken"))
-            result.append(HostileCase(arguments: template.base + ["--note", "-"], stdin: String(repeating: "é", count: 100_001)))
-        }
-        return result
+        return result + stdinCases(template)
     }
 
     private static func requiredFlags(_ template: Template) -> [String] {

@@ -23,7 +23,7 @@ struct IntegrityTests {
         #expect(result.stderr.hasPrefix("error: verify:"))
     }
 
-    @Test("eight processes writing at once all succeed, one unbroken chain")
+    @Test("eight processes writing at once all succeed, one unbroken chain", .tags(.slow), .enabled(if: SlowTier.isEnabled, SlowTier.note))
     func concurrentWriters() throws {
         let cli = try CLI()
         defer { cli.remove() }

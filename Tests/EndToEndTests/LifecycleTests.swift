@@ -105,7 +105,7 @@ struct LifecycleTests {
         defer { cli.remove() }
         cli.environment["INCIDENT_DB"] = nil
         cli.environment["XDG_DATA_HOME"] = cli.folder + "/data"
-        let id = try cli.run(["log", "--title", "t", "--nature", "n", "--aware-at", "now"], shell: "umask 000")
+        let id = try cli.run(["log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z"], shell: "umask 000")
         #expect(id.status == 0, "\(id.stderr)")
         let path = cli.folder + "/data/incident/register.sqlite"
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -113,7 +113,7 @@ struct LifecycleTests {
         let folder = try FileManager.default.attributesOfItem(atPath: cli.folder + "/data/incident")
         #expect(folder[.posixPermissions] as? Int == 0o700)
         cli.environment["XDG_DATA_HOME"] = nil
-        let home = try cli.run(["log", "--title", "t", "--nature", "n", "--aware-at", "now"])
+        let home = try cli.run(["log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z"])
         #expect(home.status == 0)
         #expect(FileManager.default.fileExists(atPath: cli.folder + "/.local/share/incident/register.sqlite"))
     }

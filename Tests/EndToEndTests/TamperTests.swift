@@ -116,7 +116,10 @@ struct WitnessTests {
                     if result?.status != 0 { failures.add("backup \(n): \(result?.stderr ?? "")") }
                 }
             } else {
-                for n in 0..<10 { _ = try? cli.run(["update", id, "--note", "writer \(worker) \(n)"]) }
+                for n in 0..<10 {
+                    let result = try? cli.run(["update", id, "--note", "writer \(worker) \(n)"])
+                    if result?.status != 0 { failures.add("writer \(worker) update \(n): \(result?.stderr ?? "did not run")") }
+                }
             }
         }
         #expect(failures.messages.isEmpty, "\(failures.messages)")

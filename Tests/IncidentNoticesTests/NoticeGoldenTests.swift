@@ -19,8 +19,12 @@ struct NoticeGoldenTests {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Golden/\(language)/\(kind.rawValue).\(format.rawValue)")
         if ProcessInfo.processInfo.environment["INCIDENT_RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try output.write(to: url, atomically: true, encoding: .utf8)
+            // Recording never passes silently: a changed file fails this run, so it is reviewed before it counts.
+            if (try? String(contentsOf: url, encoding: .utf8)) != output {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try output.write(to: url, atomically: true, encoding: .utf8)
+                Issue.record("re-recorded \(language)/\(url.lastPathComponent); review the diff, then run again without INCIDENT_RECORD_GOLDEN")
+            }
             return
         }
         let expected = try #require(try? String(contentsOf: url, encoding: .utf8), "missing \(url.path); record it with INCIDENT_RECORD_GOLDEN=1")

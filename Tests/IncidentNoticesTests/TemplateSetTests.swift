@@ -1,4 +1,5 @@
 import Foundation
+import HostileInput
 import IncidentCore
 import Testing
 @testable import IncidentNotices
@@ -53,6 +54,15 @@ struct TemplateSetTests {
         #expect(error?.file.hasSuffix("en/items/nature.mustache") == true)
         #expect(error?.line == line, "\(error?.description ?? "")")
         #expect(error?.problem.contains(problem) == true, "\(error?.description ?? "")")
+    }
+
+    @Test("a --templates value that is not a folder of templates is refused with its path", arguments: HostileValues.templateFolders)
+    func notAFolder(path: String) {
+        // `org set --templates` checks the folder; `notice draft --templates` loads it.
+        let checked = #expect(throws: TemplateError.self) { _ = try NoticeRenderer.check(folder: path) }
+        #expect(checked?.file == path)
+        let loaded = #expect(throws: TemplateError.self) { _ = try TemplateSet.load(language: "en", overrides: path) }
+        #expect(loaded?.file == path)
     }
 
     @Test("nested fields and the section's own fields are known")

@@ -18,9 +18,12 @@ struct RegisterTests {
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let folder = try FileManager.default.attributesOfItem(atPath: fixture.folder + "/nested")
         #expect((folder[.posixPermissions] as? Int) == 0o700)
-        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: fixture.path + suffix) {
-            let side = try FileManager.default.attributesOfItem(atPath: fixture.path + suffix)
-            #expect((side[.posixPermissions] as? Int) == 0o600, "\(suffix) is private too")
+        // The WAL and shared-memory files exist while the register is open.
+        try withExtendedLifetime(register) {
+            for suffix in ["-wal", "-shm"] {
+                let side = try FileManager.default.attributesOfItem(atPath: fixture.path + suffix)
+                #expect((side[.posixPermissions] as? Int) == 0o600, "\(suffix) is private too")
+            }
         }
     }
 

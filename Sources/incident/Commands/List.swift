@@ -35,7 +35,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let filter = ListFilter(
-            phase: try phase.map { try Phase.parse($0, field: "--phase") },
+            phase: try phase.map { try Phase.parse($0, field: .phase) },
             severity: try severity.map { try Severity.parse($0) },
             state: open ? .open : closed ? .closed : .any,
             overdueAt: overdue ? WriterOptions.now() : nil,

@@ -23,7 +23,7 @@ struct Advance: ParsableCommand {
     func run() throws {
         let id = try IncidentID.parse(id)
         let context = try writer.context(at: at)
-        let note = try TextRules.paragraph(TextArgument.read(note, field: "--note"), field: "--note", maxLength: 100_000)
+        let note = try TextRules.paragraph(TextArgument.read(note, field: .note), field: .note, maxLength: 100_000)
         let incident = try register.open(create: false).record(id) { try Workflow.advance($0, note: note, context: context) }
         Output.print("\(WriteReceipt.incident(incident)) is now in \(incident.phase)")
     }
@@ -47,7 +47,7 @@ struct Close: ParsableCommand {
     func run() throws {
         let id = try IncidentID.parse(id)
         let context = try writer.context(at: at)
-        let summary = try TextRules.paragraph(TextArgument.read(summary, field: "--summary"), field: "--summary", maxLength: 100_000)
+        let summary = try TextRules.paragraph(TextArgument.read(summary, field: .summary), field: .summary, maxLength: 100_000)
         let incident = try register.open(create: false).record(id) { try Workflow.close($0, summary: summary, context: context) }
         Output.print("\(WriteReceipt.incident(incident)) is closed")
     }
@@ -73,7 +73,7 @@ struct Reopen: ParsableCommand {
         let id = try IncidentID.parse(id)
         let context = try writer.context(at: at)
         let phase = try Phase.parse(to, field: "--to", allowClosed: false)
-        let reason = try TextRules.paragraph(TextArgument.read(reason, field: "--reason"), field: "--reason", maxLength: 100_000)
+        let reason = try TextRules.paragraph(TextArgument.read(reason, field: .reason), field: .reason, maxLength: 100_000)
         let incident = try register.open(create: false).record(id) { try Workflow.reopen($0, to: phase, reason: reason, context: context) }
         Output.print("\(WriteReceipt.incident(incident)) is reopened in \(incident.phase)")
     }
