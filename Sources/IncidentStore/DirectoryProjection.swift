@@ -18,12 +18,13 @@ enum DirectoryProjection {
     static func load(in db: Database) throws -> Directory {
         var directory = Directory()
         for row in try Row.fetchAll(db, sql: "SELECT * FROM customers") {
-            let customer = Customer(slug: row["slug"], name: row["name"], emails: try Projection.list(row["emails"]),
-                                    language: row["language"], timeZone: row["time_zone"], noticeHours: row["notice_hours"])
+            let r = StoredRow(row, table: "customers", keys: ["slug"])
+            let customer = Customer(slug: try r("slug"), name: try r("name"), emails: try Projection.list(r("emails")),
+                                    language: try r("language"), timeZone: try r("time_zone"), noticeHours: try r("notice_hours"))
             directory.customers[customer.slug] = customer
         }
-        if let body = try String.fetchOne(db, sql: "SELECT body FROM organisation WHERE id = 1") {
-            directory.organisation = try Stored.json(Organisation.self, body)
+        if let row = try Row.fetchOne(db, sql: "SELECT id, body FROM organisation WHERE id = 1") {
+            directory.organisation = try Stored.json(Organisation.self, StoredRow(row, table: "organisation", keys: ["id"])("body"))
         }
         return directory
     }

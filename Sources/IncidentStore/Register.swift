@@ -8,6 +8,8 @@ public final class Register: Sendable {
     public let path: String
     let queue: DatabaseQueue
     let busyTimeout: Double
+    /// Set once the schema was found to be exactly what this version creates (see `SchemaCheck.checkWritable`).
+    private let schemaChecked = OnceFlag()
 
     /// Seconds a writer waits for another writer before giving up with `StoreError.busy`.
     public static let defaultBusyTimeout: Double = 15
@@ -157,6 +159,10 @@ public final class Register: Sendable {
             var result: T?
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    if !schemaChecked.isSet {
+                        try SchemaCheck.checkWritable(db, path: path)
+                        schemaChecked.set()
+                    }
                     result = try body(db)
                     return .commit
                 }
@@ -174,6 +180,18 @@ public final class Register: Sendable {
             return try body()
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
+        } catch let error as RowDecodingError {
+            // A value of the wrong storage class read outside `StoredRow`: damage, not a crash.
+            throw StoreError.damaged(reason: "\(error)")
         }
     }
+}
+
+/// A flag set at most once, shared safely between threads.
+final class OnceFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

@@ -10,6 +10,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("2026-11-23-register", migrate: createRegister)
         migrator.registerMigration("2026-11-23-notices", migrate: createNotices)
+        migrator.registerMigration("2026-11-29-projection-guards", migrate: guardProjections)
         return migrator
     }
 
@@ -152,6 +153,37 @@ enum Schema {
                 PRIMARY KEY (incident_id, customer, version)
             ) WITHOUT ROWID;
             """)
+    }
+
+    /// Projection rows are only ever added, or changed in the few ways the events allow; SQLite refuses the rest
+    /// for every writer. (`INSERT OR REPLACE` does not fire delete triggers, so the shares and organisation
+    /// upserts still work.)
+    private static func guardProjections(_ db: Database) throws {
+        var sql = ""
+        for table in ["actions", "notes", "customers"] {
+            sql += """
+                CREATE TRIGGER \(table)_refuse_update BEFORE UPDATE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) are append-only: record a correcting event instead'); END;
+
+                """
+        }
+        for table in ["incidents", "actions", "notes", "customers", "organisation", "shares", "notices"] {
+            sql += """
+                CREATE TRIGGER \(table)_refuse_delete BEFORE DELETE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) rows are never deleted'); END;
+
+                """
+        }
+        let fixedIncident = ["id", "year", "number", "opened_at", "opened_by"].map { "NEW.\($0) IS NOT OLD.\($0)" }.joined(separator: " OR ")
+        let fixedNotice = ["incident_id", "customer", "version", "kind", "template", "subject", "markdown", "facts", "drafted_at",
+                           "drafted_by", "drafted_seq"].map { "NEW.\($0) IS NOT OLD.\($0)" }.joined(separator: " OR ")
+        sql += """
+            CREATE TRIGGER incidents_refuse_renumber BEFORE UPDATE ON incidents WHEN \(fixedIncident)
+            BEGIN SELECT RAISE(ABORT, 'an incident keeps its id, number and opening'); END;
+            CREATE TRIGGER notices_refuse_update BEFORE UPDATE ON notices WHEN OLD.sent_at IS NOT NULL OR \(fixedNotice)
+            BEGIN SELECT RAISE(ABORT, 'a drafted notice never changes; only its sending is recorded, once'); END;
+            """
+        try db.execute(sql: sql)
     }
 
     private static func timeCheckColumn(_ name: String) -> String { "CHECK (\(name) \(timeCheck))" }

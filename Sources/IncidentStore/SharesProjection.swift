@@ -33,16 +33,19 @@ enum SharesProjection {
         }
     }
 
+    static func stored(_ row: Row) -> StoredRow { StoredRow(row, table: "shares", keys: ["incident_id", "customer"]) }
+
     static func share(_ row: Row) throws -> CustomerShare {
-        CustomerShare(
-            customer: row["customer"], dataCategories: try Projection.list(row["data_categories"]),
-            subjectCategories: try Projection.list(row["subject_categories"]), records: row["records"], subjects: row["subjects"],
-            noticeHours: row["notice_hours"], affectedAt: try Projection.time(row["affected_at"]),
-            ruledOut: try (row["ruled_out"] as String?).map { try Stored.json(RuledOut.self, $0) },
-            draftedVersions: row["drafted_versions"], latestKind: try (row["latest_kind"] as String?).map { try Stored.value(NoticeKind.self, $0) },
-            draftedAt: try Projection.list(row["drafted_at"]).map(Stored.time),
-            firstSent: try (row["first_sent"] as String?).map { try Stored.json(SentRecord.self, $0) },
-            lastSentVersion: row["last_sent_version"])
+        let r = stored(row)
+        return CustomerShare(
+            customer: try r("customer"), dataCategories: try Projection.list(r("data_categories")),
+            subjectCategories: try Projection.list(r("subject_categories")), records: try r("records"), subjects: try r("subjects"),
+            noticeHours: try r("notice_hours"), affectedAt: try Projection.time(r("affected_at")),
+            ruledOut: try r("ruled_out", as: String?.self).map { try Stored.json(RuledOut.self, $0) },
+            draftedVersions: try r("drafted_versions"), latestKind: try r("latest_kind", as: String?.self).map { try Stored.value(NoticeKind.self, $0) },
+            draftedAt: try Projection.list(r("drafted_at")).map(Stored.time),
+            firstSent: try r("first_sent", as: String?.self).map { try Stored.json(SentRecord.self, $0) },
+            lastSentVersion: try r("last_sent_version"))
     }
 
     static func shares(of id: IncidentID, in db: Database) throws -> [CustomerShare] {
@@ -86,13 +89,16 @@ enum NoticesProjection {
         }
     }
 
+    static func stored(_ row: Row) -> StoredRow { StoredRow(row, table: "notices", keys: ["incident_id", "customer", "version"]) }
+
     static func notice(_ row: Row) throws -> StoredNotice {
-        StoredNotice(
-            incident: row["incident_id"], customer: row["customer"], version: row["version"], kind: try Stored.value(NoticeKind.self, row["kind"]),
-            template: row["template"], subject: row["subject"], markdown: row["markdown"],
-            facts: try Stored.json(NoticeFacts.self, row["facts"]), draftedAt: try Projection.time(row["drafted_at"]),
-            draftedBy: row["drafted_by"], sentAt: try (row["sent_at"] as String?).map(Projection.time), sentBy: row["sent_by"],
-            sentVia: row["sent_via"])
+        let r = stored(row)
+        return StoredNotice(
+            incident: try r("incident_id"), customer: try r("customer"), version: try r("version"), kind: try Stored.value(NoticeKind.self, r("kind")),
+            template: try r("template"), subject: try r("subject"), markdown: try r("markdown"),
+            facts: try Stored.json(NoticeFacts.self, r("facts")), draftedAt: try Projection.time(r("drafted_at")),
+            draftedBy: try r("drafted_by"), sentAt: try r("sent_at", as: String?.self).map(Projection.time), sentBy: try r("sent_by"),
+            sentVia: try r("sent_via"))
     }
 
     /// What the notices table must hold after these events: the verifier's expectation.

@@ -103,7 +103,18 @@ struct Verifier {
         }
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(EventLog.columns) FROM events ORDER BY seq")
         while let row = try cursor.next() {
-            batch.append((EventLog.contentIndexed(row), row[9]))
+            do {
+                batch.append((try EventLog.contentIndexed(row), try EventLog.stored(row).at(9, "hash")))
+            } catch {
+                // A row with a value of the wrong storage class is reported in its place, and the walk goes on:
+                // the batch before it is finished first, and the next event links to whatever hash it stored.
+                process()
+                checked += 1
+                let seq: Int64 = if case .int64(let n) = (row[0] as DatabaseValue).storage { n } else { previousSeq + 1 }
+                flag(seq, nil, "cannot be read: \(Self.reason(error))")
+                previousSeq = seq
+                previousHash = (row[9] as DatabaseValue?).flatMap(SchemaCheck.text) ?? previousHash
+            }
             if batch.count == Self.batchSize { process() }
         }
         process()
@@ -152,7 +163,7 @@ struct Verifier {
         do {
             stored = try Projection.all(in: db)
         } catch {
-            problems.append(.init(event: nil, incident: nil, reason: "projections cannot be read: \(error)"))
+            problems.append(.init(event: nil, incident: nil, reason: "projections cannot be read: \(Self.reason(error))"))
             return
         }
         for id in Set(replayed.keys).union(stored.keys).sorted() {
@@ -171,43 +182,37 @@ struct Verifier {
         }
     }
 
-    /// Compares tables, indexes and triggers with what the migrations create. Returns false when a table
-    /// differs, because then no row of it can be trusted to read back; missing triggers are reported and
-    /// the rest of the checks still run.
+    /// Compares every row of `sqlite_schema` (tables, indexes, triggers, views, whatever their name) and the
+    /// recorded migrations with what the migrations create. Returns false when a table differs, because then
+    /// no row of it can be trusted to read back; other differences are reported and the checks still run.
     private mutating func compareSchema() throws -> Bool {
-        let reference = try DatabaseQueue()
-        try Schema.migrator.migrate(reference)
-        // `_` is a LIKE wildcard: escape it, or a trigger named grdbx_hidden would slip past.
-        let objects = #"SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name <> 'grdb_migrations' ORDER BY name"#
-        let expected = try reference.read { try Row.fetchAll($0, sql: objects) }
-        let actual = try Row.fetchAll(db, sql: objects)
-        var tablesIntact = true
-        let expectedByName = Dictionary(uniqueKeysWithValues: expected.map { ($0["name"] as String, $0) })
-        let actualByName = Dictionary(uniqueKeysWithValues: actual.map { ($0["name"] as String, $0) })
-        for name in Set(expectedByName.keys).union(actualByName.keys).sorted() {
-            let want = expectedByName[name], have = actualByName[name]
-            guard want?["sql"] as String? != have?["sql"] as String? else { continue }
-            let type: String = (want ?? have)!["type"]
-            let change = want == nil ? "was added" : have == nil ? "was removed" : "was altered"
-            problems.append(.init(event: nil, incident: nil, reason: "schema: \(type) \(name) \(change)"))
-            if type == "table" { tablesIntact = false }
+        let reference = try SchemaCheck.reference.get()
+        let (lines, tables) = SchemaCheck.differences(try SchemaCheck.objects(in: db), reference.objects)
+        for line in lines { problems.append(.init(event: nil, incident: nil, reason: "schema: \(line)")) }
+        let (unknown, missing) = SchemaCheck.migrationDifferences(try SchemaCheck.migrations(in: db), reference.migrations)
+        for name in unknown {
+            problems.append(.init(event: nil, incident: nil, reason: "schema: migration \(name) is unknown to this version of incident (a newer version, or a change by hand)"))
         }
-        return tablesIntact
+        for name in missing {
+            problems.append(.init(event: nil, incident: nil, reason: "schema: migration \(name) is not recorded in grdb_migrations"))
+        }
+        return !tables
     }
 
     /// `list --overdue` reads the stored deadlines, so they must agree with the replay too.
     private mutating func compareDeadlines(with replayed: [IncidentID: Incident]) {
         do {
             for row in try Row.fetchAll(db, sql: "SELECT incident_id, customer, due_by FROM shares") {
-                let id = try Stored.id(row["incident_id"])
-                let customer: String = row["customer"]
+                let r = SharesProjection.stored(row)
+                let id = try Stored.id(r("incident_id"))
+                let customer: String = try r("customer")
                 guard let incident = replayed[id], let share = incident.share(of: customer) else { continue }
-                if share.dueBy(awareAt: incident.awareAt).iso8601 != row["due_by"] as String {
+                if share.dueBy(awareAt: incident.awareAt).iso8601 != (try r("due_by", as: String.self)) {
                     problems.append(.init(event: nil, incident: id.description, reason: "stored deadline of \(customer) differs from the replayed events"))
                 }
             }
         } catch {
-            problems.append(.init(event: nil, incident: nil, reason: "deadlines cannot be read: \(error)"))
+            problems.append(.init(event: nil, incident: nil, reason: "deadlines cannot be read: \(Self.reason(error))"))
         }
     }
 
@@ -221,7 +226,7 @@ struct Verifier {
                 problems.append(.init(event: nil, incident: nil, reason: "organisation details differ from the replayed events"))
             }
         } catch {
-            problems.append(.init(event: nil, incident: nil, reason: "directory cannot be read: \(error)"))
+            problems.append(.init(event: nil, incident: nil, reason: "directory cannot be read: \(Self.reason(error))"))
         }
     }
 
@@ -237,8 +242,14 @@ struct Verifier {
                                       reason: "notice \(key) differs from the replayed events"))
             }
         } catch {
-            problems.append(.init(event: nil, incident: nil, reason: "notices cannot be read: \(error)"))
+            problems.append(.init(event: nil, incident: nil, reason: "notices cannot be read: \(Self.reason(error))"))
         }
+    }
+
+    /// A store error's own words, without the advice meant for a command's one-line message.
+    static func reason(_ error: any Error) -> String {
+        if case StoreError.damaged(let reason) = error { return reason }
+        return "\(error)"
     }
 
     private mutating func flag(_ seq: Int64, _ incident: String?, _ reason: String) {
