@@ -25,7 +25,8 @@ enum HostileCorpus {
     static let texts: [String] = {
         // 100,001 characters is over every field's limit and still under the kernel's 128 KiB per argument.
         var values = ["", "   ", "\n\n", "\t \n", "\u{FFFD}", "ok\u{FFFD}", String(repeating: "x", count: 100_001)]
-        for scalar in Array(0x01...0x08) + [0x0B, 0x0C, 0x0D] + Array(0x0E...0x1F) + [0x7F] + Array(0x80...0x9F) {
+        // VT, FF, CR and NEL are line breaks: paragraphs turn them into LF, one-line fields refuse them (`lineTexts`).
+        for scalar in Array(0x01...0x08) + Array(0x0E...0x1F) + [0x7F] + Array(0x80...0x84) + Array(0x86...0x9F) {
             values.append("text\(Character(Unicode.Scalar(scalar)!))here")
         }
         for scalar in Array(0x202A...0x202E) + Array(0x2066...0x2069) {
@@ -33,6 +34,11 @@ enum HostileCorpus {
         }
         return values
     }()
+
+    /// Text that no one-line field accepts: the above, and every kind of line break (issue 10, class 2).
+    static let lineTexts: [String] = texts + ["\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}", "\n"].map {
+        "Breach\($0)## 7. Who to contact"
+    }
 
     static let categories = ["emial", "EMAIL ADDRESSES", "other:", "other:   ", "other:\u{7}", "names\u{202E}", "", "names;ip-addresses",
                              String(repeating: "n", count: 300), "end-users", "other:" + String(repeating: "x", count: 121)]
@@ -85,14 +91,14 @@ enum HostileCorpus {
 
     static let templates: [Template] = [
         Template(name: "log", base: ["log"], slots: [
-            ("--title", texts), ("--nature", texts), ("--aware-at", times), ("--severity", ["apocalyptic", "", "HIGHEST", "1"]),
-            ("--occurred-from", times), ("--occurred-to", times), ("--detected-at", times), ("--source", texts), ("--system", texts),
-            ("--region", texts), ("--data-category", categories), ("--subject-category", subjectCategories), ("counts", counts),
+            ("--title", lineTexts), ("--nature", texts), ("--aware-at", times), ("--severity", ["apocalyptic", "", "HIGHEST", "1"]),
+            ("--occurred-from", times), ("--occurred-to", times), ("--detected-at", times), ("--source", lineTexts), ("--system", lineTexts),
+            ("--region", lineTexts), ("--data-category", categories), ("--subject-category", subjectCategories), ("counts", counts),
             ("--consequence", texts),
         ]),
         Template(name: "update", base: ["update", id], slots: [
             ("ID", ids), ("--note", texts), ("--action", texts), ("--consequence", texts), ("--data-category", categories),
-            ("--subject-category", subjectCategories), ("counts", counts), ("--nature", texts), ("--title", texts), ("--at", times),
+            ("--subject-category", subjectCategories), ("counts", counts), ("--nature", texts), ("--title", lineTexts), ("--at", times),
             ("--aware-at", times), ("--severity", ["apocalyptic", ""]), ("--kind", ["containmen", "", "fix"]),
         ]),
         Template(name: "advance", base: ["advance", id], slots: [("ID", ids), ("--note", texts), ("--at", times)]),
@@ -104,12 +110,12 @@ enum HostileCorpus {
         ], files: affectFiles, fileFlag: "--customers-file"),
         Template(name: "unaffect", base: ["unaffect", id], slots: [("ID", ids), ("--customer", slugs + ["nobody"]), ("--reason", texts)]),
         Template(name: "customer add", base: ["customer", "add"], slots: [
-            ("SLUG", slugs), ("--name", texts), ("--email", emails), ("--language", languages), ("--timezone", timeZones),
+            ("SLUG", slugs), ("--name", lineTexts), ("--email", emails), ("--language", languages), ("--timezone", timeZones),
             ("--notice-hours", hours),
         ]),
         Template(name: "customer import", base: ["customer", "import"], slots: [], files: csvFiles, fileFlag: "FILE"),
         Template(name: "org set", base: ["org", "set"], slots: [
-            ("--name", texts), ("--email", emails), ("--phone", texts), ("--address", texts), ("--dpo-email", emails),
+            ("--name", lineTexts), ("--email", emails), ("--phone", lineTexts), ("--address", lineTexts), ("--dpo-email", emails),
             ("--notice-hours", hours), ("--update-hours", hours), ("--templates", ["/nonexistent/folder", "/etc/passwd"]),
         ]),
         Template(name: "notice draft", base: ["notice", "draft", id], slots: [
