@@ -15,6 +15,9 @@ public final class Register: Sendable {
     public static let defaultBusyTimeout: Double = 15
 
     /// Opens the register at `path`. With `create`, a missing register (and its folders) is made first.
+    ///
+    /// The file is identified read-only before anything is changed: a file that is not a register is refused
+    /// and left as it was. A new register is created in one transaction, so it appears whole or not at all.
     public init(path: String, create: Bool, busyTimeout: Double = Register.defaultBusyTimeout) throws {
         self.path = path
         self.busyTimeout = busyTimeout
@@ -23,6 +26,8 @@ public final class Register: Sendable {
         } else if !RegisterFile.exists(path) {
             throw StoreError.missing(path: path)
         }
+        let identity = try RegisterIdentity.of(path, busyTimeout: busyTimeout)
+        if case .empty = identity, !create { throw StoreError.missing(path: path) }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
@@ -39,31 +44,50 @@ public final class Register: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
         }
-        try migrate()
+        switch identity {
+        case .empty: try createSchema()
+        case .register(let applied): try migrate(applied: applied)
+        }
     }
 
-    /// Runs migrations not yet applied. Several processes may open a new register at once; if one of
-    /// them applied a migration first, the others see it as done on the next attempt.
-    private func migrate() throws {
+    /// Creates the whole schema in one IMMEDIATE transaction. A concurrent creator waits for the lock and then
+    /// finds the schema there; a creator killed half-way leaves no schema, and the next writer starts again.
+    private func createSchema() throws {
         try mapErrors {
-            let needed = try queue.read { db -> Bool in
-                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-                if tables > 0, try !db.tableExists("events") {
-                    throw StoreError.unreadable(path: path, reason: "it is an SQLite database but not an incident register")
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    if RegisterIdentity.unstarted(try SchemaCheck.objects(in: db), try SchemaCheck.migrations(in: db)) {
+                        try Schema.create(db)
+                    }
+                    return .commit
                 }
-                return try !Schema.migrator.hasCompletedMigrations(db)
             }
-            guard needed else { return }
-            var attempts = 0
-            while true {
-                do {
-                    try Schema.migrator.migrate(queue)
-                    return
-                } catch let error as DatabaseError where attempts < 5 {
-                    attempts += 1
-                    if try queue.read(Schema.migrator.hasCompletedMigrations) { return }
-                    if error.resultCode != .SQLITE_ERROR && error.resultCode != .SQLITE_BUSY { throw error }
-                }
+        }
+    }
+
+    /// Applies the migrations this version knows and the register lacks. A register written by a newer version
+    /// is left as it is (writes to it are refused, see `SchemaCheck.checkWritable`). A missing row in
+    /// `grdb_migrations` whose objects exist means the table was edited: that is damage, not something to re-run.
+    private func migrate(applied: [String]) throws {
+        let known = Schema.migrations.map(\.name)
+        guard applied.allSatisfy(known.contains) else { return }
+        let pending = known.filter { !applied.contains($0) }
+        guard let first = pending.first else { return }
+        func damaged() -> StoreError {
+            .damaged(reason: """
+                grdb_migrations has no row for migration '\(first)' although the register has its tables or later migrations: \
+                the table was edited by hand; restore the register from a backup
+                """)
+        }
+        if pending != Array(known.suffix(pending.count)) { throw damaged() }
+        try mapErrors {
+            do {
+                try Schema.migrator.migrate(queue)
+            } catch let error as DatabaseError {
+                // Another process may have applied them while this one waited for the lock.
+                if try queue.read(Schema.migrator.hasCompletedMigrations) { return }
+                if error.resultCode == .SQLITE_ERROR, error.message?.contains("already exists") == true { throw damaged() }
+                throw error
             }
         }
     }

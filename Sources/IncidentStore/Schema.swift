@@ -6,12 +6,29 @@ import GRDB
 /// schema by adding a new migration at the end. Constraints live here because SQLite enforces them
 /// on every writer, including ones that are not this program.
 enum Schema {
+    /// Every migration, in order. Add new ones at the end; never edit or reorder one that has shipped.
+    static let migrations: [(name: String, migrate: @Sendable (Database) throws -> Void)] = [
+        ("2026-11-23-register", createRegister),
+        ("2026-11-23-notices", createNotices),
+        ("2026-11-29-projection-guards", guardProjections),
+    ]
+
+    /// Brings an existing register up to date, one transaction per migration (GRDB's migrator).
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("2026-11-23-register", migrate: createRegister)
-        migrator.registerMigration("2026-11-23-notices", migrate: createNotices)
-        migrator.registerMigration("2026-11-29-projection-guards", migrate: guardProjections)
+        for migration in migrations { migrator.registerMigration(migration.name, migrate: migration.migrate) }
         return migrator
+    }
+
+    /// Creates a whole register inside the caller's transaction, so a new register appears all at once or not at
+    /// all: a process killed half-way leaves an empty database, which the next writer creates again. The
+    /// migrations table is made exactly as GRDB's migrator makes it, so later migrations run through it as usual.
+    static func create(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        for migration in migrations {
+            try migration.migrate(db)
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
+        }
     }
 
     private static let timeCheck = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z'"
