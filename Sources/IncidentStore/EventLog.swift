@@ -31,6 +31,12 @@ enum EventLog {
     }
 
     private static func insert(_ content: HashChain.Content, in db: Database) throws -> Int64 {
+        // Events are recorded in time order: a clock set back would make the register's history read out of order.
+        if let last = try DatabaseValue.fetchOne(db.cachedStatement(sql: "SELECT recorded_at FROM events WHERE seq = ?"),
+                                                 arguments: [content.seq - 1]),
+           case .string(let lastText) = last.storage, content.recordedAt < lastText {
+            throw StoreError.clockBehind(now: content.recordedAt, last: lastText)
+        }
         let seq = content.seq, hash = HashChain.hash(content)
         // Cached: a batch writes thousands of events through this one statement.
         try db.cachedStatement(sql: """
@@ -81,8 +87,11 @@ enum EventLog {
         guard let incidentText = content.incident, let number = content.incidentSeq else {
             throw ReplayError(problem: "event has no incident")
         }
+        guard let id = try? IncidentID.parse(incidentText), id.description == incidentText else {
+            throw ReplayError(problem: "incident id '\(incidentText)' is not stored as INC-YYYY-NNNN, so look-ups by id would miss it")
+        }
         return IncidentEvent(
-            incident: try IncidentID.parse(incidentText), number: number,
+            incident: id, number: number,
             payload: try EventPayload.decode(type: content.type, body: content.payload), actor: content.actor,
             recordedAt: try Projection.time(content.recordedAt), occurredAt: try Projection.time(content.occurredAt))
     }

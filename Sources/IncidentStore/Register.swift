@@ -10,6 +10,8 @@ public final class Register: Sendable {
     let busyTimeout: Double
     /// Set once the schema was found to be exactly what this version creates (see `SchemaCheck.checkWritable`).
     private let schemaChecked = OnceFlag()
+    /// The `-shm` file as this process first saw it (device and inode), to notice it being deleted under us.
+    private let sharedMemory: SharedMemoryFile
 
     /// Seconds a writer waits for another writer before giving up with `StoreError.busy`.
     public static let defaultBusyTimeout: Double = 15
@@ -44,6 +46,8 @@ public final class Register: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
         }
+        // Setting WAL mode opened the wal-index, so the -shm file exists from here on.
+        sharedMemory = SharedMemoryFile(path + "-shm")
         switch identity {
         case .empty: try createSchema()
         case .register(let applied): try migrate(applied: applied)
@@ -98,13 +102,36 @@ public final class Register: Sendable {
     public func log(_ body: Logged, context: Context) throws -> Incident {
         try write { db in
             let year = body.awareAt.year
-            let last = try Int.fetchOne(db, sql: "SELECT max(number) FROM incidents WHERE year = ?", arguments: [year]) ?? 0
-            let event = try Workflow.log(body, id: IncidentID(year: year, number: last + 1), context: context)
+            let event = try Workflow.log(body, id: try Self.nextID(year: year, in: db), context: context)
             let incident = try Incident.started(by: event)
             let seq = try EventLog.append(event, in: db)
             try Projection.write(incident, after: event, seq: seq, in: db)
             return incident
         }
+    }
+
+    /// The next id for `year`, from the projection's index, checked against the row it comes from and the chain:
+    /// an edited `year` or `number` would otherwise make ids jump or collide.
+    static func nextID(year: Int, in db: Database) throws -> IncidentID {
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, year, number FROM incidents WHERE year = ? ORDER BY number DESC LIMIT 1"),
+                                    arguments: [year])
+        var number = 1
+        if let last {
+            let r = Projection.incidentRow(last)
+            let id: String = try r("id"), stored: Int = try r("number")
+            guard IncidentID(year: year, number: stored).description == id else {
+                throw StoreError.damaged(reason: "incidents row \(id), columns year/number: (\(year), \(stored)) do not match its id")
+            }
+            number = stored + 1
+        }
+        let next = IncidentID(year: year, number: number)
+        let taken = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT (SELECT count(*) FROM incidents WHERE id = ?1) + (SELECT count(*) FROM events WHERE incident_id = ?1)
+            """), arguments: [next.description]) ?? 0
+        guard taken == 0 else {
+            throw StoreError.damaged(reason: "\(next) is already used although incidents.number says it is free: incidents columns year/number were edited")
+        }
+        return next
     }
 
     /// Records one step on an existing incident. `decide` is the workflow engine's verdict on the
@@ -137,7 +164,7 @@ public final class Register: Sendable {
         try write { db in
             var directory = try DirectoryProjection.load(in: db)
             for event in try decide(directory) {
-                directory = try directory.applying(event)
+                try directory.apply(event)
                 try DirectoryProjection.write(event, seq: try EventLog.append(event, in: db), in: db)
             }
             return directory
@@ -188,6 +215,14 @@ public final class Register: Sendable {
                         schemaChecked.set()
                     }
                     result = try body(db)
+                    // Writers coordinate through the -shm file. If it was deleted or replaced while this process had
+                    // the register open, other writers no longer see our locks: stop before committing.
+                    if !sharedMemory.isUnchanged {
+                        throw StoreError.unreadable(path: path, reason: """
+                            its -shm file was deleted or replaced while this command had it open, so writers can no longer \
+                            see each other; nothing was written: stop every process using the register, then run `incident verify`
+                            """)
+                    }
                     return .commit
                 }
             }
@@ -218,4 +253,28 @@ final class OnceFlag: @unchecked Sendable {
 
     var isSet: Bool { lock.withLock { value } }
     func set() { lock.withLock { value = true } }
+}
+
+/// The identity of the WAL index file, taken once, checked before each commit.
+struct SharedMemoryFile: Sendable {
+    let path: String
+    let identity: (dev: UInt64, ino: UInt64)?
+
+    init(_ path: String) {
+        self.path = path
+        identity = Self.identity(of: path)
+    }
+
+    /// True when the file is still the one first seen (or there was none to watch).
+    var isUnchanged: Bool {
+        guard let identity else { return true }
+        guard let now = Self.identity(of: path) else { return false }
+        return now == identity
+    }
+
+    static func identity(of path: String) -> (dev: UInt64, ino: UInt64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
+    }
 }

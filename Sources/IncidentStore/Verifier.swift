@@ -63,6 +63,9 @@ struct Verifier {
         var checked = 0
         var previousSeq: Int64 = 0
         var previousHash = HashChain.genesis
+        var previousRecordedAt = ""
+        // Where each projection row's `*_seq` column must point: the replay's own positions.
+        var lastSeq: [IncidentID: Int64] = [:], addedSeq: [String: Int64] = [:], setSeq: Int64?, draftedSeq: [String: Int64] = [:]
         var batch: [(content: HashChain.Content, stored: String)] = []
         batch.reserveCapacity(Self.batchSize)
         // Hashing and decoding are independent per event, so a batch is prepared on every core;
@@ -81,19 +84,32 @@ struct Verifier {
                 if prepared[index].hash != item.stored {
                     flag(content.seq, label, "hash does not match its content: the event was altered")
                 }
+                if content.recordedAt < previousRecordedAt {
+                    flag(content.seq, label, "recorded_at goes back from \(previousRecordedAt) to \(content.recordedAt): events were inserted out of order")
+                }
                 previousSeq = content.seq
                 previousHash = item.stored
+                previousRecordedAt = max(previousRecordedAt, content.recordedAt)
                 do {
                     switch try prepared[index].decoded.get() {
                     case .directory(let event):
-                        directory = try directory.applying(event)
+                        // In place: `applying` would copy the whole directory for every event (quadratic in customers).
+                        try directory.apply(event)
+                        switch event.payload {
+                        case .customerAdded(let customer): addedSeq[customer.slug] = content.seq
+                        case .organisationSet: setSeq = content.seq
+                        }
                     case .incident(let event):
                         if replayed[event.incident] != nil {
                             try replayed[event.incident]!.apply(event)
                         } else {
                             replayed[event.incident] = try Incident.started(by: event)
                         }
+                        lastSeq[event.incident] = content.seq
                         NoticesProjection.replay(event, into: &notices)
+                        if case .noticeDrafted(let body) = event.payload {
+                            draftedSeq[NoticesProjection.key(event.incident.description, body.customer, body.version)] = content.seq
+                        }
                     }
                 } catch {
                     flag(content.seq, label, "cannot be replayed: \(error)")
@@ -122,6 +138,7 @@ struct Verifier {
         compareDeadlines(with: replayed)
         compareDirectory(with: directory)
         compareNotices(with: notices)
+        comparePositions(lastSeq: lastSeq, addedSeq: addedSeq, setSeq: setSeq, draftedSeq: draftedSeq)
         return VerifyReport(
             eventsChecked: checked, eventsValid: checked - invalidEvents.count, incidentsReplayed: replayed.count,
             integrityCheck: integrityText, foreignKeyViolations: foreignKeys,
@@ -243,6 +260,54 @@ struct Verifier {
             }
         } catch {
             problems.append(.init(event: nil, incident: nil, reason: "notices cannot be read: \(Self.reason(error))"))
+        }
+    }
+
+    /// The columns no `Incident`, `Customer` or notice value carries: an incident's `year` and `number` (which
+    /// number the next incident) and every `*_seq` pointer into the chain.
+    private mutating func comparePositions(lastSeq: [IncidentID: Int64], addedSeq: [String: Int64], setSeq: Int64?,
+                                           draftedSeq: [String: Int64]) {
+        func check(_ what: String, _ body: () throws -> Void) {
+            do { try body() } catch { problems.append(.init(event: nil, incident: nil, reason: "\(what) cannot be read: \(Self.reason(error))")) }
+        }
+        check("incidents") {
+            for row in try Row.fetchAll(db, sql: "SELECT id, year, number, last_seq FROM incidents") {
+                let r = Projection.incidentRow(row)
+                let id = try Stored.id(r("id"))
+                var wrong: [String] = []
+                if try r("year", as: Int.self) != id.year { wrong.append("year") }
+                if try r("number", as: Int.self) != id.number { wrong.append("number") }
+                if let expected = lastSeq[id], try r("last_seq", as: Int64.self) != expected { wrong.append("last_seq") }
+                if !wrong.isEmpty {
+                    problems.append(.init(event: nil, incident: id.description, reason: "projection differs from the replayed events in: \(wrong.joined(separator: ", "))"))
+                }
+            }
+        }
+        check("customers") {
+            for row in try Row.fetchAll(db, sql: "SELECT slug, added_seq FROM customers") {
+                let r = StoredRow(row, table: "customers", keys: ["slug"])
+                let slug: String = try r("slug")
+                if let expected = addedSeq[slug], try r("added_seq", as: Int64.self) != expected {
+                    problems.append(.init(event: nil, incident: nil, reason: "customer \(slug) differs from the replayed events in: added_seq"))
+                }
+            }
+        }
+        check("organisation") {
+            for row in try Row.fetchAll(db, sql: "SELECT id, set_seq FROM organisation") {
+                if let setSeq, try StoredRow(row, table: "organisation", keys: ["id"])("set_seq", as: Int64.self) != setSeq {
+                    problems.append(.init(event: nil, incident: nil, reason: "organisation details differ from the replayed events in: set_seq"))
+                }
+            }
+        }
+        check("notices") {
+            for row in try Row.fetchAll(db, sql: "SELECT incident_id, customer, version, drafted_seq FROM notices") {
+                let r = NoticesProjection.stored(row)
+                let key = NoticesProjection.key(try r("incident_id"), try r("customer"), try r("version"))
+                if let expected = draftedSeq[key], try r("drafted_seq", as: Int64.self) != expected {
+                    problems.append(.init(event: nil, incident: String(key.split(separator: "/")[0]),
+                                          reason: "notice \(key) differs from the replayed events in: drafted_seq"))
+                }
+            }
         }
     }
 

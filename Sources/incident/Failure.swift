@@ -50,6 +50,7 @@ struct Failure: Error {
             case .damaged: self.init(error.description, .integrityFailure)
             case .unwritable: self.init("backup: \(error.description)", .cannotCreate)
             case .internalFailure: self.init(error.description, .internalError)
+            case .clockBehind: self.init(error.description, .configuration)
             }
         case is DecodingError: self.init("register: stored data is damaged (\(error)); run `incident verify`", .integrityFailure)
         default: return nil
