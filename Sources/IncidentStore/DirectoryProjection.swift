@@ -6,9 +6,10 @@ enum DirectoryProjection {
     static func write(_ event: DirectoryEvent, seq: Int64, in db: Database) throws {
         switch event.payload {
         case .customerAdded(let c):
-            try db.execute(sql: """
+            // Cached: an import writes one row per customer through this statement.
+            try db.cachedStatement(sql: """
                 INSERT INTO customers (slug, name, emails, language, time_zone, notice_hours, added_seq) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [c.slug, c.name, Projection.json(c.emails), c.language, c.timeZone, c.noticeHours, seq])
+                """).execute(arguments: [c.slug, c.name, Projection.json(c.emails), c.language, c.timeZone, c.noticeHours, seq])
         case .organisationSet(let organisation):
             try db.execute(sql: "INSERT OR REPLACE INTO organisation (id, body, set_seq) VALUES (1, ?, ?)",
                            arguments: [try CanonicalJSON.encode(organisation), seq])
