@@ -13,20 +13,23 @@ enum NoticeView {
         let words = NoticeLanguage.named(facts.language)
         func time(_ t: Timestamp?) -> Any? { t.map { words.format($0, in: zone) } }
         func text(_ s: String) -> String { markdown ? MarkdownEscape.text(s) : s }
-        // List items stay on one line, so a line break typed into an action cannot end the list.
-        func item(_ s: String) -> String { text(s.replacingOccurrences(of: "\n", with: " ")) }
+        // List items and one-line values stay on one line, so a line break of any kind (one stored before the text
+        // rules refused U+2028 in a title, say) cannot end the list or start a heading.
+        func item(_ s: String) -> String {
+            text(s.split(omittingEmptySubsequences: false, whereSeparator: MarkdownBlock.isLineBreak).joined(separator: " "))
+        }
         func actions(_ items: [NoticeFacts.ActionItem]) -> [[String: Any]] {
             items.map { ["text": item($0.text), "at": words.format($0.at, in: zone), "phase": $0.phase.rawValue, "kind": $0.kind.rawValue] }
         }
         var view: [String: Any] = [
             "incidentId": facts.incidentId,
-            "title": text(facts.title),
+            "title": item(facts.title),
             "kind": facts.kind.rawValue,
             "isInitial": facts.kind == .initial,
             "isUpdate": facts.kind == .update,
             "isFinal": facts.kind == .final,
             "version": facts.version,
-            "customer": ["name": text(facts.customer.name), "slug": facts.customer.slug],
+            "customer": ["name": item(facts.customer.name), "slug": facts.customer.slug],
             "timeZone": facts.customer.timeZone,
             "draftedAt": words.format(facts.draftedAt, in: zone),
             "dueBy": words.format(facts.dueBy, in: zone),
@@ -34,13 +37,13 @@ enum NoticeView {
             "phase": words.phase(facts.phase),
             "nature": text(facts.nature),
             "fromSubprocessor": facts.source != "internal",
-            "source": text(facts.source),
+            "source": item(facts.source),
             "dataCategories": facts.dataCategories.map { ["label": item(words.label($0))] },
             "subjectCategories": facts.subjectCategories.map { ["label": item(words.label($0))] },
             "consequences": facts.consequences.map { ["text": item($0)] },
             "mitigationMeasures": actions(facts.mitigationMeasures),
             "remediationActions": actions(facts.remediationActions),
-            "contact": contact(facts.contact, text),
+            "contact": contact(facts.contact, item),
             "changes": facts.changes.map { change -> [String: Any] in
                 let said = words.describe(change, in: zone)
                 return ["item": said.item, "before": item(said.before ?? ""), "after": item(said.after), "hasBefore": said.before != nil]
@@ -72,10 +75,13 @@ enum NoticeView {
 }
 
 /// Keeps user text from being read as Markdown structure: a leading `#` or `-`, or `*`, is escaped.
+///
+/// A line here is what `MarkdownBlock.parse` takes for one (`Character.isNewline`: LF, CR, CRLF, VT, FF, NEL,
+/// U+2028, U+2029), and each break comes out as LF, so no separator the escaping missed can start a heading.
 enum MarkdownEscape {
     static func text(_ s: String) -> String {
         var out = ""
-        for line in s.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in s.split(omittingEmptySubsequences: false, whereSeparator: MarkdownBlock.isLineBreak) {
             if !out.isEmpty { out += "\n" }
             var escaped = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "*", with: "\\*")
             let trimmed = escaped.drop { $0 == " " }

@@ -15,7 +15,7 @@ extension Register {
         }
         var head = Checkpoint(events: 0, hash: HashChain.genesis)
         do {
-            try mapErrors {
+            do {
                 let target = try DatabaseQueue(path: destination)
                 try target.writeWithoutTransaction { targetDB in
                     try queue.read { sourceDB in
@@ -24,6 +24,8 @@ extension Register {
                     }
                 }
                 try target.close()
+            } catch let error as DatabaseError {
+                throw Self.backupError(error, destination: destination, source: path, busyTimeout: busyTimeout)
             }
             do { try SafeFile.sync(destination) } catch let refused as SafeFile.Refused {
                 throw StoreError.unwritable(path: destination, reason: refused.problem)
@@ -33,9 +35,23 @@ extension Register {
                 throw StoreError.damaged(reason: "the backup at \(destination) did not verify: \(report.problems.first?.reason ?? "head differs")")
             }
         } catch {
-            unlink(destination) // a half-made backup must not be mistaken for a good one
+            // A half-made backup must not be mistaken for a good one, and nothing of it may be left behind.
+            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(destination + suffix) }
             throw error
         }
         return head
+    }
+
+    /// A failure while copying: a full disk or an I/O error is the backup's (exit 73, naming the backup), not the
+    /// register's, which was only read; a lock held too long is the register's.
+    static func backupError(_ error: DatabaseError, destination: String, source: String, busyTimeout: Double) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_FULL:
+            return .unwritable(path: destination, reason: "cannot be written: the disk is full; nothing was left behind, free some space and run it again")
+        case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
+            return .unwritable(path: destination, reason: "cannot be written (\(error.message ?? "I/O error")); nothing was left behind")
+        default:
+            return StoreError.from(error, path: source, busyTimeout: busyTimeout)
+        }
     }
 }

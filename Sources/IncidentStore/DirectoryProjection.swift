@@ -6,9 +6,10 @@ enum DirectoryProjection {
     static func write(_ event: DirectoryEvent, seq: Int64, in db: Database) throws {
         switch event.payload {
         case .customerAdded(let c):
-            try db.execute(sql: """
+            // Cached: an import writes one row per customer through this statement.
+            try db.cachedStatement(sql: """
                 INSERT INTO customers (slug, name, emails, language, time_zone, notice_hours, added_seq) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [c.slug, c.name, Projection.json(c.emails), c.language, c.timeZone, c.noticeHours, seq])
+                """).execute(arguments: [c.slug, c.name, Projection.json(c.emails), c.language, c.timeZone, c.noticeHours, seq])
         case .organisationSet(let organisation):
             try db.execute(sql: "INSERT OR REPLACE INTO organisation (id, body, set_seq) VALUES (1, ?, ?)",
                            arguments: [try CanonicalJSON.encode(organisation), seq])
@@ -18,12 +19,13 @@ enum DirectoryProjection {
     static func load(in db: Database) throws -> Directory {
         var directory = Directory()
         for row in try Row.fetchAll(db, sql: "SELECT * FROM customers") {
-            let customer = Customer(slug: row["slug"], name: row["name"], emails: try Projection.list(row["emails"]),
-                                    language: row["language"], timeZone: row["time_zone"], noticeHours: row["notice_hours"])
+            let r = StoredRow(row, table: "customers", keys: ["slug"])
+            let customer = Customer(slug: try r("slug"), name: try r("name"), emails: try Projection.list(r("emails")),
+                                    language: try r("language"), timeZone: try r("time_zone"), noticeHours: try r("notice_hours"))
             directory.customers[customer.slug] = customer
         }
-        if let body = try String.fetchOne(db, sql: "SELECT body FROM organisation WHERE id = 1") {
-            directory.organisation = try Stored.json(Organisation.self, body)
+        if let row = try Row.fetchOne(db, sql: "SELECT id, body FROM organisation WHERE id = 1") {
+            directory.organisation = try Stored.json(Organisation.self, StoredRow(row, table: "organisation", keys: ["id"])("body"))
         }
         return directory
     }

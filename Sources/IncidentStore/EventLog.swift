@@ -5,8 +5,11 @@ import IncidentCore
 enum EventLog {
     /// The head of the chain: the number of events and the last hash (the genesis hash when empty).
     static func head(in db: Database) throws -> Checkpoint {
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"))
-        return Checkpoint(events: row?["seq"] ?? 0, hash: row?["hash"] ?? HashChain.genesis)
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")) else {
+            return Checkpoint(events: 0, hash: HashChain.genesis)
+        }
+        let r = stored(row)
+        return Checkpoint(events: try r.at(0, "seq"), hash: try r.at(1, "hash"))
     }
 
     /// Stores an incident's event after the current head of the chain and returns its sequence number.
@@ -28,23 +31,49 @@ enum EventLog {
     }
 
     private static func insert(_ content: HashChain.Content, in db: Database) throws -> Int64 {
-        let seq = content.seq
+        // Events are recorded in time order: a clock set back would make the register's history read out of order.
+        if let last = try DatabaseValue.fetchOne(db.cachedStatement(sql: "SELECT recorded_at FROM events WHERE seq = ?"),
+                                                 arguments: [content.seq - 1]),
+           case .string(let lastText) = last.storage, content.recordedAt < lastText {
+            throw StoreError.clockBehind(now: content.recordedAt, last: lastText)
+        }
+        let seq = content.seq, hash = HashChain.hash(content)
         // Cached: a batch writes thousands of events through this one statement.
         try db.cachedStatement(sql: """
             INSERT INTO events (seq, incident_id, incident_seq, type, payload, actor, recorded_at, occurred_at, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [seq, content.incident, content.incidentSeq, content.type, content.payload, content.actor,
-                             content.recordedAt, content.occurredAt, content.previousHash, HashChain.hash(content)])
+                             content.recordedAt, content.occurredAt, content.previousHash, hash])
+        // SQLite reports success for an insert a trigger ignored: read the event back before anyone is told it was recorded.
+        let stored = try DatabaseValue.fetchOne(db.cachedStatement(sql: "SELECT hash FROM events WHERE seq = ?"), arguments: [seq])
+        guard let stored, case .string(let text) = stored.storage, text == hash else {
+            throw StoreError.damaged(reason: "event \(seq) was not stored although SQLite reported success: something in the register intercepts writes; nothing was recorded")
+        }
         return seq
     }
 
     /// The columns `contentIndexed` reads, in order.
     static let columns = "seq, incident_id, incident_seq, type, payload, actor, recorded_at, occurred_at, prev_hash, hash"
 
+    /// An events row, named by its `seq` in messages.
+    static func stored(_ row: Row) -> StoredRow { StoredRow(row, table: "events", keys: ["seq"]) }
+
     /// The stored fields of a row selected with `columns`, as hashed; read by position, no name look-ups.
-    static func contentIndexed(_ row: Row) -> HashChain.Content {
-        HashChain.Content(seq: row[0], incident: row[1], incidentSeq: row[2], type: row[3], payload: row[4], actor: row[5],
-                          recordedAt: row[6], occurredAt: row[7], previousHash: row[8])
+    /// A value of the wrong storage class (a blob where text belongs) is reported as damage, never a crash.
+    static func contentIndexed(_ row: Row) throws -> HashChain.Content {
+        if case .int64(let seq) = (row[0] as DatabaseValue).storage, let incident = row[1] as DatabaseValue?, let iseq = row[2] as DatabaseValue?,
+           case .string(let type) = (row[3] as DatabaseValue).storage, case .string(let payload) = (row[4] as DatabaseValue).storage,
+           case .string(let actor) = (row[5] as DatabaseValue).storage, case .string(let recorded) = (row[6] as DatabaseValue).storage,
+           case .string(let occurred) = (row[7] as DatabaseValue).storage, case .string(let previous) = (row[8] as DatabaseValue).storage,
+           let incidentText = String?.fromDatabaseValue(incident), let incidentSeq = Int?.fromDatabaseValue(iseq) {
+            return HashChain.Content(seq: seq, incident: incidentText, incidentSeq: incidentSeq, type: type, payload: payload, actor: actor,
+                                     recordedAt: recorded, occurredAt: occurred, previousHash: previous)
+        }
+        let r = stored(row)
+        return HashChain.Content(seq: try r.at(0, "seq"), incident: try r.at(1, "incident_id"), incidentSeq: try r.at(2, "incident_seq"),
+                                 type: try r.at(3, "type"), payload: try r.at(4, "payload"), actor: try r.at(5, "actor"),
+                                 recordedAt: try r.at(6, "recorded_at"), occurredAt: try r.at(7, "occurred_at"),
+                                 previousHash: try r.at(8, "prev_hash"))
     }
 
     /// The directory event a stored row without an incident holds.
@@ -58,8 +87,11 @@ enum EventLog {
         guard let incidentText = content.incident, let number = content.incidentSeq else {
             throw ReplayError(problem: "event has no incident")
         }
+        guard let id = try? IncidentID.parse(incidentText), id.description == incidentText else {
+            throw ReplayError(problem: "incident id '\(incidentText)' is not stored as INC-YYYY-NNNN, so look-ups by id would miss it")
+        }
         return IncidentEvent(
-            incident: try IncidentID.parse(incidentText), number: number,
+            incident: id, number: number,
             payload: try EventPayload.decode(type: content.type, body: content.payload), actor: content.actor,
             recordedAt: try Projection.time(content.recordedAt), occurredAt: try Projection.time(content.occurredAt))
     }

@@ -86,9 +86,10 @@ extension Register {
             try Row.fetchAll(db, sql: """
                 SELECT customer, version, kind, drafted_at, sent_at, sent_via FROM notices WHERE incident_id = ? ORDER BY customer, version
                 """, arguments: [id.description]).map { row in
-                NoticeVersionSummary(customer: row["customer"], version: row["version"], kind: try Stored.value(NoticeKind.self, row["kind"]),
-                                     draftedAt: try Stored.time(row["drafted_at"]), sentAt: try (row["sent_at"] as String?).map(Stored.time),
-                                     sentVia: row["sent_via"])
+                let r = StoredRow(row, table: "notices", keys: ["customer", "version"])
+                return NoticeVersionSummary(customer: try r("customer"), version: try r("version"), kind: try Stored.value(NoticeKind.self, r("kind")),
+                                            draftedAt: try Stored.time(r("drafted_at")), sentAt: try r("sent_at", as: String?.self).map(Stored.time),
+                                            sentVia: try r("sent_via"))
             }
         }
     }

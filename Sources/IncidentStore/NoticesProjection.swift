@@ -23,14 +23,19 @@ enum NoticesProjection {
         }
     }
 
+    static func stored(_ row: Row) -> StoredRow { StoredRow(row, table: "notices", keys: ["incident_id", "customer", "version"]) }
+
+    /// A notice row, every column read defensively: a damaged value is reported with its table, row and column.
     static func notice(_ row: Row) throws -> NoticeVersion {
-        let sentAt = try (row["sent_at"] as String?).map(Projection.time)
+        let r = stored(row)
+        let sentAt = try r("sent_at", as: String?.self).map(Projection.time)
+        let sentBy: String? = try r("sent_by")
         return NoticeVersion(
-            customer: row["customer"], version: row["version"], kind: try Stored.value(NoticeKind.self, row["kind"]),
-            template: row["template"], subject: row["subject"], markdown: row["markdown"],
-            facts: try Stored.json(NoticeFacts.self, row["facts"]),
-            drafted: Stamp(at: try Projection.time(row["drafted_at"]), by: row["drafted_by"]),
-            sent: sentAt.map { Sending(at: $0, by: row["sent_by"] ?? "", via: row["sent_via"]) })
+            customer: try r("customer"), version: try r("version"), kind: try Stored.value(NoticeKind.self, r("kind")),
+            template: try r("template"), subject: try r("subject"), markdown: try r("markdown"),
+            facts: try Stored.json(NoticeFacts.self, r("facts")),
+            drafted: Stamp(at: try Projection.time(r("drafted_at")), by: try r("drafted_by")),
+            sent: try sentAt.map { Sending(at: $0, by: sentBy ?? "", via: try r("sent_via")) })
     }
 
     /// What the notices table must hold after these events: the verifier's expectation.

@@ -64,48 +64,55 @@ enum Projection {
     static func all(in db: Database) throws -> [IncidentID: Incident] {
         var actions: [String: [Action]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM actions ORDER BY incident_id, event_number") {
-            actions[row["incident_id"], default: []].append(try action(row))
+            actions[try actionRow(row)("incident_id"), default: []].append(try action(row))
         }
         var notes: [String: [Note]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM notes ORDER BY incident_id, event_number") {
-            notes[row["incident_id"], default: []].append(try note(row))
+            notes[try noteRow(row)("incident_id"), default: []].append(try note(row))
         }
         var shares: [String: [CustomerShare]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM shares ORDER BY incident_id, position") {
-            shares[row["incident_id"], default: []].append(try SharesProjection.share(row))
+            shares[try SharesProjection.stored(row)("incident_id"), default: []].append(try SharesProjection.share(row))
         }
         var result: [IncidentID: Incident] = [:]
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM incidents")
         while let row = try cursor.next() {
-            let id: String = row["id"]
+            let id: String = try incidentRow(row)("id")
             let incident = try incident(from: row, actions: actions[id] ?? [], notes: notes[id] ?? [], shares: shares[id] ?? [])
             result[incident.id] = incident
         }
         return result
     }
 
+    static func incidentRow(_ row: Row) -> StoredRow { StoredRow(row, table: "incidents", keys: ["id"]) }
+    static func actionRow(_ row: Row) -> StoredRow { StoredRow(row, table: "actions", keys: ["incident_id", "event_number"]) }
+    static func noteRow(_ row: Row) -> StoredRow { StoredRow(row, table: "notes", keys: ["incident_id", "event_number"]) }
+
     static func incident(from row: Row, actions: [Action], notes: [Note], shares: [CustomerShare]) throws -> Incident {
-        Incident(
-            id: try Stored.id(row["id"]), title: row["title"], nature: row["nature"],
-            severity: try Stored.value(Severity.self, row["severity"]), phase: try Stored.value(Phase.self, row["phase"]),
-            awareAt: try time(row["aware_at"]), occurredFrom: try optionalTime(row["occurred_from"]),
-            occurredTo: try optionalTime(row["occurred_to"]), detectedAt: try optionalTime(row["detected_at"]),
-            source: row["source"], systems: try list(row["systems"]), regions: try list(row["regions"]),
-            dataCategories: try list(row["data_categories"]), subjectCategories: try list(row["subject_categories"]),
-            records: row["records"], subjects: row["subjects"], consequences: try list(row["consequences"]),
-            actions: actions, notes: notes, openedAt: try time(row["opened_at"]), openedBy: row["opened_by"],
-            updatedAt: try time(row["updated_at"]), phaseEnteredAt: try time(row["phase_entered_at"]),
-            phaseEnteredEvent: row["phase_entered_event"], closedAt: try optionalTime(row["closed_at"]),
-            closingSummary: row["closing_summary"], eventCount: row["event_count"], shares: shares)
+        let r = incidentRow(row)
+        return Incident(
+            id: try Stored.id(r("id")), title: try r("title"), nature: try r("nature"),
+            severity: try Stored.value(Severity.self, r("severity")), phase: try Stored.value(Phase.self, r("phase")),
+            awareAt: try time(r("aware_at")), occurredFrom: try optionalTime(r("occurred_from")),
+            occurredTo: try optionalTime(r("occurred_to")), detectedAt: try optionalTime(r("detected_at")),
+            source: try r("source"), systems: try list(r("systems")), regions: try list(r("regions")),
+            dataCategories: try list(r("data_categories")), subjectCategories: try list(r("subject_categories")),
+            records: try r("records"), subjects: try r("subjects"), consequences: try list(r("consequences")),
+            actions: actions, notes: notes, openedAt: try time(r("opened_at")), openedBy: try r("opened_by"),
+            updatedAt: try time(r("updated_at")), phaseEnteredAt: try time(r("phase_entered_at")),
+            phaseEnteredEvent: try r("phase_entered_event"), closedAt: try optionalTime(r("closed_at")),
+            closingSummary: try r("closing_summary"), eventCount: try r("event_count"), shares: shares)
     }
 
     private static func action(_ row: Row) throws -> Action {
-        Action(text: row["text"], kind: try Stored.value(ActionKind.self, row["kind"]), phase: try Stored.value(Phase.self, row["phase"]),
-               takenAt: try time(row["taken_at"]), takenBy: row["taken_by"], eventNumber: row["event_number"])
+        let r = actionRow(row)
+        return Action(text: try r("text"), kind: try Stored.value(ActionKind.self, r("kind")), phase: try Stored.value(Phase.self, r("phase")),
+                      takenAt: try time(r("taken_at")), takenBy: try r("taken_by"), eventNumber: try r("event_number"))
     }
 
     private static func note(_ row: Row) throws -> Note {
-        Note(text: row["text"], at: try time(row["at"]), by: row["by"], eventNumber: row["event_number"])
+        let r = noteRow(row)
+        return Note(text: try r("text"), at: try time(r("at")), by: try r("by"), eventNumber: try r("event_number"))
     }
 
     static func time(_ text: String) throws -> Timestamp { try Stored.time(text) }

@@ -53,10 +53,11 @@ public struct IncidentSummary: Codable, Equatable, Sendable {
             FROM incidents \(whereClause) ORDER BY aware_at DESC, year DESC, number DESC \(filter.limit.map { "LIMIT \($0)" } ?? "")
             """
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            IncidentSummary(id: try Stored.id(row["id"]), title: row["title"],
-                            severity: try Stored.value(Severity.self, row["severity"]), phase: try Stored.value(Phase.self, row["phase"]),
-                            awareAt: try Projection.time(row["aware_at"]), updatedAt: try Projection.time(row["updated_at"]),
-                            source: row["source"], records: row["records"], subjects: row["subjects"])
+            let r = Projection.incidentRow(row)
+            return IncidentSummary(id: try Stored.id(r("id")), title: try r("title"),
+                                   severity: try Stored.value(Severity.self, r("severity")), phase: try Stored.value(Phase.self, r("phase")),
+                                   awareAt: try Projection.time(r("aware_at")), updatedAt: try Projection.time(r("updated_at")),
+                                   source: try r("source"), records: try r("records"), subjects: try r("subjects"))
         }
     }
 }
@@ -71,11 +72,12 @@ public struct TimelineEntry: Equatable, Sendable {
     static func fetch(_ id: IncidentID, in db: Database) throws -> [TimelineEntry] {
         try Row.fetchAll(db, sql: "SELECT \(EventLog.columns) FROM events WHERE incident_id = ? ORDER BY incident_seq",
                          arguments: [id.description]).map { row in
+            let content = try EventLog.contentIndexed(row)
             let event: IncidentEvent
-            do { event = try EventLog.event(EventLog.contentIndexed(row)) } catch {
-                throw StoreError.damaged(reason: "event \(row[0] as Int64) cannot be read: \(error)")
+            do { event = try EventLog.event(content) } catch {
+                throw StoreError.damaged(reason: "event \(content.seq) cannot be read: \(error)")
             }
-            return TimelineEntry(sequence: row[0], event: event, hash: row[9])
+            return TimelineEntry(sequence: content.seq, event: event, hash: try EventLog.stored(row).at(9, "hash"))
         }
     }
 }

@@ -8,11 +8,18 @@ public final class Register: RegisterStore {
     public let path: String
     let queue: DatabaseQueue
     let busyTimeout: Double
+    /// Set once the schema was found to be exactly what this version creates (see `SchemaCheck.checkWritable`).
+    private let schemaChecked = OnceFlag()
+    /// The `-shm` file as this process first saw it (device and inode), to notice it being deleted under us.
+    private let sharedMemory: SharedMemoryFile
 
     /// Seconds a writer waits for another writer before giving up with `StoreError.busy`.
     public static let defaultBusyTimeout: Double = 15
 
     /// Opens the register at `path`. With `create`, a missing register (and its folders) is made first.
+    ///
+    /// The file is identified read-only before anything is changed: a file that is not a register is refused
+    /// and left as it was. A new register is created in one transaction, so it appears whole or not at all.
     public init(path: String, create: Bool, busyTimeout: Double = Register.defaultBusyTimeout) throws {
         self.path = path
         self.busyTimeout = busyTimeout
@@ -21,6 +28,8 @@ public final class Register: RegisterStore {
         } else if !RegisterFile.exists(path) {
             throw StoreError.missing(path: path)
         }
+        let identity = try RegisterIdentity.of(path, busyTimeout: busyTimeout)
+        if case .empty = identity, !create { throw StoreError.missing(path: path) }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
@@ -37,31 +46,52 @@ public final class Register: RegisterStore {
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
         }
-        try migrate()
+        // Setting WAL mode opened the wal-index, so the -shm file exists from here on.
+        sharedMemory = SharedMemoryFile(path + "-shm")
+        switch identity {
+        case .empty: try createSchema()
+        case .register(let applied): try migrate(applied: applied)
+        }
     }
 
-    /// Runs migrations not yet applied. Several processes may open a new register at once; if one of
-    /// them applied a migration first, the others see it as done on the next attempt.
-    private func migrate() throws {
+    /// Creates the whole schema in one IMMEDIATE transaction. A concurrent creator waits for the lock and then
+    /// finds the schema there; a creator killed half-way leaves no schema, and the next writer starts again.
+    private func createSchema() throws {
         try mapErrors {
-            let needed = try queue.read { db -> Bool in
-                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-                if tables > 0, try !db.tableExists("events") {
-                    throw StoreError.unreadable(path: path, reason: "it is an SQLite database but not an incident register")
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    if RegisterIdentity.unstarted(try SchemaCheck.objects(in: db), try SchemaCheck.migrations(in: db)) {
+                        try Schema.create(db)
+                    }
+                    return .commit
                 }
-                return try !Schema.migrator.hasCompletedMigrations(db)
             }
-            guard needed else { return }
-            var attempts = 0
-            while true {
-                do {
-                    try Schema.migrator.migrate(queue)
-                    return
-                } catch let error as DatabaseError where attempts < 5 {
-                    attempts += 1
-                    if try queue.read(Schema.migrator.hasCompletedMigrations) { return }
-                    if error.resultCode != .SQLITE_ERROR && error.resultCode != .SQLITE_BUSY { throw error }
-                }
+        }
+    }
+
+    /// Applies the migrations this version knows and the register lacks. A register written by a newer version
+    /// is left as it is (writes to it are refused, see `SchemaCheck.checkWritable`). A missing row in
+    /// `grdb_migrations` whose objects exist means the table was edited: that is damage, not something to re-run.
+    private func migrate(applied: [String]) throws {
+        let known = Schema.migrations.map(\.name)
+        guard applied.allSatisfy(known.contains) else { return }
+        let pending = known.filter { !applied.contains($0) }
+        guard let first = pending.first else { return }
+        func damaged() -> StoreError {
+            .damaged(reason: """
+                grdb_migrations has no row for migration '\(first)' although the register has its tables or later migrations: \
+                the table was edited by hand; restore the register from a backup
+                """)
+        }
+        if pending != Array(known.suffix(pending.count)) { throw damaged() }
+        try mapErrors {
+            do {
+                try Schema.migrator.migrate(queue)
+            } catch let error as DatabaseError {
+                // Another process may have applied them while this one waited for the lock.
+                if try queue.read(Schema.migrator.hasCompletedMigrations) { return }
+                if error.resultCode == .SQLITE_ERROR, error.message?.contains("already exists") == true { throw damaged() }
+                throw error
             }
         }
     }
@@ -77,13 +107,36 @@ public final class Register: RegisterStore {
                 try DuplicateRule.check(body, among: DuplicateCandidates.fetch(awareAt: body.awareAt, in: db), accepted: accepted)
             }
             let year = body.awareAt.year
-            let last = try Int.fetchOne(db, sql: "SELECT max(number) FROM incidents WHERE year = ?", arguments: [year]) ?? 0
-            let event = try Workflow.log(body, id: IncidentID(year: year, number: last + 1), context: context)
+            let event = try Workflow.log(body, id: try Self.nextID(year: year, in: db), context: context)
             let incident = try Incident.started(by: event)
             let seq = try EventLog.append(event, in: db)
             try Projection.write(incident, after: event, seq: seq, in: db)
             return incident
         }
+    }
+
+    /// The next id for `year`, from the projection's index, checked against the row it comes from and the chain:
+    /// an edited `year` or `number` would otherwise make ids jump or collide.
+    static func nextID(year: Int, in db: Database) throws -> IncidentID {
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, year, number FROM incidents WHERE year = ? ORDER BY number DESC LIMIT 1"),
+                                    arguments: [year])
+        var number = 1
+        if let last {
+            let r = Projection.incidentRow(last)
+            let id: String = try r("id"), stored: Int = try r("number")
+            guard IncidentID(year: year, number: stored).description == id else {
+                throw StoreError.damaged(reason: "incidents row \(id), columns year/number: (\(year), \(stored)) do not match its id")
+            }
+            number = stored + 1
+        }
+        let next = IncidentID(year: year, number: number)
+        let taken = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT (SELECT count(*) FROM incidents WHERE id = ?1) + (SELECT count(*) FROM events WHERE incident_id = ?1)
+            """), arguments: [next.description]) ?? 0
+        guard taken == 0 else {
+            throw StoreError.damaged(reason: "\(next) is already used although incidents.number says it is free: incidents columns year/number were edited")
+        }
+        return next
     }
 
     /// Records several events on one incident in one transaction: all of them, or none. `decide` is the engine's
@@ -106,7 +159,7 @@ public final class Register: RegisterStore {
         try write { db in
             var directory = try DirectoryProjection.load(in: db)
             for event in try decide(directory) {
-                directory = try directory.applying(event)
+                try directory.apply(event)
                 try DirectoryProjection.write(event, seq: try EventLog.append(event, in: db), in: db)
             }
             return directory
@@ -159,7 +212,19 @@ public final class Register: RegisterStore {
             var result: T?
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    if !schemaChecked.isSet {
+                        try SchemaCheck.checkWritable(db, path: path)
+                        schemaChecked.set()
+                    }
                     result = try body(db)
+                    // Writers coordinate through the -shm file. If it was deleted or replaced while this process had
+                    // the register open, other writers no longer see our locks: stop before committing.
+                    if !sharedMemory.isUnchanged {
+                        throw StoreError.unreadable(path: path, reason: """
+                            its -shm file was deleted or replaced while this command had it open, so writers can no longer \
+                            see each other; nothing was written: stop every process using the register, then run `incident verify`
+                            """)
+                    }
                     return .commit
                 }
             }
@@ -176,6 +241,42 @@ public final class Register: RegisterStore {
             return try body()
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
+        } catch let error as RowDecodingError {
+            // A value of the wrong storage class read outside `StoredRow`: damage, not a crash.
+            throw StoreError.damaged(reason: "\(error)")
         }
+    }
+}
+
+/// A flag set at most once, shared safely between threads.
+final class OnceFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
+
+/// The identity of the WAL index file, taken once, checked before each commit.
+struct SharedMemoryFile: Sendable {
+    let path: String
+    let identity: (dev: UInt64, ino: UInt64)?
+
+    init(_ path: String) {
+        self.path = path
+        identity = Self.identity(of: path)
+    }
+
+    /// True when the file is still the one first seen (or there was none to watch).
+    var isUnchanged: Bool {
+        guard let identity else { return true }
+        guard let now = Self.identity(of: path) else { return false }
+        return now == identity
+    }
+
+    static func identity(of path: String) -> (dev: UInt64, ino: UInt64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
     }
 }

@@ -26,31 +26,35 @@ extension Register {
             var arguments: StatementArguments = []
             if let from { sql += " AND aware_at >= ?"; arguments += [from.iso8601] }
             if let to { sql += " AND aware_at <= ?"; arguments += [to.iso8601] }
-            let ids = try String.fetchAll(db, sql: sql + " ORDER BY aware_at, year, number", arguments: arguments)
+            let ids = try Row.fetchAll(db, sql: sql + " ORDER BY aware_at, year, number", arguments: arguments).map {
+                try Projection.incidentRow($0)("id", as: String.self)
+            }
             for text in ids {
                 let id = try Stored.id(text)
                 guard let incident = try Projection.incident(id, in: db) else { continue }
                 var history: [RegisterRecord.PhaseEntry] = []
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT type, payload, occurred_at, actor FROM events
+                    SELECT incident_id, incident_seq, type, payload, occurred_at, actor FROM events
                     WHERE incident_id = ? AND type IN ('logged', 'advanced', 'closed', 'reopened') ORDER BY incident_seq
                     """, arguments: [text]) {
-                    let at = try Stored.time(row["occurred_at"])
+                    let r = StoredRow(row, table: "events", keys: ["incident_id", "incident_seq"])
+                    let at = try Stored.time(r("occurred_at"))
                     let phase: Phase
-                    switch try EventPayload.decode(type: row["type"], body: row["payload"]) {
+                    switch try EventPayload.decode(type: r("type"), body: r("payload")) {
                     case .advanced(let body): phase = body.to
                     case .closed: phase = .closed
                     case .reopened(let body): phase = body.to
                     default: phase = .investigate
                     }
-                    history.append(.init(phase: phase, at: at, by: row["actor"]))
+                    history.append(.init(phase: phase, at: at, by: try r("actor")))
                 }
                 let notified = try Row.fetchAll(db, sql: """
                     SELECT customer, version, kind, sent_at, sent_via FROM notices
                     WHERE incident_id = ? AND sent_at IS NOT NULL ORDER BY customer, version
                     """, arguments: [text]).map { row in
-                    RegisterRecord.Notified(customer: row["customer"], version: row["version"], kind: try Stored.value(NoticeKind.self, row["kind"]),
-                                            sentAt: try Stored.time(row["sent_at"]), via: row["sent_via"])
+                    let r = StoredRow(row, table: "notices", keys: ["customer", "version"])
+                    return RegisterRecord.Notified(customer: try r("customer"), version: try r("version"), kind: try Stored.value(NoticeKind.self, r("kind")),
+                                                   sentAt: try Stored.time(r("sent_at")), via: try r("sent_via"))
                 }
                 try body(RegisterRecord(incident: incident, phaseHistory: history, notified: notified))
             }

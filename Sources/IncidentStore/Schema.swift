@@ -6,12 +6,30 @@ import GRDB
 /// schema by adding a new migration at the end. Constraints live here because SQLite enforces them
 /// on every writer, including ones that are not this program.
 enum Schema {
+    /// Every migration, in order. Add new ones at the end; never edit or reorder one that has shipped.
+    static let migrations: [(name: String, migrate: @Sendable (Database) throws -> Void)] = [
+        ("2026-11-23-register", createRegister),
+        ("2026-11-23-notices", createNotices),
+        ("2026-11-29-projection-guards", guardProjections),
+        ("2026-11-29-practice", createPracticeMark),
+    ]
+
+    /// Brings an existing register up to date, one transaction per migration (GRDB's migrator).
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("2026-11-23-register", migrate: createRegister)
-        migrator.registerMigration("2026-11-23-notices", migrate: createNotices)
-        migrator.registerMigration("2026-11-29-practice", migrate: createPracticeMark)
+        for migration in migrations { migrator.registerMigration(migration.name, migrate: migration.migrate) }
         return migrator
+    }
+
+    /// Creates a whole register inside the caller's transaction, so a new register appears all at once or not at
+    /// all: a process killed half-way leaves an empty database, which the next writer creates again. The
+    /// migrations table is made exactly as GRDB's migrator makes it, so later migrations run through it as usual.
+    static func create(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        for migration in migrations {
+            try migration.migrate(db)
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
+        }
     }
 
     private static let timeCheck = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z'"
@@ -153,6 +171,37 @@ enum Schema {
                 PRIMARY KEY (incident_id, customer, version)
             ) WITHOUT ROWID;
             """)
+    }
+
+    /// Projection rows are only ever added, or changed in the few ways the events allow; SQLite refuses the rest
+    /// for every writer. (`INSERT OR REPLACE` does not fire delete triggers, so the shares and organisation
+    /// upserts still work.)
+    private static func guardProjections(_ db: Database) throws {
+        var sql = ""
+        for table in ["actions", "notes", "customers"] {
+            sql += """
+                CREATE TRIGGER \(table)_refuse_update BEFORE UPDATE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) are append-only: record a correcting event instead'); END;
+
+                """
+        }
+        for table in ["incidents", "actions", "notes", "customers", "organisation", "shares", "notices"] {
+            sql += """
+                CREATE TRIGGER \(table)_refuse_delete BEFORE DELETE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) rows are never deleted'); END;
+
+                """
+        }
+        let fixedIncident = ["id", "year", "number", "opened_at", "opened_by"].map { "NEW.\($0) IS NOT OLD.\($0)" }.joined(separator: " OR ")
+        let fixedNotice = ["incident_id", "customer", "version", "kind", "template", "subject", "markdown", "facts", "drafted_at",
+                           "drafted_by", "drafted_seq"].map { "NEW.\($0) IS NOT OLD.\($0)" }.joined(separator: " OR ")
+        sql += """
+            CREATE TRIGGER incidents_refuse_renumber BEFORE UPDATE ON incidents WHEN \(fixedIncident)
+            BEGIN SELECT RAISE(ABORT, 'an incident keeps its id, number and opening'); END;
+            CREATE TRIGGER notices_refuse_update BEFORE UPDATE ON notices WHEN OLD.sent_at IS NOT NULL OR \(fixedNotice)
+            BEGIN SELECT RAISE(ABORT, 'a drafted notice never changes; only its sending is recorded, once'); END;
+            """
+        try db.execute(sql: sql)
     }
 
     private static func timeCheckColumn(_ name: String) -> String { "CHECK (\(name) \(timeCheck))" }

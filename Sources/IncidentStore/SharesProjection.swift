@@ -33,16 +33,19 @@ enum SharesProjection {
         }
     }
 
+    static func stored(_ row: Row) -> StoredRow { StoredRow(row, table: "shares", keys: ["incident_id", "customer"]) }
+
     static func share(_ row: Row) throws -> CustomerShare {
-        CustomerShare(
-            customer: row["customer"], dataCategories: try Projection.list(row["data_categories"]),
-            subjectCategories: try Projection.list(row["subject_categories"]), records: row["records"], subjects: row["subjects"],
-            noticeHours: row["notice_hours"], affectedAt: try Projection.time(row["affected_at"]),
-            ruledOut: try (row["ruled_out"] as String?).map { try Stored.json(RuledOut.self, $0) },
-            draftedVersions: row["drafted_versions"], latestKind: try (row["latest_kind"] as String?).map { try Stored.value(NoticeKind.self, $0) },
-            draftedAt: try Projection.list(row["drafted_at"]).map(Stored.time),
-            firstSent: try (row["first_sent"] as String?).map { try Stored.json(SentRecord.self, $0) },
-            lastSentVersion: row["last_sent_version"])
+        let r = stored(row)
+        return CustomerShare(
+            customer: try r("customer"), dataCategories: try Projection.list(r("data_categories")),
+            subjectCategories: try Projection.list(r("subject_categories")), records: try r("records"), subjects: try r("subjects"),
+            noticeHours: try r("notice_hours"), affectedAt: try Projection.time(r("affected_at")),
+            ruledOut: try r("ruled_out", as: String?.self).map { try Stored.json(RuledOut.self, $0) },
+            draftedVersions: try r("drafted_versions"), latestKind: try r("latest_kind", as: String?.self).map { try Stored.value(NoticeKind.self, $0) },
+            draftedAt: try Projection.list(r("drafted_at")).map(Stored.time),
+            firstSent: try r("first_sent", as: String?.self).map { try Stored.json(SentRecord.self, $0) },
+            lastSentVersion: try r("last_sent_version"))
     }
 
     static func shares(of id: IncidentID, in db: Database) throws -> [CustomerShare] {

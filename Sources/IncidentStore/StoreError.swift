@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What can go wrong with the register file itself, as opposed to the data put into it.
@@ -20,6 +21,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case damaged(reason: String)
     /// SQLite refused something the code should never have asked for.
     case internalFailure(reason: String)
+    /// The computer's clock is behind the register's last recorded event.
+    case clockBehind(now: String, last: String)
 
     public var description: String {
         switch self {
@@ -41,6 +44,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "register: stored data is damaged (\(reason))"
         case .internalFailure(let reason):
             "internal error: \(reason)"
+        case .clockBehind(let now, let last):
+            "clock: the computer's clock says \(now) but the register's last event was recorded at \(last); events are recorded in time order, so fix the clock and run the command again (nothing was written)"
         }
     }
 
@@ -57,10 +62,17 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return .unreadable(path: path, reason: "it is not an SQLite database")
         case .SQLITE_CORRUPT:
             return .unreadable(path: path, reason: "the database file is corrupt; restore it from a backup")
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_READONLY:
+            // SQLite keeps its -wal and -shm files beside the register, so a read-only folder stops it as surely as
+            // a read-only file; say which one it is.
+            let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+            if access(path, F_OK) == 0, access(path, W_OK) == 0, access(folder, W_OK) != 0 {
+                return .unreadable(path: path, reason: "its folder \(folder) is read-only for this user, and SQLite must create the register's -wal and -shm files there")
+            }
+            if error.resultCode == .SQLITE_READONLY || (access(path, F_OK) == 0 && access(path, W_OK) != 0) {
+                return .unreadable(path: path, reason: "it is read-only for this user")
+            }
             return .unreadable(path: path, reason: "it cannot be opened (check the path and its permissions)")
-        case .SQLITE_READONLY:
-            return .unreadable(path: path, reason: "it is read-only for this user")
         case .SQLITE_IOERR, .SQLITE_FULL:
             return .unreadable(path: path, reason: "input/output error (\(error.message ?? "disk problem"))")
         default:

@@ -21,7 +21,10 @@ enum Stored {
     }
 
     static func id(_ text: String) throws -> IncidentID {
-        guard let id = try? IncidentID.parse(text) else { throw StoreError.damaged(reason: "'\(text)' is not a stored incident id") }
+        // Only the canonical form: `inc-2026-1` would read as INC-2026-0001 here but match nothing in SQL look-ups.
+        guard let id = try? IncidentID.parse(text), id.description == text else {
+            throw StoreError.damaged(reason: "'\(text)' is not a stored incident id (ids are stored as INC-YYYY-NNNN)")
+        }
         return id
     }
 }

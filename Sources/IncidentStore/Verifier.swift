@@ -63,6 +63,9 @@ struct Verifier {
         var checked = 0
         var previousSeq: Int64 = 0
         var previousHash = HashChain.genesis
+        var previousRecordedAt = ""
+        // Where each projection row's `*_seq` column must point: the replay's own positions.
+        var lastSeq: [IncidentID: Int64] = [:], addedSeq: [String: Int64] = [:], setSeq: Int64?, draftedSeq: [String: Int64] = [:]
         var batch: [(content: HashChain.Content, stored: String)] = []
         batch.reserveCapacity(Self.batchSize)
         // Hashing and decoding are independent per event, so a batch is prepared on every core;
@@ -81,19 +84,32 @@ struct Verifier {
                 if prepared[index].hash != item.stored {
                     flag(content.seq, label, "hash does not match its content: the event was altered")
                 }
+                if content.recordedAt < previousRecordedAt {
+                    flag(content.seq, label, "recorded_at goes back from \(previousRecordedAt) to \(content.recordedAt): events were inserted out of order")
+                }
                 previousSeq = content.seq
                 previousHash = item.stored
+                previousRecordedAt = max(previousRecordedAt, content.recordedAt)
                 do {
                     switch try prepared[index].decoded.get() {
                     case .directory(let event):
-                        directory = try directory.applying(event)
+                        // In place: `applying` would copy the whole directory for every event (quadratic in customers).
+                        try directory.apply(event)
+                        switch event.payload {
+                        case .customerAdded(let customer): addedSeq[customer.slug] = content.seq
+                        case .organisationSet: setSeq = content.seq
+                        }
                     case .incident(let event):
                         if replayed[event.incident] != nil {
                             try replayed[event.incident]!.apply(event)
                         } else {
                             replayed[event.incident] = try Incident.started(by: event)
                         }
+                        lastSeq[event.incident] = content.seq
                         NoticesProjection.replay(event, into: &notices)
+                        if case .noticeDrafted(let body) = event.payload {
+                            draftedSeq[NoticesProjection.key(event.incident.description, body.customer, body.version)] = content.seq
+                        }
                     }
                 } catch {
                     flag(content.seq, label, "cannot be replayed: \(error)")
@@ -103,7 +119,18 @@ struct Verifier {
         }
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(EventLog.columns) FROM events ORDER BY seq")
         while let row = try cursor.next() {
-            batch.append((EventLog.contentIndexed(row), row[9]))
+            do {
+                batch.append((try EventLog.contentIndexed(row), try EventLog.stored(row).at(9, "hash")))
+            } catch {
+                // A row with a value of the wrong storage class is reported in its place, and the walk goes on:
+                // the batch before it is finished first, and the next event links to whatever hash it stored.
+                process()
+                checked += 1
+                let seq: Int64 = if case .int64(let n) = (row[0] as DatabaseValue).storage { n } else { previousSeq + 1 }
+                flag(seq, nil, "cannot be read: \(Self.reason(error))")
+                previousSeq = seq
+                previousHash = (row[9] as DatabaseValue?).flatMap(SchemaCheck.text) ?? previousHash
+            }
             if batch.count == Self.batchSize { process() }
         }
         process()
@@ -111,6 +138,7 @@ struct Verifier {
         compareDeadlines(with: replayed)
         compareDirectory(with: directory)
         compareNotices(with: notices)
+        comparePositions(lastSeq: lastSeq, addedSeq: addedSeq, setSeq: setSeq, draftedSeq: draftedSeq)
         return VerifyReport(
             eventsChecked: checked, eventsValid: checked - invalidEvents.count, incidentsReplayed: replayed.count,
             integrityCheck: integrityText, foreignKeyViolations: foreignKeys,
@@ -152,7 +180,7 @@ struct Verifier {
         do {
             stored = try Projection.all(in: db)
         } catch {
-            problems.append(.init(event: nil, incident: nil, reason: "projections cannot be read: \(error)"))
+            problems.append(.init(event: nil, incident: nil, reason: "projections cannot be read: \(Self.reason(error))"))
             return
         }
         for id in Set(replayed.keys).union(stored.keys).sorted() {
@@ -171,43 +199,37 @@ struct Verifier {
         }
     }
 
-    /// Compares tables, indexes and triggers with what the migrations create. Returns false when a table
-    /// differs, because then no row of it can be trusted to read back; missing triggers are reported and
-    /// the rest of the checks still run.
+    /// Compares every row of `sqlite_schema` (tables, indexes, triggers, views, whatever their name) and the
+    /// recorded migrations with what the migrations create. Returns false when a table differs, because then
+    /// no row of it can be trusted to read back; other differences are reported and the checks still run.
     private mutating func compareSchema() throws -> Bool {
-        let reference = try DatabaseQueue()
-        try Schema.migrator.migrate(reference)
-        // `_` is a LIKE wildcard: escape it, or a trigger named grdbx_hidden would slip past.
-        let objects = #"SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name <> 'grdb_migrations' ORDER BY name"#
-        let expected = try reference.read { try Row.fetchAll($0, sql: objects) }
-        let actual = try Row.fetchAll(db, sql: objects)
-        var tablesIntact = true
-        let expectedByName = Dictionary(uniqueKeysWithValues: expected.map { ($0["name"] as String, $0) })
-        let actualByName = Dictionary(uniqueKeysWithValues: actual.map { ($0["name"] as String, $0) })
-        for name in Set(expectedByName.keys).union(actualByName.keys).sorted() {
-            let want = expectedByName[name], have = actualByName[name]
-            guard want?["sql"] as String? != have?["sql"] as String? else { continue }
-            let type: String = (want ?? have)!["type"]
-            let change = want == nil ? "was added" : have == nil ? "was removed" : "was altered"
-            problems.append(.init(event: nil, incident: nil, reason: "schema: \(type) \(name) \(change)"))
-            if type == "table" { tablesIntact = false }
+        let reference = try SchemaCheck.reference.get()
+        let (lines, tables) = SchemaCheck.differences(try SchemaCheck.objects(in: db), reference.objects)
+        for line in lines { problems.append(.init(event: nil, incident: nil, reason: "schema: \(line)")) }
+        let (unknown, missing) = SchemaCheck.migrationDifferences(try SchemaCheck.migrations(in: db), reference.migrations)
+        for name in unknown {
+            problems.append(.init(event: nil, incident: nil, reason: "schema: migration \(name) is unknown to this version of incident (a newer version, or a change by hand)"))
         }
-        return tablesIntact
+        for name in missing {
+            problems.append(.init(event: nil, incident: nil, reason: "schema: migration \(name) is not recorded in grdb_migrations"))
+        }
+        return !tables
     }
 
     /// `list --overdue` reads the stored deadlines, so they must agree with the replay too.
     private mutating func compareDeadlines(with replayed: [IncidentID: Incident]) {
         do {
             for row in try Row.fetchAll(db, sql: "SELECT incident_id, customer, due_by FROM shares") {
-                let id = try Stored.id(row["incident_id"])
-                let customer: String = row["customer"]
+                let r = SharesProjection.stored(row)
+                let id = try Stored.id(r("incident_id"))
+                let customer: String = try r("customer")
                 guard let incident = replayed[id], let share = incident.share(of: customer) else { continue }
-                if share.dueBy(awareAt: incident.awareAt).iso8601 != row["due_by"] as String {
+                if share.dueBy(awareAt: incident.awareAt).iso8601 != (try r("due_by", as: String.self)) {
                     problems.append(.init(event: nil, incident: id.description, reason: "stored deadline of \(customer) differs from the replayed events"))
                 }
             }
         } catch {
-            problems.append(.init(event: nil, incident: nil, reason: "deadlines cannot be read: \(error)"))
+            problems.append(.init(event: nil, incident: nil, reason: "deadlines cannot be read: \(Self.reason(error))"))
         }
     }
 
@@ -221,7 +243,7 @@ struct Verifier {
                 problems.append(.init(event: nil, incident: nil, reason: "organisation details differ from the replayed events"))
             }
         } catch {
-            problems.append(.init(event: nil, incident: nil, reason: "directory cannot be read: \(error)"))
+            problems.append(.init(event: nil, incident: nil, reason: "directory cannot be read: \(Self.reason(error))"))
         }
     }
 
@@ -237,8 +259,62 @@ struct Verifier {
                                       reason: "notice \(key) differs from the replayed events"))
             }
         } catch {
-            problems.append(.init(event: nil, incident: nil, reason: "notices cannot be read: \(error)"))
+            problems.append(.init(event: nil, incident: nil, reason: "notices cannot be read: \(Self.reason(error))"))
         }
+    }
+
+    /// The columns no `Incident`, `Customer` or notice value carries: an incident's `year` and `number` (which
+    /// number the next incident) and every `*_seq` pointer into the chain.
+    private mutating func comparePositions(lastSeq: [IncidentID: Int64], addedSeq: [String: Int64], setSeq: Int64?,
+                                           draftedSeq: [String: Int64]) {
+        func check(_ what: String, _ body: () throws -> Void) {
+            do { try body() } catch { problems.append(.init(event: nil, incident: nil, reason: "\(what) cannot be read: \(Self.reason(error))")) }
+        }
+        check("incidents") {
+            for row in try Row.fetchAll(db, sql: "SELECT id, year, number, last_seq FROM incidents") {
+                let r = Projection.incidentRow(row)
+                let id = try Stored.id(r("id"))
+                var wrong: [String] = []
+                if try r("year", as: Int.self) != id.year { wrong.append("year") }
+                if try r("number", as: Int.self) != id.number { wrong.append("number") }
+                if let expected = lastSeq[id], try r("last_seq", as: Int64.self) != expected { wrong.append("last_seq") }
+                if !wrong.isEmpty {
+                    problems.append(.init(event: nil, incident: id.description, reason: "projection differs from the replayed events in: \(wrong.joined(separator: ", "))"))
+                }
+            }
+        }
+        check("customers") {
+            for row in try Row.fetchAll(db, sql: "SELECT slug, added_seq FROM customers") {
+                let r = StoredRow(row, table: "customers", keys: ["slug"])
+                let slug: String = try r("slug")
+                if let expected = addedSeq[slug], try r("added_seq", as: Int64.self) != expected {
+                    problems.append(.init(event: nil, incident: nil, reason: "customer \(slug) differs from the replayed events in: added_seq"))
+                }
+            }
+        }
+        check("organisation") {
+            for row in try Row.fetchAll(db, sql: "SELECT id, set_seq FROM organisation") {
+                if let setSeq, try StoredRow(row, table: "organisation", keys: ["id"])("set_seq", as: Int64.self) != setSeq {
+                    problems.append(.init(event: nil, incident: nil, reason: "organisation details differ from the replayed events in: set_seq"))
+                }
+            }
+        }
+        check("notices") {
+            for row in try Row.fetchAll(db, sql: "SELECT incident_id, customer, version, drafted_seq FROM notices") {
+                let r = NoticesProjection.stored(row)
+                let key = NoticesProjection.key(try r("incident_id"), try r("customer"), try r("version"))
+                if let expected = draftedSeq[key], try r("drafted_seq", as: Int64.self) != expected {
+                    problems.append(.init(event: nil, incident: String(key.split(separator: "/")[0]),
+                                          reason: "notice \(key) differs from the replayed events in: drafted_seq"))
+                }
+            }
+        }
+    }
+
+    /// A store error's own words, without the advice meant for a command's one-line message.
+    static func reason(_ error: any Error) -> String {
+        if case StoreError.damaged(let reason) = error { return reason }
+        return "\(error)"
     }
 
     private mutating func flag(_ seq: Int64, _ incident: String?, _ reason: String) {

@@ -3,6 +3,8 @@ import Foundation
 struct BenchOptions {
     var sizes = [1000, 10000]
     var customers = [1000, 10000]
+    /// Sizes of the customer-import scaling table; empty skips it.
+    var importCustomers: [Int] = []
     var runs = 15
     var workdir = ".build-bench"
     var binary = ".build/release/incident"
@@ -18,6 +20,7 @@ struct BenchOptions {
             switch flag {
             case "--sizes": options.sizes = value.split(separator: ",").compactMap { Int($0) } // empty: batch only
             case "--customers": options.customers = value.split(separator: ",").compactMap { Int($0) }
+            case "--import-customers": options.importCustomers = value.split(separator: ",").compactMap { Int($0) }
             case "--runs": options.runs = max(3, Int(value) ?? 15)
             case "--workdir": options.workdir = value
             case "--binary": options.binary = value
@@ -96,6 +99,7 @@ struct Bench {
         report += "\n"
         report += flatness(scaling)
         report += try batch(binary)
+        report += try customerScaling(binary)
         print(report)
         if let file = options.report { try report.write(toFile: file, atomically: true, encoding: .utf8) }
     }

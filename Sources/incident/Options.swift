@@ -71,9 +71,16 @@ struct OutputOptions: ParsableArguments {
 
 /// Text that may be given inline or, as `-`, read from standard input (for long notes).
 enum TextArgument {
+    /// The most standard input is read: four UTF-8 bytes for each of the 100,000 characters the longest field
+    /// allows. One byte more means too long, so a 1 GB pipe is refused after 400 KB, not read whole first.
+    static let maxBytes = 400_000
+
     static func read(_ value: String, field: Field) throws -> String {
         guard value == "-" else { return value }
-        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let data = (try? FileHandle.standardInput.read(upToCount: maxBytes + 1)) ?? Data()
+        if data.count > maxBytes {
+            throw InputError(field: field, problem: "standard input is longer than \(maxBytes) bytes; keep the text to 100000 characters")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(field: field, problem: "standard input is not valid UTF-8; save the text as UTF-8 and try again")
         }

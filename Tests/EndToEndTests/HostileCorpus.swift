@@ -16,6 +16,7 @@ enum HostileCorpus {
     static let id = "INC-2026-0001"
 
     static let texts = HostileValues.texts
+    static let lineTexts = HostileValues.lineTexts
     static let times = HostileValues.times
     static let categories = HostileValues.dataCategories
     static let subjectCategories = HostileValues.subjectCategories
@@ -62,14 +63,14 @@ enum HostileCorpus {
 
     static let templates: [Template] = [
         Template(name: "log", base: ["log"], slots: [
-            ("--title", texts), ("--nature", texts), ("--aware-at", times), ("--severity", HostileValues.severities),
-            ("--occurred-from", times), ("--occurred-to", times), ("--detected-at", times), ("--source", texts), ("--system", texts),
-            ("--region", texts), ("--data-category", categories), ("--subject-category", subjectCategories), ("counts", counts),
+            ("--title", lineTexts), ("--nature", texts), ("--aware-at", times), ("--severity", HostileValues.severities),
+            ("--occurred-from", times), ("--occurred-to", times), ("--detected-at", times), ("--source", lineTexts), ("--system", lineTexts),
+            ("--region", lineTexts), ("--data-category", categories), ("--subject-category", subjectCategories), ("counts", counts),
             ("--consequence", texts),
         ]),
         Template(name: "update", base: ["update", id], slots: [
             ("ID", ids), ("--note", texts), ("--action", texts), ("--consequence", texts), ("--data-category", categories),
-            ("--subject-category", subjectCategories), ("counts", counts), ("--nature", texts), ("--title", texts), ("--at", times),
+            ("--subject-category", subjectCategories), ("counts", counts), ("--nature", texts), ("--title", lineTexts), ("--at", times),
             ("--aware-at", times), ("--severity", HostileValues.severities), ("--kind", HostileValues.actionKinds),
         ]),
         Template(name: "advance", base: ["advance", id], slots: [("ID", ids), ("--note", texts), ("--at", times)]),
@@ -83,12 +84,12 @@ enum HostileCorpus {
         ], files: affectFiles, fileFlag: "--customers-file"),
         Template(name: "unaffect", base: ["unaffect", id], slots: [("ID", ids), ("--customer", customers), ("--reason", texts)]),
         Template(name: "customer add", base: ["customer", "add"], slots: [
-            ("SLUG", HostileValues.slugs), ("--name", texts), ("--email", HostileValues.emails), ("--language", HostileValues.languages),
+            ("SLUG", HostileValues.slugs), ("--name", lineTexts), ("--email", HostileValues.emails), ("--language", HostileValues.languages),
             ("--timezone", HostileValues.timeZones), ("--notice-hours", hours),
         ]),
         Template(name: "customer import", base: ["customer", "import"], slots: [], files: csvFiles, fileFlag: "FILE"),
         Template(name: "org set", base: ["org", "set"], slots: [
-            ("--name", texts), ("--email", HostileValues.emails), ("--phone", texts), ("--address", texts),
+            ("--name", lineTexts), ("--email", HostileValues.emails), ("--phone", lineTexts), ("--address", lineTexts),
             ("--dpo-email", HostileValues.emails),
             ("--notice-hours", hours), ("--update-hours", hours), ("--templates", HostileValues.templateFolders),
         ]),
@@ -98,7 +99,7 @@ enum HostileCorpus {
         ]),
         Template(name: "notice sent", base: ["notice", "sent", id], slots: [
             ("ID", ids), ("--customer", noticeCustomers), ("--version", HostileValues.versions.map(String.init) + ["x"]),
-            ("--at", times), ("--via", texts),
+            ("--at", times), ("--via", lineTexts),
         ]),
     ]
 

@@ -23,7 +23,7 @@ enum HostileSample {
         bad("update", [("--consequence", "text\u{1B}here")], 65, "--consequence"),
         bad("advance", [("--note", "\n\n")], 65, "--note"),
         bad("close", [("--summary", "text\u{7F}here")], 65, "--summary"),
-        bad("reopen", [("--reason", "text\u{85}here")], 65, "--reason"),
+        bad("reopen", [("--reason", "text\u{86}here")], 65, "--reason"),
         bad("unaffect", [("--reason", "invoice\u{202E}fdp.exe")], 65, "--reason"),
         bad("customer add", [("--name", "\t \n")], 65, "--name"),
         bad("org set", [("--address", "invoice\u{2066}fdp.exe")], 65, "--address"),

@@ -21,7 +21,8 @@ public enum HostileValues {
         // 100,001 characters is over every option's limit and still under the kernel's 128 KiB per argument.
         var values = ["", "   ", "\n\n", "\t \n", "\u{FFFD}", "ok\u{FFFD}", String(repeating: "x", count: 100_001)]
         // No NUL: an argument cannot carry one.
-        for scalar in Array(0x01...0x08) + [0x0B, 0x0C, 0x0D] + Array(0x0E...0x1F) + [0x7F] + Array(0x80...0x9F) {
+        // VT, FF, CR and NEL are line breaks: paragraphs turn them into LF, one-line fields refuse them (`lineTexts`).
+        for scalar in Array(0x01...0x08) + Array(0x0E...0x1F) + [0x7F] + Array(0x80...0x84) + Array(0x86...0x9F) {
             values.append("text\(Character(Unicode.Scalar(scalar)!))here")
         }
         for scalar in Array(0x202A...0x202E) + Array(0x2066...0x2069) {
@@ -29,6 +30,12 @@ public enum HostileValues {
         }
         return values
     }()
+
+    /// Text no one-line option accepts: the above, and every kind of line break (issue 10, class 2), each placed
+    /// where it would forge a heading in a notice if it got through.
+    public static let lineTexts: [String] = texts + ["\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}", "\n"].map {
+        "Breach\($0)## 7. Who to contact"
+    }
 
     /// Not a category of personal data (`--data-category`).
     public static let dataCategories = [

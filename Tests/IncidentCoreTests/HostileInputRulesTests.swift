@@ -29,11 +29,11 @@ struct HostileInputRulesTests {
 
     /// Free text, with each command's limit (`TextRules.line` or `.paragraph`).
     static let texts: [OptionRule] = [
-        .init("log, update", "--title", .title, HostileValues.texts) { try TextRules.line($0, field: .title) },
+        .init("log, update", "--title", .title, HostileValues.lineTexts) { try TextRules.line($0, field: .title) },
         .init("log, update", "--nature", .nature, HostileValues.texts) { try TextRules.paragraph($0, field: .nature) },
-        .init("log, update", "--source", .source, HostileValues.texts) { try TextRules.line($0, field: .source, maxLength: 200) },
-        .init("log, update", "--system", .system, HostileValues.texts) { try TextRules.line($0, field: .system) },
-        .init("log, update", "--region", .region, HostileValues.texts) { try TextRules.line($0, field: .region, maxLength: 80) },
+        .init("log, update", "--source", .source, HostileValues.lineTexts) { try TextRules.line($0, field: .source, maxLength: 200) },
+        .init("log, update", "--system", .system, HostileValues.lineTexts) { try TextRules.line($0, field: .system) },
+        .init("log, update", "--region", .region, HostileValues.lineTexts) { try TextRules.line($0, field: .region, maxLength: 80) },
         .init("log, update", "--consequence", .consequence, HostileValues.texts) {
             try TextRules.paragraph($0, field: .consequence, maxLength: 2_000)
         },
@@ -42,12 +42,12 @@ struct HostileInputRulesTests {
         .init("close", "--summary", .summary, HostileValues.texts) { try TextRules.paragraph($0, field: .summary, maxLength: 100_000) },
         .init("reopen", "--reason", .reason, HostileValues.texts) { try TextRules.paragraph($0, field: .reason, maxLength: 100_000) },
         .init("unaffect", "--reason", .reason, HostileValues.texts) { try TextRules.paragraph($0, field: .reason) },
-        .init("notice sent", "--via", .sentVia, HostileValues.texts) { try TextRules.line($0, field: .sentVia) },
-        .init("org set", "--name", .organisationName, HostileValues.texts) { try TextRules.line($0, field: .organisationName) },
-        .init("org set", "--phone", .phone, HostileValues.texts) { try TextRules.line($0, field: .phone, maxLength: 40) },
-        .init("org set", "--address", .address, HostileValues.texts) { try TextRules.line($0, field: .address, maxLength: 300) },
-        .init("customer add", "--name", .customerName, HostileValues.texts) { try customer(name: $0) },
-        .init("every write", "--by", .actor, HostileValues.texts) { try TextRules.line($0, field: .actor, maxLength: 120) },
+        .init("notice sent", "--via", .sentVia, HostileValues.lineTexts) { try TextRules.line($0, field: .sentVia) },
+        .init("org set", "--name", .organisationName, HostileValues.lineTexts) { try TextRules.line($0, field: .organisationName) },
+        .init("org set", "--phone", .phone, HostileValues.lineTexts) { try TextRules.line($0, field: .phone, maxLength: 40) },
+        .init("org set", "--address", .address, HostileValues.lineTexts) { try TextRules.line($0, field: .address, maxLength: 300) },
+        .init("customer add", "--name", .customerName, HostileValues.lineTexts) { try customer(name: $0) },
+        .init("every write", "--by", .actor, HostileValues.lineTexts) { try TextRules.line($0, field: .actor, maxLength: 120) },
     ]
 
     /// Times: parsed against the register's clock, then checked by the workflow step that records them.

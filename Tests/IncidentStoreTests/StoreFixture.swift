@@ -43,11 +43,16 @@ struct StoreFixture {
     }
 
     /// Runs raw SQL with the append-only triggers removed: what someone with the file and a SQLite shell can do.
+    /// The events' triggers stay removed (verify reports that); the projections' are put back afterwards, as
+    /// someone covering their tracks would.
     func tamper(_ sql: String) throws {
         let queue = try DatabaseQueue(path: path)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "DROP TRIGGER IF EXISTS events_refuse_update; DROP TRIGGER IF EXISTS events_refuse_delete")
+            let guards = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'")
+            for row in guards { try db.execute(sql: "DROP TRIGGER \(row["name"] as String)") }
             try db.execute(sql: sql)
+            for row in guards { try db.execute(sql: row["sql"]) }
         }
     }
 

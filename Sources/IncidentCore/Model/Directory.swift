@@ -15,15 +15,20 @@ public struct Directory: Equatable, Sendable {
 
     public func applying(_ event: DirectoryEvent) throws -> Directory {
         var next = self
+        try next.apply(event)
+        return next
+    }
+
+    /// Folds one event in place. Prefer this to `applying` in loops: it never copies the customer list.
+    public mutating func apply(_ event: DirectoryEvent) throws {
         switch event.payload {
         case .customerAdded(let customer):
             guard customers[customer.slug] == nil else {
                 throw ReplayError(problem: "customer \(customer.slug) is added twice")
             }
-            next.customers[customer.slug] = customer
+            customers[customer.slug] = customer
         case .organisationSet(let organisation):
-            next.organisation = organisation
+            self.organisation = organisation
         }
-        return next
     }
 }

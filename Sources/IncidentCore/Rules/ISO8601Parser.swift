@@ -11,6 +11,14 @@ struct ISO8601Parser {
         return parser.parse()
     }
 
+    /// True when the text is a well-formed date-time whose only fault is an offset beyond -12:00/+14:00.
+    static func offsetOutOfRange(_ text: String) -> Bool {
+        guard text.count > 6 else { return false }
+        let sign = text.dropLast(5).last, tail = text.suffix(5)
+        guard sign == "+" || sign == "-", tail.dropFirst(2).first == ":" else { return false }
+        return timestamp(from: String(text.dropLast(6)) + "Z") != nil
+    }
+
     /// True when the text is a well-formed date-time that only lacks its offset.
     static func looksLikeLocalTime(_ text: String) -> Bool {
         timestamp(from: text + "Z") != nil
@@ -40,8 +48,10 @@ struct ISO8601Parser {
             index += 1
             guard let oh = number(2) else { return nil }
             _ = literal(":")
-            guard let om = number(2), oh <= 18, om <= 59 else { return nil }
+            guard let om = number(2), om <= 59 else { return nil }
             offset = sign * (oh * 3600 + om * 60)
+            // Real offsets run from -12:00 (Baker Island) to +14:00 (Line Islands).
+            guard (-12 * 3600...14 * 3600).contains(offset) else { return nil }
         } else {
             return nil
         }

@@ -10,22 +10,41 @@ public enum TextRules {
     static let bidiControls: ClosedRange<UInt32> = 0x202A...0x202E
     static let bidiIsolates: ClosedRange<UInt32> = 0x2066...0x2069
 
-    /// One line of text: title, name, category, system. Trimmed; no newlines; not empty.
+    /// Every scalar that some renderer takes for the end of a line or a paragraph: LF, VT, FF, CR, NEL, and the
+    /// Unicode line and paragraph separators. Swift's `Character.isNewline`, which the notice Markdown reader
+    /// splits on, is true for exactly these (and for CRLF, made of two of them).
+    public static let lineBreaks: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
+
+    /// One line of text: title, name, category, system. Trimmed; no line break of any kind, no tab; not empty.
     public static func line(_ raw: String, field: Field, maxLength: Int = 200) throws -> String {
-        let text = try checked(raw, field: field, maxLength: maxLength)
-        if text.contains("\n") || text.contains("\t") {
+        // Checked before anything else, so a U+2028 in a title is called a line break, not a control character.
+        if raw.unicodeScalars.contains(where: { lineBreaks.contains($0.value) || $0 == "\t" }) {
             throw InputError(field: field, problem: "must be a single line; remove the line breaks and tabs")
         }
-        return text
+        return try checked(raw, field: field, maxLength: maxLength)
     }
 
-    /// Free text that may span lines: nature, notes, summaries, reasons. CRLF becomes LF.
+    /// Free text that may span lines: nature, notes, summaries, reasons. Every kind of line break (CRLF, CR, VT,
+    /// FF, NEL, U+2028, U+2029) becomes LF before any other rule or any renderer sees the text.
     public static func paragraph(_ raw: String, field: Field, maxLength: Int = 20_000) throws -> String {
-        try checked(raw, field: field, maxLength: maxLength)
+        try checked(normalisingLineBreaks(raw), field: field, maxLength: maxLength)
+    }
+
+    /// `text` with each line break of any kind replaced by one LF (CRLF counts as one break).
+    public static func normalisingLineBreaks(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { lineBreaks.contains($0.value) && $0 != "\n" }) else { return text }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n", previousCR { previousCR = false; continue }
+            previousCR = scalar == "\r"
+            out.append(lineBreaks.contains(scalar.value) ? "\n" : scalar)
+        }
+        return String(out)
     }
 
     private static func checked(_ raw: String, field: Field, maxLength: Int) throws -> String {
-        let normalised = raw.replacingOccurrences(of: "\r\n", with: "\n")
+        let normalised = raw
         for scalar in normalised.unicodeScalars {
             let v = scalar.value
             if v == 0x0A || v == 0x09 { continue }

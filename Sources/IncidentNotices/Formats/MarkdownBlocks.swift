@@ -18,8 +18,7 @@ enum MarkdownBlock: Equatable, Sendable {
             paragraph = []
             items = []
         }
-        // `isNewline` treats "\r\n" as one separator, so templates saved on Windows parse the same.
-        for line in markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        for line in markdown.split(omittingEmptySubsequences: false, whereSeparator: isLineBreak) {
             let text = trimmed(line)
             if text.isEmpty {
                 flush()
@@ -43,6 +42,10 @@ enum MarkdownBlock: Equatable, Sendable {
         flush()
         return blocks
     }
+
+    /// What ends a line, for the parser and for `MarkdownEscape` alike. `isNewline` treats "\r\n" as one
+    /// separator, so templates saved on Windows parse the same.
+    static func isLineBreak(_ c: Character) -> Bool { c.isNewline }
 
     /// `# `, `## ` or `### ` followed by text; `####` and `#text` stay literal, as in CommonMark.
     private static func heading(_ line: Substring) -> (Int, String)? {

@@ -67,6 +67,7 @@ struct Failure: Error {
             self.init("register: stored data is damaged (\(reason)); run `incident verify` and restore from a backup", .integrityFailure)
         case .unwritable: self.init("backup: \(error.description)", .cannotCreate)
         case .internalFailure: self.init(error.description, .internalError)
+        case .clockBehind: self.init(error.description, .configuration)
         }
     }
 
