@@ -1,4 +1,5 @@
 import Foundation
+import IncidentCore
 
 /// A folder of templates a person keeps: language subfolders (`en/`, `de/`, …) of `.mustache` files.
 /// The one walker over such a folder, for loading a set and for checking every language in it.
@@ -30,6 +31,6 @@ public struct TemplateFolder: Sendable {
     /// The languages the folder has templates for: its first-level folders named like language tags.
     public var languages: [String] {
         let tops = Set(files.keys.compactMap { $0.split(separator: "/").first.map(String.init) })
-        return tops.filter { $0.range(of: #"^[a-z]{2,3}(-[a-z0-9]{2,8})*$"#, options: .regularExpression) != nil }.sorted()
+        return tops.filter(LanguageTag.isValid).sorted()
     }
 }

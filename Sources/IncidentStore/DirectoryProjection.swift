@@ -10,6 +10,10 @@ enum DirectoryProjection {
             try db.cachedStatement(sql: """
                 INSERT INTO customers (slug, name, emails, language, time_zone, notice_hours, added_seq) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [c.slug, c.name, Projection.json(c.emails), c.language, c.timeZone, c.noticeHours, seq])
+        case .customerEdited(let c):
+            try db.cachedStatement(sql: """
+                UPDATE customers SET name = ?, emails = ?, language = ?, time_zone = ?, notice_hours = ? WHERE slug = ?
+                """).execute(arguments: [c.name, Projection.json(c.emails), c.language, c.timeZone, c.noticeHours, c.slug])
         case .organisationSet(let organisation):
             try db.execute(sql: "INSERT OR REPLACE INTO organisation (id, body, set_seq) VALUES (1, ?, ?)",
                            arguments: [try CanonicalJSON.encode(organisation), seq])

@@ -178,7 +178,7 @@ enum Schema {
     /// upserts still work.)
     private static func guardProjections(_ db: Database) throws {
         var sql = ""
-        for table in ["actions", "notes", "customers"] {
+        for table in ["actions", "notes"] {
             sql += """
                 CREATE TRIGGER \(table)_refuse_update BEFORE UPDATE ON \(table)
                 BEGIN SELECT RAISE(ABORT, '\(table) are append-only: record a correcting event instead'); END;
@@ -196,6 +196,8 @@ enum Schema {
         let fixedNotice = ["incident_id", "customer", "version", "kind", "template", "subject", "markdown", "facts", "drafted_at",
                            "drafted_by", "drafted_seq"].map { "NEW.\($0) IS NOT OLD.\($0)" }.joined(separator: " OR ")
         sql += """
+            CREATE TRIGGER customers_refuse_rekey BEFORE UPDATE ON customers WHEN NEW.slug IS NOT OLD.slug OR NEW.added_seq IS NOT OLD.added_seq
+            BEGIN SELECT RAISE(ABORT, 'a customer keeps its slug; its details change only through a customer-edited event'); END;
             CREATE TRIGGER incidents_refuse_renumber BEFORE UPDATE ON incidents WHEN \(fixedIncident)
             BEGIN SELECT RAISE(ABORT, 'an incident keeps its id, number and opening'); END;
             CREATE TRIGGER notices_refuse_update BEFORE UPDATE ON notices WHEN OLD.sent_at IS NOT NULL OR \(fixedNotice)

@@ -98,6 +98,7 @@ struct Verifier {
                         switch event.payload {
                         case .customerAdded(let customer): addedSeq[customer.slug] = content.seq
                         case .organisationSet: setSeq = content.seq
+                        case .customerEdited: break
                         }
                     case .incident(let event):
                         if replayed[event.incident] != nil {

@@ -81,6 +81,23 @@ struct ExportSafetyTests {
         #expect(try MailParser.plainBody(eml).contains("<script>alert(1)</script>"), "markup arrives as text in the plain part")
     }
 
+    @Test("--force never opens what is not a plain file: a FIFO or a symbolic link in the way is refused at once (exit 73)")
+    func forceOntoFIFO() throws {
+        let (cli, id) = try NoticeFlowTests.world()
+        defer { cli.remove() }
+        try cli.ok(["notice", "draft", id, "--all"])
+        let out = cli.folder + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        let fifo = out + "/\(id)-acme-gmbh-v1-initial.md"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let started = Date()
+        let result = try cli.run(["notice", "export", id, "--all", "--format", "md", "--out", out, "--force"])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("is not a regular file"))
+        #expect(Date().timeIntervalSince(started) < 30, "the export must not block on the FIFO")
+        #expect(!FileManager.default.fileExists(atPath: out + "/\(id)-globex-v1-initial.md"), "all or nothing")
+    }
+
     @Test("register, WAL, backups and exports are 0600 under umask 000 and 022", arguments: ["000", "022"])
     func permissions(umask: String) throws {
         let (cli, id) = try Self.hostileIncident()

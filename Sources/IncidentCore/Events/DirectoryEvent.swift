@@ -13,20 +13,23 @@ public struct DirectoryEvent: Equatable, Sendable {
 
 public enum DirectoryPayload: Equatable, Sendable {
     case customerAdded(Customer)
+    /// A customer's details corrected: the whole record as it now stands, under the same slug.
+    case customerEdited(Customer)
     case organisationSet(Organisation)
 
     public var type: String {
         switch self {
         case .customerAdded: "customer-added"
+        case .customerEdited: "customer-edited"
         case .organisationSet: "organisation-set"
         }
     }
 
-    public static let types = ["customer-added", "organisation-set"]
+    public static let types = ["customer-added", "customer-edited", "organisation-set"]
 
     public func encodedBody() throws -> String {
         switch self {
-        case .customerAdded(let body): try CanonicalJSON.encode(body)
+        case .customerAdded(let body), .customerEdited(let body): try CanonicalJSON.encode(body)
         case .organisationSet(let body): try CanonicalJSON.encode(body)
         }
     }
@@ -34,6 +37,7 @@ public enum DirectoryPayload: Equatable, Sendable {
     public static func decode(type: String, body: String) throws -> DirectoryPayload {
         switch type {
         case "customer-added": .customerAdded(try CanonicalJSON.decode(Customer.self, body))
+        case "customer-edited": .customerEdited(try CanonicalJSON.decode(Customer.self, body))
         case "organisation-set": .organisationSet(try CanonicalJSON.decode(Organisation.self, body))
         default: throw ReplayError(problem: "unknown directory event type '\(type)'")
         }

@@ -26,10 +26,7 @@ public struct Customer: Codable, Equatable, Sendable {
                                  noticeHours: Int?) throws -> Customer {
         let slug = try Slug.parse(slug, field: .customerSlug)
         guard !emails.isEmpty else { throw InputError(field: .customerEmail, problem: "give at least one address for notices") }
-        let language = language.trimmingCharacters(in: .whitespaces).lowercased()
-        guard language.range(of: #"^[a-z]{2,3}(-[a-z0-9]{2,8})*$"#, options: .regularExpression) != nil else {
-            throw InputError(field: .language, problem: "'\(language)' is not a language tag; use one such as en, de or fr")
-        }
+        let language = try LanguageTag.parse(language, field: .language)
         return Customer(slug: slug, name: try TextRules.line(name, field: .customerName),
                         emails: try emails.map { try EmailAddress.parse($0, field: .customerEmail) },
                         language: language, timeZone: try TextRules.line(timeZone, field: .timeZone, maxLength: 64),

@@ -27,6 +27,11 @@ public struct Directory: Equatable, Sendable {
                 throw ReplayError(problem: "customer \(customer.slug) is added twice")
             }
             customers[customer.slug] = customer
+        case .customerEdited(let customer):
+            guard customers[customer.slug] != nil else {
+                throw ReplayError(problem: "customer \(customer.slug) is edited before it was added")
+            }
+            customers[customer.slug] = customer
         case .organisationSet(let organisation):
             self.organisation = organisation
         }

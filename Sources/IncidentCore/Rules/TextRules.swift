@@ -60,7 +60,7 @@ public enum TextRules {
         }
         let text = normalised.trimmingCharacters(in: .whitespacesAndNewlines)
         // `--note --help` means the value was forgotten, not that the note says "--help".
-        if text.range(of: #"^--[a-z][a-z-]*$"#, options: .regularExpression) != nil {
+        if text.range(of: #"^--[a-z][a-z-]*\z"#, options: .regularExpression) != nil {
             throw InputError(field: field, problem: "'\(text)' looks like an option, so the value seems to be missing", next: .attachWithEquals(text))
         }
         if text.isEmpty {

@@ -50,3 +50,45 @@ struct OrganisationChangesTests {
         #expect(twice?.problem.contains("c.csv:2") == true)
     }
 }
+
+@Suite("Correcting a customer")
+struct CustomerChangesTests {
+    static let acme = Customer(slug: "acme", name: "Acme GmbH", emails: ["dpo@acme.example"], language: "de", noticeHours: 24)
+
+    @Test("a correction keeps the slug and what was not given; a change that changes nothing records nothing")
+    func edit() throws {
+        let directory = Directory(customers: ["acme": Self.acme])
+        var changes = CustomerChanges()
+        changes.emails = ["privacy@acme.example"]
+        changes.noticeHours = .some(nil)
+        let events = try Workflow.editCustomer(directory, slug: "acme", changes, context: Fixture.context)
+        var expected = Self.acme
+        expected.emails = ["privacy@acme.example"]
+        expected.noticeHours = nil
+        #expect(events.map(\.payload) == [.customerEdited(expected)])
+        var replayed = directory
+        try replayed.apply(events[0])
+        #expect(replayed.customers["acme"] == expected)
+        var same = CustomerChanges()
+        same.name = "Acme GmbH"
+        #expect(try Workflow.editCustomer(directory, slug: "acme", same, context: Fixture.context).isEmpty)
+    }
+
+    @Test("an unknown customer is refused, and an edit never comes before the customer was added")
+    func unknown() throws {
+        let error = #expect(throws: InputError.self) {
+            _ = try Workflow.editCustomer(Directory(), slug: "acme", CustomerChanges(), context: Fixture.context)
+        }
+        #expect(error?.next == .listCustomers)
+        var empty = Directory()
+        #expect(throws: ReplayError.self) {
+            try empty.apply(DirectoryEvent(payload: .customerEdited(Self.acme), actor: "a", recordedAt: Fixture.now))
+        }
+    }
+
+    @Test("slugs and language tags are checked whole: a final line break is refused", arguments: ["acme\n", "acme\r", "ac me", "acme\u{2028}"])
+    func wholeSlug(slug: String) {
+        #expect(throws: InputError.self) { _ = try Slug.parse(slug, field: .customerSlug) }
+        #expect(throws: InputError.self) { _ = try LanguageTag.parse("de\n", field: .language) }
+    }
+}
