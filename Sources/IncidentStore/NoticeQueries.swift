@@ -37,7 +37,9 @@ extension Register {
         try write { db in
             guard try EventLog.head(in: db) == head else { return nil }
             guard var current = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
-            for event in events {
+            let now = clock()
+            for var event in events {
+                event.recordedAt = now
                 try current.apply(event)
                 let seq = try EventLog.append(event, in: db)
                 try Projection.write(current, after: event, seq: seq, in: db)

@@ -13,6 +13,12 @@ public final class Register: RegisterStore {
     /// The `-shm` file as this process first saw it (device and inode), to notice it being deleted under us.
     private let sharedMemory: SharedMemoryFile
 
+    /// The time the register stamps on what it writes, read with the write lock held.
+    let clock: @Sendable () -> Timestamp
+
+    /// The system clock, to the second.
+    public static let systemClock: @Sendable () -> Timestamp = { Timestamp(seconds: Int64(Date().timeIntervalSince1970.rounded(.down))) }
+
     /// Seconds a writer waits for another writer before giving up with `StoreError.busy`.
     public static let defaultBusyTimeout: Double = 15
 
@@ -20,9 +26,13 @@ public final class Register: RegisterStore {
     ///
     /// The file is identified read-only before anything is changed: a file that is not a register is refused
     /// and left as it was. A new register is created in one transaction, so it appears whole or not at all.
-    public init(path: String, create: Bool, busyTimeout: Double = Register.defaultBusyTimeout) throws {
+    /// `clock` is read inside each write transaction, with the write lock held, to stamp when the register wrote
+    /// each event: so recorded times never go back between writers, whoever read their clock first.
+    public init(path: String, create: Bool, busyTimeout: Double = Register.defaultBusyTimeout,
+                clock: @escaping @Sendable () -> Timestamp = Register.systemClock) throws {
         self.path = path
         self.busyTimeout = busyTimeout
+        self.clock = clock
         if create {
             try RegisterFile.create(path)
         } else if !RegisterFile.exists(path) {
@@ -107,7 +117,8 @@ public final class Register: RegisterStore {
                 try DuplicateRule.check(body, among: DuplicateCandidates.fetch(awareAt: body.awareAt, in: db), accepted: accepted)
             }
             let year = body.awareAt.year
-            let event = try Workflow.log(body, id: try Self.nextID(year: year, in: db), context: context)
+            var event = try Workflow.log(body, id: try Self.nextID(year: year, in: db), context: context)
+            event.recordedAt = clock()
             let incident = try Incident.started(by: event)
             let seq = try EventLog.append(event, in: db)
             try Projection.write(incident, after: event, seq: seq, in: db)
@@ -145,7 +156,9 @@ public final class Register: RegisterStore {
     public func recordMany(_ id: IncidentID, _ decide: (Incident) throws -> [IncidentEvent]) throws -> Incident {
         try write { db in
             guard var current = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
-            for event in try decide(current) {
+            let now = clock()
+            for var event in try decide(current) {
+                event.recordedAt = now
                 try current.apply(event)
                 let seq = try EventLog.append(event, in: db)
                 try Projection.write(current, after: event, seq: seq, in: db)
@@ -158,7 +171,9 @@ public final class Register: RegisterStore {
     public func recordDirectory(_ decide: (Directory) throws -> [DirectoryEvent]) throws -> Directory {
         try write { db in
             var directory = try DirectoryProjection.load(in: db)
-            for event in try decide(directory) {
+            let now = clock()
+            for var event in try decide(directory) {
+                event.recordedAt = now
                 try directory.apply(event)
                 try DirectoryProjection.write(event, seq: try EventLog.append(event, in: db), in: db)
             }

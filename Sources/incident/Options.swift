@@ -18,7 +18,7 @@ struct RegisterOptions: ParsableArguments {
         let path = try RegisterLocation.resolve(explicit: db, environment: environment)
         let practice = RegisterLocation.requestsPractice(explicit: db, environment: environment)
         try Clock.check(path: path, practice: practice, environment: environment)
-        let register = try Register(path: path, create: create, busyTimeout: try busyTimeout(environment))
+        let register = try Register(path: path, create: create, busyTimeout: try busyTimeout(environment), clock: { Clock.now() })
         if practice && create { try register.markPractice() }
         try Clock.check(opened: register, environment: environment)
         return register

@@ -75,7 +75,7 @@ struct DamagedRowTests {
 
     @Test("every projection table refuses what its events never do", arguments: [
         "UPDATE notes SET text = 'x'", "DELETE FROM notes", "UPDATE actions SET text = 'x'", "DELETE FROM actions",
-        "UPDATE customers SET name = 'x'", "DELETE FROM customers", "DELETE FROM shares", "DELETE FROM incidents",
+        "UPDATE customers SET slug = 'x'", "DELETE FROM customers", "DELETE FROM shares", "DELETE FROM incidents",
         "UPDATE incidents SET number = 9", "UPDATE incidents SET year = 2030", "UPDATE incidents SET id = 'INC-2026-0009'",
     ])
     func appendOnly(sql: String) throws {

@@ -58,8 +58,10 @@ struct PositionTests {
         let (fixture, register, id) = try Self.filled()
         defer { fixture.remove() }
         let before = try register.head()
+        // Another process whose clock is an hour behind: the register stamps events with its clock, under the lock.
+        let behind = try fixture.open(clockOffset: -3600)
         #expect(throws: StoreError.self) {
-            _ = try register.record(id) { try Workflow.update($0, with: HiddenSchemaTests.note("late"), context: fixture.context(offset: -3600)) }
+            _ = try behind.record(id) { try Workflow.update($0, with: HiddenSchemaTests.note("late"), context: fixture.context(offset: -3600)) }
         }
         #expect(try register.head() == before)
     }

@@ -14,7 +14,10 @@ struct StoreFixture {
         path = folder + "/nested/register.sqlite"
     }
 
-    func open() throws -> Register { try Register(path: path, create: true) }
+    /// The register with a fixed clock (`now`, or `offset` seconds from it): no test depends on the wall clock.
+    func open(clockOffset offset: Int64 = 0) throws -> Register {
+        try Register(path: path, create: true, clock: { Self.now.adding(seconds: offset) })
+    }
 
     func context(_ actor: String = "alice", offset: Int64 = 0) -> Context {
         Context(actor: actor, now: Self.now.adding(seconds: offset))

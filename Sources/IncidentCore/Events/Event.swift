@@ -7,7 +7,7 @@ public struct IncidentEvent: Equatable, Sendable {
     public var number: Int
     public var payload: EventPayload
     public var actor: String
-    /// When the register wrote it.
+    /// When the register wrote it: stamped by the register with its write lock held (the engine's `now` until then).
     public var recordedAt: Timestamp
     /// When it happened in the world (`--at`); the same as `recordedAt` unless told otherwise.
     public var occurredAt: Timestamp
