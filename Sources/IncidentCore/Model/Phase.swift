@@ -1,3 +1,5 @@
+
+
 /// Where an incident stands in the DPA §9.4 response: five working phases, then closed.
 public enum Phase: String, Codable, CaseIterable, Sendable, Comparable {
     case investigate, contain, mitigate, remediate, restore, closed
@@ -37,28 +39,5 @@ public enum Phase: String, Codable, CaseIterable, Sendable, Comparable {
         let choices = allowClosed ? allCases : working
         if let phase = Phase(rawValue: text.lowercased()), choices.contains(phase) { return phase }
         throw InputError(field: field, problem: "'\(text)' is not a phase; use one of \(choices.map(\.rawValue).joined(separator: ", "))")
-    }
-}
-
-/// How bad an incident is, as the response team judges it.
-public enum Severity: String, Codable, CaseIterable, Sendable, Comparable {
-    case low, medium, high, critical
-
-    private var order: Int { Severity.allCases.firstIndex(of: self)! }
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.order < rhs.order }
-
-    public static func parse(_ text: String, field: Field = .severity) throws -> Severity {
-        if let severity = Severity(rawValue: text.lowercased()) { return severity }
-        throw InputError(field: field, problem: "'\(text)' is not a severity; use low, medium, high or critical")
-    }
-}
-
-/// What an action taken during the response was for (DPA §9.4).
-public enum ActionKind: String, Codable, CaseIterable, Sendable {
-    case containment, mitigation, remediation, restoration
-
-    public static func parse(_ text: String, field: Field = .actionKind) throws -> ActionKind {
-        if let kind = ActionKind(rawValue: text.lowercased()) { return kind }
-        throw InputError(field: field, problem: "'\(text)' is not an action kind; use containment, mitigation, remediation or restoration")
     }
 }

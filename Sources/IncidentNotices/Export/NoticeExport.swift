@@ -1,16 +1,6 @@
 import Foundation
 import IncidentCore
 
-/// The formats a notice version can be exported in.
-public enum NoticeFormat: String, CaseIterable, Sendable {
-    case md, txt, html, eml, json
-
-    public static func parse(_ text: String) throws -> NoticeFormat {
-        if let format = NoticeFormat(rawValue: text.lowercased()) { return format }
-        throw InputError(field: .noticeFormat, problem: "'\(text)' is not a format; use md, txt, html, eml or json")
-    }
-}
-
 public enum NoticeExport {
     /// The notice in one format. The stored Markdown is the text the counsel approved; every other
     /// format is derived from it, so they all say the same thing.
@@ -48,22 +38,5 @@ public enum NoticeExport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(NoticeJSON(draft: draft)), as: UTF8.self) + "\n"
-    }
-}
-
-/// JSON export: the facts under their stable keys, plus the subject, the text and the sending record.
-struct NoticeJSON: Encodable {
-    let draft: NoticeVersion
-
-    private enum Keys: String, CodingKey { case subject, markdown, template, sentAt, sentVia }
-
-    func encode(to encoder: any Encoder) throws {
-        try draft.facts.encode(to: encoder)
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(draft.subject, forKey: .subject)
-        try container.encode(draft.markdown, forKey: .markdown)
-        try container.encode(draft.template, forKey: .template)
-        try container.encodeIfPresent(draft.sent?.at, forKey: .sentAt)
-        try container.encodeIfPresent(draft.sent?.via, forKey: .sentVia)
     }
 }

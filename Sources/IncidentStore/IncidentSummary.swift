@@ -1,26 +1,6 @@
 import GRDB
 import IncidentCore
 
-/// Which incidents `list` shows.
-public struct ListFilter: Sendable {
-    public enum State: Sendable { case any, open, closed }
-    public var phase: Phase?
-    public var severity: Severity?
-    public var state: State
-    /// Only incidents with a customer past its deadline and not yet sent a notice, as of this moment.
-    public var overdueAt: Timestamp?
-    /// At most this many, newest first; nil for all.
-    public var limit: Int?
-
-    public init(phase: Phase? = nil, severity: Severity? = nil, state: State = .any, overdueAt: Timestamp? = nil, limit: Int? = nil) {
-        self.phase = phase
-        self.severity = severity
-        self.state = state
-        self.overdueAt = overdueAt
-        self.limit = limit
-    }
-}
-
 /// One line of `list`: read from the incidents table alone, in one query.
 public struct IncidentSummary: Codable, Equatable, Sendable {
     public var id: IncidentID
@@ -58,26 +38,6 @@ public struct IncidentSummary: Codable, Equatable, Sendable {
                                    severity: try Stored.value(Severity.self, r("severity")), phase: try Stored.value(Phase.self, r("phase")),
                                    awareAt: try Projection.time(r("aware_at")), updatedAt: try Projection.time(r("updated_at")),
                                    source: try r("source"), records: try r("records"), subjects: try r("subjects"))
-        }
-    }
-}
-
-/// One step on an incident's timeline: what happened, when, and who recorded it.
-public struct TimelineEntry: Equatable, Sendable {
-    /// Position in the whole register's chain.
-    public var sequence: Int64
-    public var event: IncidentEvent
-    public var hash: String
-
-    static func fetch(_ id: IncidentID, in db: Database) throws -> [TimelineEntry] {
-        try Row.fetchAll(db, sql: "SELECT \(EventLog.columns) FROM events WHERE incident_id = ? ORDER BY incident_seq",
-                         arguments: [id.description]).map { row in
-            let content = try EventLog.contentIndexed(row)
-            let event: IncidentEvent
-            do { event = try EventLog.event(content) } catch {
-                throw StoreError.damaged(reason: "event \(content.seq) cannot be read: \(error)")
-            }
-            return TimelineEntry(sequence: content.seq, event: event, hash: try EventLog.stored(row).at(9, "hash"))
         }
     }
 }

@@ -25,32 +25,3 @@ struct PracticeCommand: ParsableCommand {
         try RegisterLocation.practicePath(environment: ProcessInfo.processInfo.environment)
     }
 }
-
-struct PracticePath: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "path", abstract: "Print where the practice register lives.")
-
-    func run() throws { Output.print(try PracticeCommand.path()) }
-}
-
-struct PracticeReset: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "reset", abstract: "Throw the practice register away and start a new, empty one.")
-
-    func run() throws {
-        let path = try PracticeCommand.path()
-        _ = try Register.discardPractice(at: path)
-        try Register(path: path, create: true).markPractice()
-        Output.print("practice register reset: it is empty")
-    }
-}
-
-struct PracticeDiscard: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "discard", abstract: "Throw the practice register away.")
-
-    func run() throws {
-        let discarded = try Register.discardPractice(at: try PracticeCommand.path())
-        Output.print(discarded ? "practice register discarded" : "no practice register to discard")
-    }
-}

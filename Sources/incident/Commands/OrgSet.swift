@@ -4,13 +4,6 @@ import IncidentCore
 import IncidentNotices
 import IncidentStore
 
-struct OrgCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "org",
-        abstract: "Our own details: the contact item of every notice, and the defaults for deadlines.",
-        subcommands: [OrgSet.self, OrgShow.self])
-}
-
 struct OrgSet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
@@ -50,25 +43,5 @@ struct OrgSet: ParsableCommand {
         if let folder = changes.templates { _ = try NoticeRenderer.checkAll(folder: folder) }
         let directory = try register.open(create: true).recordDirectory { try Workflow.setOrganisation($0, changes, context: context) }
         Output.print("organisation: \(directory.organisation?.name ?? "")")
-    }
-}
-
-struct OrgShow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show our details.",
-                                                    discussion: "Example:\n  incident org show")
-    @OptionGroup var register: RegisterOptions
-    @OptionGroup var output: OutputOptions
-
-    func run() throws {
-        guard let organisation = try register.open(create: false).directory().organisation else {
-            throw CommandError.organisationNotSet
-        }
-        if output.json { return try Output.json(organisation) }
-        Output.print(Terminal.current.table(["FIELD", "VALUE"], [
-            ["name", organisation.name], ["email", organisation.email], ["phone", organisation.phone ?? ""],
-            ["address", organisation.address ?? ""], ["dpo-email", organisation.dpoEmail ?? ""],
-            ["notice-hours", String(organisation.noticeHours)], ["update-hours", String(organisation.updateHours)],
-            ["templates", organisation.templates ?? "(shipped)"],
-        ]))
     }
 }

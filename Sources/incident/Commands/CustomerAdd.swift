@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import IncidentCore
+import IncidentStore
+
+struct CustomerAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a customer.",
+        discussion: """
+            Example:
+              incident customer add acme-gmbh --name "Acme GmbH" \\
+                --email dpo@acme.example --email security@acme.example \\
+                --language de --timezone Europe/Berlin --notice-hours 24
+            """)
+
+    @Argument(help: "Short stable name, e.g. acme-gmbh.") var slug: String
+    @OptionGroup var register: RegisterOptions
+    @OptionGroup var writer: WriterOptions
+    @Option(parsing: .unconditional, help: "The customer's name as it appears on notices.") var name: String
+    @Option(name: .customLong("email"), help: "Where its notices go (repeat).") var emails: [String] = []
+    @Option(help: "Language of its notices.") var language = "en"
+    @Option(help: "IANA time zone its notices show times in.") var timezone = "UTC"
+    @Option(name: .customLong("notice-hours"), help: "Hours from our awareness to its deadline, if its contract differs from ours.")
+    var noticeHours: Int?
+
+    func run() throws {
+        let customer = try CustomerInput.customer(slug: slug, name: name, emails: emails, language: language,
+                                                  timezone: timezone, noticeHours: noticeHours, row: nil)
+        let context = try writer.context()
+        _ = try register.open(create: true).recordDirectory { try Workflow.addCustomers($0, [(customer, .customerSlug)], context: context) }
+        Output.print(customer.slug)
+    }
+}
