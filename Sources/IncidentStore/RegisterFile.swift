@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Creates the register file and its folders owner-only, whatever the umask.
+/// Creates the register file and its folders owner-only, whatever the umask, through `SafeFile`.
 ///
 /// SQLite gives the `-wal` and `-shm` files the mode of the main file, so making the main file 0600
 /// before SQLite first opens it is what keeps all three private.
@@ -24,30 +24,11 @@ enum RegisterFile {
             }
             return
         }
-        try makeFolders(for: path)
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        if fd < 0 {
-            if errno == EEXIST { return } // another process created it first: fine
-            throw StoreError.unreadable(path: path, reason: "cannot create it: \(String(cString: strerror(errno)))")
-        }
-        defer { close(fd) }
-        guard fchmod(fd, 0o600) == 0, fsync(fd) == 0 else {
-            throw StoreError.unreadable(path: path, reason: "cannot set it up: \(String(cString: strerror(errno)))")
-        }
-    }
-
-    private static func makeFolders(for path: String) throws {
-        var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        components.removeLast()
-        var current = path.hasPrefix("/") ? "" : "."
-        for component in components where !component.isEmpty {
-            current += "/" + component
-            var info = stat()
-            if stat(current, &info) == 0 { continue }
-            if mkdir(current, 0o700) != 0 && errno != EEXIST {
-                throw StoreError.unreadable(path: path, reason: "cannot create folder \(current): \(String(cString: strerror(errno)))")
-            }
-            chmod(current, 0o700)
+        do {
+            try SafeFile.makeFolders(for: path)
+            try SafeFile.createEmpty(path)
+        } catch let refused as SafeFile.Refused {
+            throw StoreError.unreadable(path: path, reason: refused.problem)
         }
     }
 }

@@ -87,10 +87,37 @@ public enum SafeFile {
     public static func createNew(_ path: String) throws {
         var info = stat()
         if lstat(path, &info) == 0 { throw Refused(path: path, problem: "already exists; backups never replace a file") }
+        _ = try createEmpty(path)
+    }
+
+    /// Creates an empty owner-only file (0600 whatever the umask), synced, never through a link. Returns false,
+    /// touching nothing, when the name was taken meanwhile (another process made it first).
+    @discardableResult
+    public static func createEmpty(_ path: String) throws -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw Refused(path: path, problem: "cannot be created: \(errorText())") }
+        guard fd >= 0 else {
+            if errno == EEXIST { return false }
+            throw Refused(path: path, problem: "cannot be created: \(errorText())")
+        }
         defer { close(fd) }
-        guard fchmod(fd, 0o600) == 0 else { throw Refused(path: path, problem: "cannot be prepared: \(errorText())") }
+        guard fchmod(fd, 0o600) == 0, fsync(fd) == 0 else { throw Refused(path: path, problem: "cannot be prepared: \(errorText())") }
+        return true
+    }
+
+    /// Creates the missing folders on the way to `path`, each 0700 whatever the umask.
+    public static func makeFolders(for path: String) throws {
+        var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        components.removeLast()
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in components where !component.isEmpty {
+            current += "/" + component
+            var info = stat()
+            if stat(current, &info) == 0 { continue }
+            if mkdir(current, 0o700) != 0 && errno != EEXIST {
+                throw Refused(path: path, problem: "cannot create folder \(current): \(errorText())")
+            }
+            chmod(current, 0o700)
+        }
     }
 
     /// Removes a file this program wrote; used to take back a batch that failed part-way.
