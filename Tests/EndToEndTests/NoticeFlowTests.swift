@@ -4,8 +4,14 @@ import Testing
 @Suite("End to end: customer notices")
 struct NoticeFlowTests {
     /// A register with our details, two customers with different shares of one incident.
-    static func world() throws -> (CLI, String) {
-        let cli = try CLI()
+    /// With `clock`, the register is a practice register whose clock is pinned there, so "now" is the same on any day.
+    static func world(clock: String? = nil) throws -> (CLI, String) {
+        var cli = try CLI()
+        if let clock {
+            cli.environment["XDG_DATA_HOME"] = cli.folder
+            cli.environment["INCIDENT_DB"] = "practice"
+            cli.environment["INCIDENT_CLOCK"] = clock
+        }
         try cli.ok(["org", "set", "--name", "Example Processor Ltd", "--email", "security@processor.example", "--dpo-email", "dpo@processor.example"])
         try cli.ok(["customer", "add", "acme-gmbh", "--name", "Acme GmbH", "--email", "dpo@acme.example", "--timezone", "Europe/Berlin", "--notice-hours", "24"])
         try cli.ok(["customer", "add", "globex", "--name", "Globex Corporation", "--email", "privacy@globex.example", "--timezone", "America/New_York"])
@@ -72,10 +78,10 @@ struct NoticeFlowTests {
 
     @Test("deadlines: overdue shows, ruling out stops the clock, on-time is fixed when sent")
     func deadlines() throws {
-        let (cli, id) = try Self.world()
+        // A practice register with its clock pinned, so which deadlines have passed does not depend on today's date.
+        let (cli, id) = try Self.world(clock: "2026-11-23T12:00:00Z")
         defer { cli.remove() }
-        // The incident was logged with awareness at 2026-11-23T08:00Z; acme's 24 h have passed on this machine's clock
-        // only if it is later than that, so move awareness well into the past to make both customers overdue.
+        // Awareness moved well into the past makes both customers overdue at the pinned now.
         try cli.ok(["update", id, "--aware-at", "2026-01-05T08:00:00Z"])
         #expect(try cli.ok(["list", "--overdue"]).contains(id))
         var list = try #require(try cli.json(["notice", "list", id]) as? [[String: Any]])
