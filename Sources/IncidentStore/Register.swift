@@ -237,7 +237,7 @@ public final class Register: RegisterStore {
                     if !sharedMemory.isUnchanged {
                         throw StoreError.unreadable(path: path, reason: """
                             its -shm file was deleted or replaced while this command had it open, so writers can no longer \
-                            see each other; nothing was written: stop every process using the register, then run `incident verify`
+                            see each other; nothing was written: stop every process using the register, then verify it
                             """)
                     }
                     return .commit
