@@ -76,6 +76,26 @@ struct NoticeFlowTests {
         #expect(try cli.run(["verify"]).status == 0)
     }
 
+    @Test(".eml drafts thread: stable Message-IDs in our domain, an update replies to the notice last sent, our DPO in Cc")
+    func threading() throws {
+        let (cli, id) = try Self.world()
+        defer { cli.remove() }
+        try cli.ok(["notice", "draft", id, "--customer", "acme-gmbh"])
+        let first = try cli.ok(["notice", "export", id, "--customer", "acme-gmbh", "--format", "eml"])
+        #expect(try cli.ok(["notice", "export", id, "--customer", "acme-gmbh", "--format", "eml"]) == first, "the same version, the same bytes")
+        let firstID = try MailParser.header("Message-ID", first)
+        #expect(firstID == "<\(id).acme-gmbh.v1@processor.example>")
+        #expect(try MailParser.header("Cc", first) == "dpo@processor.example")
+        #expect(try MailParser.header("Reply-To", first) == "security@processor.example")
+        try cli.ok(["notice", "sent", id, "--customer", "acme-gmbh", "--via", "email"])
+        try cli.ok(["update", id, "--note", "More is known"])
+        try cli.ok(["notice", "draft", id, "--customer", "acme-gmbh"])
+        let update = try cli.ok(["notice", "export", id, "--customer", "acme-gmbh", "--format", "eml"])
+        #expect(try MailParser.header("In-Reply-To", update) == firstID)
+        #expect(try MailParser.header("References", update) == firstID)
+        #expect(try MailParser.header("Message-ID", update) == "<\(id).acme-gmbh.v2@processor.example>")
+    }
+
     @Test("deadlines: overdue shows, ruling out stops the clock, on-time is fixed when sent")
     func deadlines() throws {
         // A practice register with its clock pinned, so which deadlines have passed does not depend on today's date.

@@ -26,12 +26,23 @@ public enum NoticeExport {
             return try EmailMessage(
                 from: .init(name: facts.contact.name, address: facts.contact.email), to: facts.customer.emails, subject: draft.subject,
                 seconds: facts.draftedAt.seconds, utcOffsetSeconds: offset,
-                messageID: "\(facts.incidentId).\(facts.customer.slug).v\(facts.version)@incident-register.invalid",
+                messageID: messageID(facts, version: facts.version),
                 textBody: MarkdownLite.plainText(draft.markdown),
-                htmlBody: MarkdownLite.html(draft.markdown, title: draft.subject, lang: facts.language), language: facts.language)
+                htmlBody: MarkdownLite.html(draft.markdown, title: draft.subject, lang: facts.language), language: facts.language,
+                cc: facts.contact.dpoEmail.map { [$0] } ?? [], replyTo: facts.contact.email,
+                // An update or final notice follows the last one this customer was sent, in the same thread.
+                inReplyTo: facts.changesSinceVersion.map { messageID(facts, version: $0) },
+                references: facts.changesSinceVersion.map { [messageID(facts, version: $0)] } ?? [])
         } catch let error as EmailMessage.InvalidAddress {
             throw InputError(field: Field(error.field), problem: "\(error.address) cannot be used in a mail header")
         }
+    }
+
+    /// `INC-2026-0001.acme-gmbh.v2@processor.example`: in our own mail domain, and the same every time the same
+    /// version is exported, so a later notice can name the one it follows.
+    static func messageID(_ facts: NoticeFacts, version: Int) -> String {
+        let domain = facts.contact.email.split(separator: "@").last.map(String.init) ?? "incident-register.invalid"
+        return "\(facts.incidentId).\(facts.customer.slug).v\(version)@\(domain)"
     }
 
     static func json(_ draft: NoticeVersion) throws -> String {

@@ -45,15 +45,33 @@ public struct EmailMessage: Equatable, Sendable {
     public let htmlBody: String
     /// The language both bodies are written in (`Content-Language`), or nil to leave it unsaid.
     public let language: String?
+    /// Copies (`Cc:`), such as our DPO.
+    public let cc: [String]
+    /// Where replies go (`Reply-To:`), such as our security contact.
+    public let replyTo: String?
+    /// The Message-ID this message follows (`In-Reply-To:`), so mail clients put it in the same thread.
+    public let inReplyTo: String?
+    /// The thread so far, oldest first (`References:`).
+    public let references: [String]
 
     /// A message; throws `InvalidAddress` for a bad sender, recipient or message ID.
     public init(
         from: Mailbox, to: [String], subject: String, seconds: Int64, utcOffsetSeconds: Int,
-        messageID: String, textBody: String, htmlBody: String, language: String? = nil
+        messageID: String, textBody: String, htmlBody: String, language: String? = nil,
+        cc: [String] = [], replyTo: String? = nil, inReplyTo: String? = nil, references: [String] = []
     ) throws {
         guard Self.isValidAddress(from.address) else { throw InvalidAddress(from.address, field: "From") }
         if let bad = to.first(where: { !Self.isValidAddress($0) }) { throw InvalidAddress(bad, field: "To") }
+        if let bad = cc.first(where: { !Self.isValidAddress($0) }) { throw InvalidAddress(bad, field: "Cc") }
+        if let replyTo, !Self.isValidAddress(replyTo) { throw InvalidAddress(replyTo, field: "Reply-To") }
         guard Self.isValidMessageID(messageID) else { throw InvalidAddress(messageID, field: "Message-ID") }
+        if let bad = ([inReplyTo].compactMap { $0 } + references).first(where: { !Self.isValidMessageID($0) }) {
+            throw InvalidAddress(bad, field: "In-Reply-To")
+        }
+        self.cc = cc
+        self.replyTo = replyTo
+        self.inReplyTo = inReplyTo
+        self.references = references
         self.from = from
         self.to = to
         self.subject = subject
@@ -75,10 +93,16 @@ public struct EmailMessage: Equatable, Sendable {
         if !to.isEmpty {
             lines.append(MIMEHeader.field("To", to.enumerated().map { $0 < to.count - 1 ? $1 + "," : $1 }))
         }
+        if !cc.isEmpty { lines.append(MIMEHeader.field("Cc", cc.enumerated().map { $0 < cc.count - 1 ? $1 + "," : $1 })) }
+        if let replyTo { lines.append("Reply-To: " + replyTo) }
         lines += [
             MIMEHeader.field("Subject", MIMEHeader.textTokens(subject)),
             "Date: " + RFC5322Date.string(seconds: seconds, utcOffsetSeconds: utcOffsetSeconds),
             "Message-ID: <\(messageID)>",
+        ]
+        if let inReplyTo { lines.append("In-Reply-To: <\(inReplyTo)>") }
+        if !references.isEmpty { lines.append(MIMEHeader.field("References", references.map { "<\($0)>" })) }
+        lines += [
             "MIME-Version: 1.0",
         ]
         // RFC 3282: lets the mail client (and a screen reader) know the language of the text, as `lang` does in the HTML.
