@@ -64,7 +64,8 @@ enum NoticeView {
     private static func contact(_ c: NoticeFacts.Contact, _ text: (String) -> String) -> [String: Any] {
         var view: [String: Any] = ["name": text(c.name)]
         if !c.email.isEmpty { view["email"] = c.email }
-        view["phone"] = c.phone.map(text)
+        // No-break spaces keep a phone number on one line when the text is wrapped, so it can be read and dialled.
+        view["phone"] = c.phone.map { text($0.replacingOccurrences(of: " ", with: "\u{00A0}")) }
         view["address"] = c.address.map(text)
         view["dpoEmail"] = c.dpoEmail
         return view
