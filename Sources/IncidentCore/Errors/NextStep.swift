@@ -23,6 +23,8 @@ public enum NextStep: Equatable, Sendable {
     case listCustomers
     /// Add the customer.
     case addCustomer(String)
+    /// Correct the existing customer's details.
+    case editCustomer(String)
     /// Set our own details (name and e-mail at least).
     case setOrganisation
     /// Check the register and restore it from a backup.

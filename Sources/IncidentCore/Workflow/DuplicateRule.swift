@@ -41,6 +41,6 @@ public struct PossibleDuplicate: Error, Equatable, Sendable, CustomStringConvert
     public var description: String {
         let named = existing.map { "\($0.id) \"\($0.title)\"" }.joined(separator: ", ")
         let awareAt = existing.first.map { " (\($0.awareAt))" } ?? ""
-        return "not logged: \(named) has the same title and awareness time\(awareAt)"
+        return "not logged: \(named) \(existing.count == 1 ? "has" : "have") the same title and awareness time\(awareAt)"
     }
 }

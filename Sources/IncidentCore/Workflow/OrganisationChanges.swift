@@ -55,7 +55,7 @@ extension Workflow {
             seen[customer.slug] = origin
             if let existing = directory.customers[customer.slug] {
                 if existing == customer { return nil }
-                throw InputError(field: origin, problem: "\(customer.slug) already exists with other details; customers cannot be edited yet")
+                throw InputError(field: origin, problem: "\(customer.slug) already exists with other details", next: .editCustomer(customer.slug))
             }
             return DirectoryEvent(payload: .customerAdded(customer), actor: context.actor, recordedAt: context.now)
         }

@@ -24,7 +24,7 @@ extension Workflow {
         case .initial: "no notice was marked sent to \(share.customer) yet, so the next one is initial"
         case .update: "a notice was already sent to \(share.customer) and the incident is open, so the next one is an update"
         }
-        let article = requested == .initial ? "an" : "a"
+        let article = requested == .final ? "a" : "an"
         throw WorkflowRefusal(step: "draft \(article) \(requested) notice for", incident: incident.id, unmet: [Unmet(reason)])
     }
 

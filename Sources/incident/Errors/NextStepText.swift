@@ -19,6 +19,7 @@ enum NextStepText {
         case .listIncidents: "`incident list` shows the ids"
         case .listCategories: "use a slug from `incident vocab` or other:<text>"
         case .listCustomers: "see `incident customer list`"
+        case .editCustomer(let slug): "to correct them, use `incident customer edit \(slug)`"
         case .addCustomer(let slug): "add it with `incident customer add \(slug) --name NAME --email ADDRESS`"
         case .setOrganisation: "run `incident org set --name NAME --email ADDRESS`"
         case .verify: "run `incident verify` and restore from a backup"
