@@ -20,6 +20,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case damaged(reason: String)
     /// SQLite refused something the code should never have asked for.
     case internalFailure(reason: String)
+    /// A SQLite register on a network or FUSE file system, where SQLite's locking is not safe.
+    case networkFileSystem(path: String, kind: String)
 
     public var description: String {
         switch self {
@@ -41,6 +43,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "register: stored data is damaged (\(reason))"
         case .internalFailure(let reason):
             "internal error: \(reason)"
+        case .networkFileSystem(let path, let kind):
+            "register: \(path) is on a network file system (\(kind)), where SQLite's locks are unsafe; keep a shared register on PostgreSQL (docs/team-setup.md), or pass --allow-network-fs if only one machine ever opens it"
         }
     }
 
