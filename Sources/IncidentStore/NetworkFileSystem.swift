@@ -57,7 +57,7 @@ public enum RegisterOpener {
     public static func open(_ location: String, field: String, create: Bool, busyTimeout: Double = Register.defaultBusyTimeout,
                             allowNetworkFS: Bool = false) throws -> any RegisterStore {
         if PostgresURL.isURL(location) {
-            return try PostgresRegister(url: PostgresURL(parsing: location, field: field))
+            return try PostgresRegister(url: PostgresURL(parsing: location, field: field), busyTimeout: busyTimeout)
         }
         try checkLocal(location, allowNetworkFS: allowNetworkFS)
         return try Register(path: location, create: create, busyTimeout: busyTimeout)

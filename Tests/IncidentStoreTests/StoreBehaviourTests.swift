@@ -219,6 +219,53 @@ struct StoreBehaviourTests {
     }
 }
 
+@Suite("PostgreSQL: a server that goes away, a lock held too long")
+struct PostgresFailureTests {
+    @Test("a connection the server ends mid-session gives ServerError.unreachable, and nothing is written")
+    func serverGone() throws {
+        let fixture = try BackendFixture(.postgres)
+        defer { fixture.remove() }
+        let register = try fixture.open()
+        let id = try fixture.incident(in: register, steps: 0)
+        let database = try #require(URLComponents(string: fixture.location)?.path.dropFirst())
+        let admin = try PostgresSession.connect(try #require(Backend.postgresURL))
+        defer { admin.close() }
+        try admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+                        [.text(String(database))])
+        let error = #expect(throws: ServerError.self) {
+            _ = try register.record(id) { current in
+                var change = Updated()
+                change.note = "after the server went away"
+                return try Workflow.update(current, with: change, context: fixture.context())
+            }
+        }
+        guard case .unreachable? = error else { Issue.record("expected unreachable, got \(String(describing: error))"); return }
+        #expect(try RegisterOpener.open(fixture.location, field: "test", create: false).head().events == 1)
+    }
+
+    @Test("a writer that cannot get the chain head's lock in time gives up with nothing written")
+    func lockTimeout() throws {
+        let fixture = try BackendFixture(.postgres)
+        defer { fixture.remove() }
+        let register = try fixture.open()
+        let id = try fixture.incident(in: register, steps: 0)
+        let holder = try PostgresSession.connect(try PostgresURL(parsing: fixture.location, field: "test"))
+        defer { holder.close() }
+        try holder.query("BEGIN")
+        try holder.query("SELECT seq FROM chain_head WHERE id = 1 FOR UPDATE")
+        let waiting = try PostgresRegister(url: try PostgresURL(parsing: fixture.location, field: "test"), busyTimeout: 0.3)
+        #expect(throws: ServerError.self) {
+            _ = try waiting.record(id) { current in
+                var change = Updated()
+                change.note = "blocked"
+                return try Workflow.update(current, with: change, context: fixture.context())
+            }
+        }
+        try holder.query("ROLLBACK")
+        #expect(try register.head().events == 1)
+    }
+}
+
 extension RegisterStore {
     /// Marks the customer affected on an incident (reopening it first if it is closed).
     func reopenAndAffect(_ id: IncidentID, directory: Directory, fixture: BackendFixture) throws -> Incident {

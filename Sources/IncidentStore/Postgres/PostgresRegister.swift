@@ -15,10 +15,12 @@ public final class PostgresRegister: RegisterStore, @unchecked Sendable {
     /// One transaction at a time on the one connection.
     let lock = NSLock()
 
-    /// Opens an existing register; a database without one, or with a newer schema, is refused.
-    public init(url: PostgresURL) throws {
+    /// Opens an existing register; a database without one, or with a newer schema, is refused. A writer waits
+    /// at most `busyTimeout` seconds for the chain head's lock, then gives up with nothing written (exit 75).
+    public init(url: PostgresURL, busyTimeout: Double = Register.defaultBusyTimeout) throws {
         self.url = url
         session = try PostgresSession.connect(url)
+        try session.query("SET lock_timeout = \(max(1, Int((busyTimeout * 1000).rounded())))") // 0 would mean no limit
         try checkSchema()
     }
 

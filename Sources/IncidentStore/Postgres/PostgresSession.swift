@@ -209,6 +209,7 @@ final class PostgresSession: @unchecked Sendable {
         case "3D000": return ServerError.noDatabase(location: location, database: url.database)
         case "42501": return ServerError.permission(location: location, reason: message)
         case "57P01", "57P02", "57P03", "53300": return ServerError.unreachable(location: location, reason: message)
+        case "55P03": return ServerError.contended(location: location, attempts: 1)
         case "P0001": return StoreError.damaged(reason: message)
         default: return ServerError.server(location: location, reason: "\(message) (SQLSTATE \(state))")
         }
