@@ -10,6 +10,15 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     var testDescription: String { rawValue }
 
+    /// The test server's URL, or the current test case is cancelled as skipped.
+    static func requireServer() throws -> PostgresURL {
+        guard let url = postgresURL else {
+            _ = skipNotice
+            try Test.cancel("skipped: PostgreSQL case needs INCIDENT_TEST_POSTGRES_URL (a server where tests may create databases)")
+        }
+        return url
+    }
+
     /// Said once per run, on stderr, so a run without a server shows that the PostgreSQL cases did not run.
     static let skipNotice: Void = {
         FileHandle.standardError.write(Data("note: PostgreSQL cases of the store suite skipped: INCIDENT_TEST_POSTGRES_URL is not set\n".utf8))
@@ -39,10 +48,7 @@ final class BackendFixture: @unchecked Sendable {
             database = nil
             location = fixture.path
         case .postgres:
-            guard let admin = Backend.postgresURL else {
-                _ = Backend.skipNotice
-                try Test.cancel("skipped: PostgreSQL case needs INCIDENT_TEST_POSTGRES_URL (a server where tests may create databases)")
-            }
+            let admin = try Backend.requireServer()
             let name = "incident_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             let session = try PostgresSession.connect(admin)
             try session.query("CREATE DATABASE \(name)")

@@ -70,7 +70,10 @@ final class PostgresSession: @unchecked Sendable {
     func close() {
         guard !closed else { return }
         closed = true
-        try? connection.close().wait()
+        // Bounded: a connection the server already dropped must not keep the process from exiting.
+        let done = DispatchSemaphore(value: 0)
+        connection.close().whenComplete { _ in done.signal() }
+        _ = done.wait(timeout: .now() + 5)
     }
 
     /// Runs one statement with `$1…` parameters and returns every row.
@@ -86,11 +89,32 @@ final class PostgresSession: @unchecked Sendable {
             }
         }
         do {
-            let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: Self.logger).wait()
+            let result = try answer(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: Self.logger))
             return result.rows.map { $0.makeRandomAccess() }
         } catch {
             throw Self.map(error, url: url)
         }
+    }
+
+    /// No statement of this program runs anywhere near this long; a server that stops answering without
+    /// closing the connection must not hang the command.
+    static let answerTimeout: Double = 120
+
+    /// Waits for a query's answer for at most `answerTimeout` seconds; past that the connection is closed and
+    /// the server counts as unreachable (exit 75). The transaction, never committed, is rolled back by the server.
+    private func answer<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let outcome = Outcome<T>()
+        let done = DispatchSemaphore(value: 0)
+        future.whenComplete { result in
+            outcome.set(result)
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + Self.answerTimeout) == .success, let result = outcome.get() else {
+            let closing: EventLoopFuture<Void> = connection.close()
+            _ = closing
+            throw ServerError.unreachable(location: url.description, reason: "no answer within \(Int(Self.answerTimeout)) s")
+        }
+        return try result.get()
     }
 
     /// Runs several statements without parameters (migrations, tests), one at a time: the driver sends each
@@ -224,6 +248,14 @@ final class PostgresSession: @unchecked Sendable {
         if error.code == .serverClosedConnection || error.code == .uncleanShutdown { return "the server closed the connection" }
         return "connection failed"
     }
+}
+
+/// A query's result handed from an event loop thread to the waiting caller.
+private final class Outcome<T: Sendable>: @unchecked Sendable {
+    private var result: Result<T, any Error>?
+    private let lock = NSLock()
+    func set(_ value: Result<T, any Error>) { lock.lock(); result = value; lock.unlock() }
+    func get() -> Result<T, any Error>? { lock.lock(); defer { lock.unlock() }; return result }
 }
 
 extension PostgresRandomAccessRow {
