@@ -16,7 +16,8 @@ struct ChainImport {
     /// The next event of the source: it must extend the chain exactly and hash to what the source stored.
     mutating func next(_ content: HashChain.Content, storedHash: String) throws -> Step {
         guard content.seq == head.events + 1, content.previousHash == head.hash, HashChain.hash(content) == storedHash else {
-            throw StoreError.damaged(reason: "event \(content.seq) of the source does not extend its chain; run `incident verify` on the source")
+            throw StoreError.damaged(
+                reason: "event \(content.seq) of the source does not extend its chain; run `incident verify` on the source")
         }
         head = Checkpoint(events: content.seq, hash: storedHash)
         if content.incident == nil {
@@ -51,7 +52,8 @@ extension RegisterStore {
         let head = try destination.importChain { each in try forEachStoredEvent(each) }
         let copy = try destination.verify()
         guard copy.isClean, copy.headSequence == head.events, try hash(at: head.events) == head.hash || head.events == 0 else {
-            throw CopyRefusal.destinationInvalid(location: destination.location, problem: copy.problems.first?.reason ?? "its head differs from the source")
+            throw CopyRefusal.destinationInvalid(
+                location: destination.location, problem: copy.problems.first?.reason ?? "its head differs from the source")
         }
         return head
     }

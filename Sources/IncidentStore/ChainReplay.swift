@@ -51,14 +51,18 @@ struct ChainReplay {
 
     /// The report once `finish` ran. `storage` is the backend's own check line.
     func report(integrityCheck: String, foreignKeyViolations: Int) -> VerifyReport {
-        VerifyReport(eventsChecked: checked, eventsValid: eventsValid, incidentsReplayed: replayed.count,
-                     integrityCheck: integrityCheck, foreignKeyViolations: foreignKeyViolations,
-                     headSequence: previousSeq, headHash: previousHash, problems: problems)
+        VerifyReport(
+            eventsChecked: checked, eventsValid: eventsValid, incidentsReplayed: replayed.count,
+            integrityCheck: integrityCheck, foreignKeyViolations: foreignKeyViolations,
+            headSequence: previousSeq, headHash: previousHash, problems: problems)
     }
 
     static let batchSize = 4096
 
-    enum Decoded { case incident(IncidentEvent), directory(DirectoryEvent) }
+    enum Decoded {
+        case incident(IncidentEvent)
+        case directory(DirectoryEvent)
+    }
 
     struct Prepared {
         var hash: String
@@ -71,7 +75,8 @@ struct ChainReplay {
         let prepared = Self.prepare(batch)
         for (index, item) in batch.enumerated() {
             checked += 1
-            let content = item.content, label = content.incident
+            let content = item.content
+            let label = content.incident
             if content.seq != previousSeq + 1 {
                 flag(content.seq, label, "sequence jumps from \(previousSeq) to \(content.seq): events are missing")
             }
@@ -131,10 +136,12 @@ struct ChainReplay {
         }
         for id in Set(replayed.keys).union(stored.keys).sorted() {
             switch (replayed[id], stored[id]) {
-            case let (expected?, actual?) where expected != actual:
+            case (let expected?, let actual?) where expected != actual:
                 let fields = Self.differingFields(expected, actual).joined(separator: ", ")
-                problems.append(.init(event: nil, incident: id.description,
-                                      reason: "projection differs from the replayed events in: \(fields)"))
+                problems.append(
+                    .init(
+                        event: nil, incident: id.description,
+                        reason: "projection differs from the replayed events in: \(fields)"))
             case (nil, _?):
                 problems.append(.init(event: nil, incident: id.description, reason: "projection has an incident that no event logged"))
             case (_?, nil):
@@ -152,7 +159,10 @@ struct ChainReplay {
                 let id = try Stored.id(row.incident)
                 guard let incident = replayed[id], let share = incident.share(of: row.customer) else { continue }
                 if share.dueBy(awareAt: incident.awareAt).iso8601 != row.dueBy {
-                    problems.append(.init(event: nil, incident: id.description, reason: "stored deadline of \(row.customer) differs from the replayed events"))
+                    problems.append(
+                        .init(
+                            event: nil, incident: id.description,
+                            reason: "stored deadline of \(row.customer) differs from the replayed events"))
                 }
             }
         } catch {
@@ -163,7 +173,8 @@ struct ChainReplay {
     private mutating func compareDirectory(with read: Result<Directory, any Error>) {
         do {
             let stored = try read.get()
-            for slug in Set(stored.customers.keys).union(directory.customers.keys).sorted() where stored.customers[slug] != directory.customers[slug] {
+            for slug in Set(stored.customers.keys).union(directory.customers.keys).sorted()
+            where stored.customers[slug] != directory.customers[slug] {
                 report("customer \(slug) differs from the replayed events")
             }
             if stored.organisation != directory.organisation {
@@ -178,8 +189,10 @@ struct ChainReplay {
         do {
             let stored = try read.get()
             for key in Set(stored.keys).union(notices.keys).sorted() where stored[key] != notices[key] {
-                problems.append(.init(event: nil, incident: String(key.split(separator: "/")[0]),
-                                      reason: "notice \(key) differs from the replayed events"))
+                problems.append(
+                    .init(
+                        event: nil, incident: String(key.split(separator: "/")[0]),
+                        reason: "notice \(key) differs from the replayed events"))
             }
         } catch {
             report("notices cannot be read: \(error)")
@@ -196,7 +209,8 @@ struct ChainReplay {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         guard let left = try? JSONSerialization.jsonObject(with: encoder.encode(a)) as? [String: Any],
-              let right = try? JSONSerialization.jsonObject(with: encoder.encode(b)) as? [String: Any] else { return ["(unknown)"] }
+            let right = try? JSONSerialization.jsonObject(with: encoder.encode(b)) as? [String: Any]
+        else { return ["(unknown)"] }
         return Set(left.keys).union(right.keys).sorted().filter { key in
             let l = left[key].flatMap { try? JSONSerialization.data(withJSONObject: [$0], options: .sortedKeys) }
             let r = right[key].flatMap { try? JSONSerialization.data(withJSONObject: [$0], options: .sortedKeys) }

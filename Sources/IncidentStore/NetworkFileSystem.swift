@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Tells whether a path is on a network or FUSE file system, where SQLite's locks and WAL are not safe
@@ -16,15 +16,18 @@ public enum NetworkFileSystem {
     /// The name of the network file system holding `path` (or its nearest existing folder), nil when it is local.
     public static func kind(of path: String) -> String? {
         #if os(Linux)
-        var candidate = path
-        while true {
-            if let magic = fileSystemMagic(candidate) { return name(ofMagic: magic) }
-            guard let slash = candidate.lastIndex(of: "/") else { candidate = "."; continue }
-            if candidate == "." || candidate == "/" { return nil }
-            candidate = slash == candidate.startIndex ? "/" : String(candidate[..<slash])
-        }
+            var candidate = path
+            while true {
+                if let magic = fileSystemMagic(candidate) { return name(ofMagic: magic) }
+                guard let slash = candidate.lastIndex(of: "/") else {
+                    candidate = "."
+                    continue
+                }
+                if candidate == "." || candidate == "/" { return nil }
+                candidate = slash == candidate.startIndex ? "/" : String(candidate[..<slash])
+            }
         #else
-        return nil
+            return nil
         #endif
     }
 
@@ -33,29 +36,31 @@ public enum NetworkFileSystem {
     }
 
     #if os(Linux)
-    /// `statfs(2)`'s `f_type`: the first field of `struct statfs` (a `long`) on every 64-bit Linux ABI. The
-    /// Glibc module does not export `<sys/vfs.h>`, so the call is declared here; the buffer is larger than the struct.
-    private static func fileSystemMagic(_ path: String) -> Int? {
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 512, alignment: 16)
-        defer { buffer.deallocate() }
-        buffer.initializeMemory(as: UInt8.self, repeating: 0, count: 512)
-        guard linuxStatfs(path, buffer) == 0 else { return nil }
-        return buffer.load(as: Int.self)
-    }
+        /// `statfs(2)`'s `f_type`: the first field of `struct statfs` (a `long`) on every 64-bit Linux ABI. The
+        /// Glibc module does not export `<sys/vfs.h>`, so the call is declared here; the buffer is larger than the struct.
+        private static func fileSystemMagic(_ path: String) -> Int? {
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: 512, alignment: 16)
+            defer { buffer.deallocate() }
+            buffer.initializeMemory(as: UInt8.self, repeating: 0, count: 512)
+            guard linuxStatfs(path, buffer) == 0 else { return nil }
+            return buffer.load(as: Int.self)
+        }
     #endif
 }
 
 #if os(Linux)
-@_silgen_name("statfs")
-private func linuxStatfs(_ path: UnsafePointer<CChar>, _ buffer: UnsafeMutableRawPointer) -> Int32
+    @_silgen_name("statfs")
+    private func linuxStatfs(_ path: UnsafePointer<CChar>, _ buffer: UnsafeMutableRawPointer) -> Int32
 #endif
 
 /// Opening a register from its location: a `postgres://` URL or a SQLite file path.
 public enum RegisterOpener {
     /// Opens the register at `location`. `field` names where the location came from, for messages.
     /// A SQLite file on a network file system is refused unless `allowNetworkFS`.
-    public static func open(_ location: String, field: String, create: Bool, busyTimeout: Double = Register.defaultBusyTimeout,
-                            allowNetworkFS: Bool = false) throws -> any RegisterStore {
+    public static func open(
+        _ location: String, field: String, create: Bool, busyTimeout: Double = Register.defaultBusyTimeout,
+        allowNetworkFS: Bool = false
+    ) throws -> any RegisterStore {
         if PostgresURL.isURL(location) {
             return try PostgresRegister(url: PostgresURL(parsing: location, field: field), busyTimeout: busyTimeout)
         }
@@ -64,8 +69,10 @@ public enum RegisterOpener {
     }
 
     /// Creates the register, or brings its schema up to date: `incident db init`.
-    public static func initialise(_ location: String, field: String, busyTimeout: Double = Register.defaultBusyTimeout,
-                                  allowNetworkFS: Bool = false) throws -> any RegisterStore {
+    public static func initialise(
+        _ location: String, field: String, busyTimeout: Double = Register.defaultBusyTimeout,
+        allowNetworkFS: Bool = false
+    ) throws -> any RegisterStore {
         if PostgresURL.isURL(location) {
             return try PostgresRegister.initialise(url: PostgresURL(parsing: location, field: field))
         }

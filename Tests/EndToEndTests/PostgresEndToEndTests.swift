@@ -36,7 +36,8 @@ struct PostgresDatabase {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["psql", "--no-psqlrc", "-v", "ON_ERROR_STOP=1", "-Atq", "-d", url, "-c", sql]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -82,7 +83,11 @@ struct PostgresEndToEndTests {
         try cli.ok(["advance", id, "--note", "scope known"])
         for phase in ["contain", "mitigate", "remediate", "restore"] {
             try cli.ok(["update", id, "--action", "work in \(phase)"])
-            if phase == "restore" { try cli.ok(["close", id, "--summary", "Locked down and restored"]) } else { try cli.ok(["advance", id, "--note", "\(phase) done"]) }
+            if phase == "restore" {
+                try cli.ok(["close", id, "--summary", "Locked down and restored"])
+            } else {
+                try cli.ok(["advance", id, "--note", "\(phase) done"])
+            }
         }
         try cli.ok(["notice", "draft", id, "--all"])
         let list = try #require(try cli.json(["notice", "list", id]) as? [[String: Any]])
@@ -116,11 +121,14 @@ struct PostgresEndToEndTests {
         let processes = (0..<16).map { writer -> Process in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", """
+            process.arguments = [
+                "-c",
+                """
                 failures=0
                 for i in $(seq 1 25); do "$0" update \(id) --note "writer \(writer) update $i" >/dev/null 2>>"$1" || failures=$((failures+1)); done
                 exit $failures
-                """, CLI.binary, cli.folder + "/writer-\(writer).err"]
+                """, CLI.binary, cli.folder + "/writer-\(writer).err",
+            ]
             process.environment = cli.environment.merging(["INCIDENT_ACTOR": "writer-\(writer)"]) { $1 }
             return process
         }
@@ -144,8 +152,11 @@ struct PostgresEndToEndTests {
         let id = try cli.logIncident()
         try cli.ok(["update", id, "--note", "first look"])
         try cli.ok(["update", id, "--note", "second look"])
-        #expect(throws: PostgresDatabase.PsqlFailure.self) { try PostgresDatabase.psql(database.url, "UPDATE events SET actor = 'mallory' WHERE seq = 2") }
-        try PostgresDatabase.psql(database.url, "ALTER TABLE events DISABLE TRIGGER USER; UPDATE events SET actor = 'mallory' WHERE seq = 2")
+        #expect(throws: PostgresDatabase.PsqlFailure.self) {
+            try PostgresDatabase.psql(database.url, "UPDATE events SET actor = 'mallory' WHERE seq = 2")
+        }
+        try PostgresDatabase.psql(
+            database.url, "ALTER TABLE events DISABLE TRIGGER USER; UPDATE events SET actor = 'mallory' WHERE seq = 2")
         let verify = try cli.run(["verify"])
         #expect(verify.status == 68)
         #expect(verify.stdout.contains("INVALID: event 2 \(id) hash does not match its content"))
@@ -180,7 +191,9 @@ struct PostgresEndToEndTests {
         #expect(try cli.run(["checkpoint"], environment: ["INCIDENT_DB": snapshot]).stdout.trimmingCharacters(in: .newlines) == checkpoint)
     }
 
-    @Test("bad URLs, a wrong password, a missing database or register, a newer schema, an unreachable server: one line each, never the password")
+    @Test(
+        "bad URLs, a wrong password, a missing database or register, a newer schema, an unreachable server: one line each, never the password"
+    )
     func failures() throws {
         var cli = try CLI()
         defer { cli.remove() }
@@ -191,7 +204,9 @@ struct PostgresEndToEndTests {
         func expectOneLine(_ url: String, _ status: Int32, _ words: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let result = try cli.run(["list"], environment: ["INCIDENT_DB": url])
             #expect(result.status == status, "\(result.stderr)", sourceLocation: sourceLocation)
-            #expect(result.stderr.hasPrefix("error: ") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)", sourceLocation: sourceLocation)
+            #expect(
+                result.stderr.hasPrefix("error: ") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)",
+                sourceLocation: sourceLocation)
             #expect(result.stderr.contains(words), "\(result.stderr)", sourceLocation: sourceLocation)
             #expect(!result.stderr.contains(secret) && !result.stdout.contains(secret), sourceLocation: sourceLocation)
             if let real = URLComponents(string: database.url)?.password, !real.isEmpty {

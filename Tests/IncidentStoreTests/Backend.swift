@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IncidentCore
 import Testing
+
 @testable import IncidentStore
 
 /// The two backends every behaviour test of the store runs against.
@@ -21,7 +22,8 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     /// Said once per run, on stderr, so a run without a server shows that the PostgreSQL cases did not run.
     static let skipNotice: Void = {
-        FileHandle.standardError.write(Data("note: PostgreSQL cases of the store suite skipped: INCIDENT_TEST_POSTGRES_URL is not set\n".utf8))
+        FileHandle.standardError.write(
+            Data("note: PostgreSQL cases of the store suite skipped: INCIDENT_TEST_POSTGRES_URL is not set\n".utf8))
     }()
 
     /// A server where tests may create databases (`CREATE DATABASE`, `DROP DATABASE`), e.g. CI's throwaway one.
@@ -113,9 +115,12 @@ final class BackendFixture: @unchecked Sendable {
 
     /// Logs an incident and walks it through `steps` phases, with an action in each.
     @discardableResult
-    func incident(in register: any RegisterStore, steps: Int = 5, aware: Timestamp = StoreFixture.now.adding(seconds: -7200)) throws -> IncidentID {
-        let body = Logged(title: "Transcripts exposed", nature: "Bucket left public at a subprocessor", severity: .high, awareAt: aware,
-                          source: "Twilio, Inc.", dataCategories: ["chat-transcripts"], subjectCategories: ["end-users"], records: 10)
+    func incident(in register: any RegisterStore, steps: Int = 5, aware: Timestamp = StoreFixture.now.adding(seconds: -7200)) throws
+        -> IncidentID
+    {
+        let body = Logged(
+            title: "Transcripts exposed", nature: "Bucket left public at a subprocessor", severity: .high, awareAt: aware,
+            source: "Twilio, Inc.", dataCategories: ["chat-transcripts"], subjectCategories: ["end-users"], records: 10)
         let id = try register.log(body, context: context()).id
         for step in 0..<steps {
             _ = try register.record(id) { current in

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IncidentStore
 
 @Suite("PostgreSQL URLs, statement splitting, network file systems")
@@ -14,10 +15,12 @@ struct PostgresURLTests {
         #expect(short.port == 5432 && short.sslMode == .prefer && short.password == nil)
     }
 
-    @Test("a URL that cannot be used is refused naming the field, without repeating the URL", arguments: [
-        "postgres://u:pw@/db", "postgres://u:pw@host/", "postgres://u:pw@host/a/b", "postgres://:pw@host/db",
-        "postgres://u:pw@host/db?sslmode=maybe", "postgres://u:pw@host/db?options=x", "postgres://u:pw@[::1/db",
-    ])
+    @Test(
+        "a URL that cannot be used is refused naming the field, without repeating the URL",
+        arguments: [
+            "postgres://u:pw@/db", "postgres://u:pw@host/", "postgres://u:pw@host/a/b", "postgres://:pw@host/db",
+            "postgres://u:pw@host/db?sslmode=maybe", "postgres://u:pw@host/db?options=x", "postgres://u:pw@[::1/db",
+        ])
     func refused(text: String) {
         let error = #expect(throws: ServerError.self) { _ = try PostgresURL(parsing: text, field: "INCIDENT_DB") }
         let message = error?.description ?? ""
@@ -40,16 +43,19 @@ struct PostgresURLTests {
             INSERT INTO t VALUES ('x;y');
             SELECT 1
             """
-        #expect(PostgresSession.statements(sql) == [
-            "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'a; b'; END $$",
-            "INSERT INTO t VALUES ('x;y')", "SELECT 1",
-        ])
+        #expect(
+            PostgresSession.statements(sql) == [
+                "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'a; b'; END $$",
+                "INSERT INTO t VALUES ('x;y')", "SELECT 1",
+            ])
         #expect(PostgresSchema.migrations.allSatisfy { !PostgresSession.statements($0.sql).isEmpty })
     }
 
-    @Test("network and FUSE file systems are named; a local folder is not", arguments: [
-        (0x6969, "NFS"), (0xFF53_4D42, "CIFS"), (0xFE53_4D42, "SMB2"), (0x6573_5546, "FUSE (sshfs or similar)"),
-    ])
+    @Test(
+        "network and FUSE file systems are named; a local folder is not",
+        arguments: [
+            (0x6969, "NFS"), (0xFF53_4D42, "CIFS"), (0xFE53_4D42, "SMB2"), (0x6573_5546, "FUSE (sshfs or similar)"),
+        ])
     func networkKinds(magic: Int, name: String) {
         #expect(NetworkFileSystem.name(ofMagic: magic) == name)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentCore
 import Testing
+
 @testable import IncidentStore
 
 /// The store's contract, written once and run against both backends. A PostgreSQL case without
@@ -20,8 +21,11 @@ struct StoreBehaviourTests {
         try fixture.incident(in: register, steps: 2)
         try fixture.incident(in: register, steps: 0)
         _ = try register.recordDirectory { _ in
-            [DirectoryEvent(payload: .customerAdded(Customer(slug: "acme", name: "Acme GmbH", emails: ["dpo@acme.example"])),
-                            actor: "alice", recordedAt: StoreFixture.now)]
+            [
+                DirectoryEvent(
+                    payload: .customerAdded(Customer(slug: "acme", name: "Acme GmbH", emails: ["dpo@acme.example"])),
+                    actor: "alice", recordedAt: StoreFixture.now)
+            ]
         }
         let directory = try register.directory()
         _ = try register.reopenAndAffect(first, directory: directory, fixture: fixture)
@@ -42,8 +46,10 @@ struct StoreBehaviourTests {
     func ids(backend: Backend) throws {
         try with(backend) { fixture, register in
             let last2025 = Timestamp.utc(year: 2025, month: 12, day: 31, hour: 23)!
-            let ids = [try fixture.incident(in: register, steps: 0), try fixture.incident(in: register, steps: 0, aware: last2025),
-                       try fixture.incident(in: register, steps: 0)]
+            let ids = [
+                try fixture.incident(in: register, steps: 0), try fixture.incident(in: register, steps: 0, aware: last2025),
+                try fixture.incident(in: register, steps: 0),
+            ]
             #expect(ids.map(\.description) == ["INC-2026-0001", "INC-2025-0001", "INC-2026-0002"])
         }
     }
@@ -90,7 +96,13 @@ struct StoreBehaviourTests {
             #expect(try register.list(ListFilter(limit: 2)).count == 2)
             #expect(try register.timeline(middle).map(\.sequence) == [2, 3, 4, 5, 6])
             let snapshot = try register.noticeSnapshot(middle)
-            let note = try Workflow.update(snapshot.incident, with: { var u = Updated(); u.note = "late"; return u }(), context: fixture.context())
+            let note = try Workflow.update(
+                snapshot.incident,
+                with: {
+                    var u = Updated()
+                    u.note = "late"
+                    return u
+                }(), context: fixture.context())
             #expect(try register.append([note], to: middle, ifHeadIs: snapshot.head)?.eventCount == 6)
             #expect(try register.append([note], to: middle, ifHeadIs: snapshot.head) == nil, "the head moved: nothing is written")
         }
@@ -110,12 +122,14 @@ struct StoreBehaviourTests {
         }
     }
 
-    @Test("changing any stored field of an event is caught at that event", arguments: Backend.allCases, [
-        "UPDATE events SET actor = 'mallory' WHERE seq = 4",
-        "UPDATE events SET payload = replace(payload, 'action 1', 'action X') WHERE seq = 4",
-        "UPDATE events SET recorded_at = '2026-11-23T11:59:59Z' WHERE seq = 4",
-        "UPDATE events SET type = 'closed' WHERE seq = 4",
-    ])
+    @Test(
+        "changing any stored field of an event is caught at that event", arguments: Backend.allCases,
+        [
+            "UPDATE events SET actor = 'mallory' WHERE seq = 4",
+            "UPDATE events SET payload = replace(payload, 'action 1', 'action X') WHERE seq = 4",
+            "UPDATE events SET recorded_at = '2026-11-23T11:59:59Z' WHERE seq = 4",
+            "UPDATE events SET type = 'closed' WHERE seq = 4",
+        ])
     func changedRow(backend: Backend, sql: String) throws {
         try with(backend) { fixture, register in
             try fill(fixture, register)
@@ -165,7 +179,8 @@ struct StoreBehaviourTests {
     func concurrentWriters(backend: Backend) throws {
         try with(backend) { fixture, register in
             let id = try fixture.incident(in: register, steps: 0)
-            let writers = 4, updates = 10
+            let writers = 4
+            let updates = 10
             let failures = Locked(0)
             DispatchQueue.concurrentPerform(iterations: writers) { writer in
                 do {
@@ -202,7 +217,9 @@ struct StoreBehaviourTests {
             #expect(try target.head() == head)
             #expect(try target.verify().isClean)
             #expect(try target.list(ListFilter()).map(\.id) == (try register.list(ListFilter()).map(\.id)))
-            #expect(throws: CopyRefusal.destinationHasEvents(location: target.location, events: head.events)) { _ = try register.copy(to: target) }
+            #expect(throws: CopyRefusal.destinationHasEvents(location: target.location, events: head.events)) {
+                _ = try register.copy(to: target)
+            }
         }
     }
 
@@ -230,8 +247,9 @@ struct PostgresFailureTests {
         let database = try #require(URLComponents(string: fixture.location)?.path.dropFirst())
         let admin = try PostgresSession.connect(try #require(Backend.postgresURL))
         defer { admin.close() }
-        try admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
-                        [.text(String(database))])
+        try admin.query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+            [.text(String(database))])
         let error = #expect(throws: ServerError.self) {
             _ = try register.record(id) { current in
                 var change = Updated()
@@ -239,7 +257,10 @@ struct PostgresFailureTests {
                 return try Workflow.update(current, with: change, context: fixture.context())
             }
         }
-        guard case .unreachable? = error else { Issue.record("expected unreachable, got \(String(describing: error))"); return }
+        guard case .unreachable? = error else {
+            Issue.record("expected unreachable, got \(String(describing: error))")
+            return
+        }
         #expect(try RegisterOpener.open(fixture.location, field: "test", create: false).head().events == 1)
     }
 

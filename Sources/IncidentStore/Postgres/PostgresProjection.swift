@@ -15,13 +15,15 @@ enum PostgresProjection {
         guard let last = events.last else { return }
         var stripped = incident
         stripped.shares = []
-        try session.query("""
+        try session.query(
+            """
             INSERT INTO incidents (id, year, number, title, severity, phase, aware_at, updated_at, source, records, subjects, state, last_seq)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             ON CONFLICT (id) DO UPDATE SET title = excluded.title, severity = excluded.severity, phase = excluded.phase,
                 aware_at = excluded.aware_at, updated_at = excluded.updated_at, source = excluded.source,
                 records = excluded.records, subjects = excluded.subjects, state = excluded.state, last_seq = excluded.last_seq
-            """, [
+            """,
+            [
                 .text(incident.id.description), .int(Int64(incident.id.year)), .int(Int64(incident.id.number)), .text(incident.title),
                 .text(incident.severity.rawValue), .text(incident.phase.rawValue), .text(incident.awareAt.iso8601),
                 .text(incident.updatedAt.iso8601), .text(incident.source), .int(incident.records.map(Int64.init)),
@@ -31,13 +33,15 @@ enum PostgresProjection {
         for (event, _) in events { positions.formUnion(SharesProjection.touched(by: event, in: incident)) }
         for position in positions.sorted() {
             let share = incident.shares[position]
-            try session.query("""
+            try session.query(
+                """
                 INSERT INTO shares (incident_id, customer, position, due_by, ruled_out, first_sent, drafted_versions, last_sent_version, state)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                 ON CONFLICT (incident_id, customer) DO UPDATE SET position = excluded.position, due_by = excluded.due_by,
                     ruled_out = excluded.ruled_out, first_sent = excluded.first_sent, drafted_versions = excluded.drafted_versions,
                     last_sent_version = excluded.last_sent_version, state = excluded.state
-                """, [
+                """,
+                [
                     .text(incident.id.description), .text(share.customer), .int(Int64(position)),
                     .text(share.dueBy(awareAt: incident.awareAt).iso8601), .text(try share.ruledOut.map(CanonicalJSON.encode)),
                     .text(try share.firstSent.map(CanonicalJSON.encode)), .int(Int64(share.draftedVersions)),
@@ -55,20 +59,28 @@ enum PostgresProjection {
         case .noticeDrafted:
             NoticesProjection.replay(event, into: &notices)
             guard let notice = notices.values.first, let drafted = notice.drafted else { return }
-            try session.query("""
+            try session.query(
+                """
                 INSERT INTO notices (incident_id, customer, version, kind, body, drafted_at, drafted_by, drafted_seq)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                """, [.text(event.incident.description), .text(notice.customer), .int(Int64(notice.version)), .text(notice.kind.rawValue),
-                      .text(try CanonicalJSON.encode(notice)), .text(drafted.at.iso8601), .text(drafted.by), .int(seq)])
+                """,
+                [
+                    .text(event.incident.description), .text(notice.customer), .int(Int64(notice.version)), .text(notice.kind.rawValue),
+                    .text(try CanonicalJSON.encode(notice)), .text(drafted.at.iso8601), .text(drafted.by), .int(seq),
+                ])
         case .noticeSent(let body):
             let key = NoticesProjection.key(event.incident.description, body.customer, body.version)
             notices[key] = try storedNotice(event.incident, customer: body.customer, version: body.version, in: session)
             NoticesProjection.replay(event, into: &notices)
             guard let sent = notices[key]?.sent else { return }
-            try session.query("""
+            try session.query(
+                """
                 UPDATE notices SET sent_at = $1, sent_by = $2, sent_via = $3 WHERE incident_id = $4 AND customer = $5 AND version = $6
-                """, [.text(sent.at.iso8601), .text(sent.by), .text(sent.via), .text(event.incident.description), .text(body.customer),
-                      .int(Int64(body.version))])
+                """,
+                [
+                    .text(sent.at.iso8601), .text(sent.by), .text(sent.via), .text(event.incident.description), .text(body.customer),
+                    .int(Int64(body.version)),
+                ])
         default:
             return
         }
@@ -77,10 +89,12 @@ enum PostgresProjection {
     static func write(_ event: DirectoryEvent, seq: Int64, in session: PostgresSession) throws {
         switch event.payload {
         case .customerAdded(let customer):
-            try session.query("INSERT INTO customers (slug, state, added_seq) VALUES ($1, $2, $3)",
-                              [.text(customer.slug), .text(try CanonicalJSON.encode(customer)), .int(seq)])
+            try session.query(
+                "INSERT INTO customers (slug, state, added_seq) VALUES ($1, $2, $3)",
+                [.text(customer.slug), .text(try CanonicalJSON.encode(customer)), .int(seq)])
         case .organisationSet(let organisation):
-            try session.query("""
+            try session.query(
+                """
                 INSERT INTO organisation (id, body, set_seq) VALUES (1, $1, $2)
                 ON CONFLICT (id) DO UPDATE SET body = excluded.body, set_seq = excluded.set_seq
                 """, [.text(try CanonicalJSON.encode(organisation)), .int(seq)])
@@ -96,8 +110,10 @@ enum PostgresProjection {
         guard let row = try session.query("SELECT \(incidentColumns) FROM incidents WHERE id = $1", [.text(id.description)]).first else {
             return nil
         }
-        let shares = try session.query("SELECT \(shareColumns) FROM shares WHERE incident_id = $1 ORDER BY position",
-                                        [.text(id.description)]).map { try share($0, offset: 0) }
+        let shares = try session.query(
+            "SELECT \(shareColumns) FROM shares WHERE incident_id = $1 ORDER BY position",
+            [.text(id.description)]
+        ).map { try share($0, offset: 0) }
         return try decodeIncident(row, shares: shares)
     }
 
@@ -155,7 +171,8 @@ enum PostgresProjection {
         return directory
     }
 
-    static let noticeColumns = "n.incident_id, n.customer, n.version, n.kind, n.body, n.drafted_at, n.drafted_by, n.sent_at, n.sent_by, n.sent_via"
+    static let noticeColumns =
+        "n.incident_id, n.customer, n.version, n.kind, n.body, n.drafted_at, n.drafted_by, n.sent_at, n.sent_by, n.sent_via"
 
     /// A notice row selected with `noticeColumns`; the columns override the stored body.
     static func notice(_ row: PostgresRandomAccessRow) throws -> NoticeVersion {
@@ -164,12 +181,17 @@ enum PostgresProjection {
         notice.version = try row.int(2)
         notice.kind = try Stored.value(NoticeKind.self, try row.text(3))
         notice.drafted = Stamp(at: try Stored.time(try row.text(5)), by: try row.text(6))
-        notice.sent = try row.optionalText(7).map { Sending(at: try Stored.time($0), by: try row.optionalText(8) ?? "", via: try row.optionalText(9)) }
+        notice.sent = try row.optionalText(7).map {
+            Sending(at: try Stored.time($0), by: try row.optionalText(8) ?? "", via: try row.optionalText(9))
+        }
         return notice
     }
 
-    private static func storedNotice(_ id: IncidentID, customer: String, version: Int, in session: PostgresSession) throws -> NoticeVersion? {
-        try session.query("SELECT \(noticeColumns) FROM notices n WHERE n.incident_id = $1 AND n.customer = $2 AND n.version = $3",
-                          [.text(id.description), .text(customer), .int(Int64(version))]).first.map { try notice($0) }
+    private static func storedNotice(_ id: IncidentID, customer: String, version: Int, in session: PostgresSession) throws -> NoticeVersion?
+    {
+        try session.query(
+            "SELECT \(noticeColumns) FROM notices n WHERE n.incident_id = $1 AND n.customer = $2 AND n.version = $3",
+            [.text(id.description), .text(customer), .int(Int64(version))]
+        ).first.map { try notice($0) }
     }
 }

@@ -7,7 +7,8 @@ extension PostgresRegister {
         try read {
             var after: Int64 = 0
             while true {
-                let rows = try session.query("SELECT \(Self.eventColumns) FROM events WHERE seq > $1 ORDER BY seq LIMIT \(Self.page)", [.int(after)])
+                let rows = try session.query(
+                    "SELECT \(Self.eventColumns) FROM events WHERE seq > $1 ORDER BY seq LIMIT \(Self.page)", [.int(after)])
                 for row in rows {
                     let (content, hash) = try Self.content(row)
                     try body(content, hash)
@@ -48,11 +49,12 @@ extension PostgresRegister {
             }
             let report = try Register(path: destination, create: false).verify()
             guard report.isClean, report.headSequence == head.events, report.headHash == head.hash else {
-                throw StoreError.damaged(reason: "the backup at \(destination) did not verify: \(report.problems.first?.reason ?? "head differs")")
+                throw StoreError.damaged(
+                    reason: "the backup at \(destination) did not verify: \(report.problems.first?.reason ?? "head differs")")
             }
             return head
         } catch {
-            for suffix in ["", "-wal", "-shm"] { unlink(destination + suffix) } // a half-made backup must not pass for a good one
+            for suffix in ["", "-wal", "-shm"] { unlink(destination + suffix) }  // a half-made backup must not pass for a good one
             throw error
         }
     }

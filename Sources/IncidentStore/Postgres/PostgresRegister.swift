@@ -20,7 +20,7 @@ public final class PostgresRegister: RegisterStore, @unchecked Sendable {
     public init(url: PostgresURL, busyTimeout: Double = Register.defaultBusyTimeout) throws {
         self.url = url
         session = try PostgresSession.connect(url)
-        try session.query("SET lock_timeout = \(max(1, Int((busyTimeout * 1000).rounded())))") // 0 would mean no limit
+        try session.query("SET lock_timeout = \(max(1, Int((busyTimeout * 1000).rounded())))")  // 0 would mean no limit
         try checkSchema()
     }
 
@@ -73,7 +73,9 @@ public final class PostgresRegister: RegisterStore, @unchecked Sendable {
     public func log(_ body: Logged, context: Context) throws -> Incident {
         try write { chain in
             let year = body.awareAt.year
-            let last = try session.query("SELECT max(number)::bigint FROM incidents WHERE year = $1", [.int(Int64(year))]).first?.optionalInt(0) ?? 0
+            let last =
+                try session.query("SELECT max(number)::bigint FROM incidents WHERE year = $1", [.int(Int64(year))]).first?.optionalInt(0)
+                ?? 0
             let event = try Workflow.log(body, id: IncidentID(year: year, number: last + 1), context: context)
             let incident = try Incident.started(by: event)
             let seq = try chain.append(event)
@@ -131,12 +133,16 @@ public final class PostgresRegister: RegisterStore, @unchecked Sendable {
         /// Stores an event as given; it must extend the head (the server checks this too).
         mutating func insert(_ content: HashChain.Content) throws -> Int64 {
             let hash = HashChain.hash(content)
-            try session.query("""
+            try session.query(
+                """
                 INSERT INTO events (seq, incident_id, incident_seq, type, payload, actor, recorded_at, occurred_at, prev_hash, hash)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-                """, [.int(content.seq), .text(content.incident), .int(content.incidentSeq.map(Int64.init)), .text(content.type),
-                      .text(content.payload), .text(content.actor), .text(content.recordedAt), .text(content.occurredAt),
-                      .text(content.previousHash), .text(hash)])
+                """,
+                [
+                    .int(content.seq), .text(content.incident), .int(content.incidentSeq.map(Int64.init)), .text(content.type),
+                    .text(content.payload), .text(content.actor), .text(content.recordedAt), .text(content.occurredAt),
+                    .text(content.previousHash), .text(hash),
+                ])
             head = Checkpoint(events: content.seq, hash: hash)
             return content.seq
         }
@@ -185,7 +191,9 @@ public final class PostgresRegister: RegisterStore, @unchecked Sendable {
         case .closed: clauses.append("phase = 'closed'")
         }
         if let overdueAt = filter.overdueAt {
-            clauses.append("id IN (SELECT incident_id FROM shares WHERE first_sent IS NULL AND ruled_out IS NULL AND due_by < \(parameter(.text(overdueAt.iso8601))))")
+            clauses.append(
+                "id IN (SELECT incident_id FROM shares WHERE first_sent IS NULL AND ruled_out IS NULL AND due_by < \(parameter(.text(overdueAt.iso8601))))"
+            )
         }
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let sql = """
@@ -194,18 +202,21 @@ public final class PostgresRegister: RegisterStore, @unchecked Sendable {
             """
         return try read {
             try session.query(sql, values).map { row in
-                IncidentSummary(id: try Stored.id(try row.text(0)), title: try row.text(1),
-                                severity: try Stored.value(Severity.self, try row.text(2)), phase: try Stored.value(Phase.self, try row.text(3)),
-                                awareAt: try Stored.time(try row.text(4)), updatedAt: try Stored.time(try row.text(5)),
-                                source: try row.text(6), records: try row.optionalInt(7), subjects: try row.optionalInt(8))
+                IncidentSummary(
+                    id: try Stored.id(try row.text(0)), title: try row.text(1),
+                    severity: try Stored.value(Severity.self, try row.text(2)), phase: try Stored.value(Phase.self, try row.text(3)),
+                    awareAt: try Stored.time(try row.text(4)), updatedAt: try Stored.time(try row.text(5)),
+                    source: try row.text(6), records: try row.optionalInt(7), subjects: try row.optionalInt(8))
             }
         }
     }
 
     public func timeline(_ id: IncidentID) throws -> [TimelineEntry] {
         try read {
-            let entries = try session.query("SELECT \(Self.eventColumns) FROM events WHERE incident_id = $1 ORDER BY incident_seq",
-                                            [.text(id.description)]).map { row in
+            let entries = try session.query(
+                "SELECT \(Self.eventColumns) FROM events WHERE incident_id = $1 ORDER BY incident_seq",
+                [.text(id.description)]
+            ).map { row in
                 let (content, hash) = try Self.content(row)
                 let event: IncidentEvent
                 do { event = try EventLog.event(content) } catch {
@@ -222,41 +233,55 @@ public final class PostgresRegister: RegisterStore, @unchecked Sendable {
         try read {
             guard let incident = try PostgresProjection.incident(id, in: session) else { throw StoreError.notFound(id: id.description) }
             var lastSent: [String: NoticeVersion] = [:]
-            for row in try session.query("""
+            for row in try session.query(
+                """
                 SELECT \(PostgresProjection.noticeColumns) FROM notices n
                 JOIN shares s ON s.incident_id = n.incident_id AND s.customer = n.customer AND s.last_sent_version = n.version
                 WHERE n.incident_id = $1
-                """, [.text(id.description)]) {
+                """, [.text(id.description)])
+            {
                 let notice = try PostgresProjection.notice(row)
                 lastSent[notice.customer] = notice
             }
-            return NoticeSnapshot(incident: incident, directory: try PostgresProjection.directory(in: session), head: try eventsHead(),
-                                  lastSent: lastSent)
+            return NoticeSnapshot(
+                incident: incident, directory: try PostgresProjection.directory(in: session), head: try eventsHead(),
+                lastSent: lastSent)
         }
     }
 
     public func noticeVersions(_ id: IncidentID) throws -> [NoticeVersionSummary] {
         try read {
-            try session.query("""
+            try session.query(
+                """
                 SELECT customer, version, kind, drafted_at, sent_at, sent_via FROM notices WHERE incident_id = $1 ORDER BY customer, version
-                """, [.text(id.description)]).map { row in
-                NoticeVersionSummary(customer: try row.text(0), version: try row.int(1), kind: try Stored.value(NoticeKind.self, try row.text(2)),
-                                     draftedAt: try Stored.time(try row.text(3)), sentAt: try row.optionalText(4).map(Stored.time),
-                                     sentVia: try row.optionalText(5))
+                """, [.text(id.description)]
+            ).map { row in
+                NoticeVersionSummary(
+                    customer: try row.text(0), version: try row.int(1), kind: try Stored.value(NoticeKind.self, try row.text(2)),
+                    draftedAt: try Stored.time(try row.text(3)), sentAt: try row.optionalText(4).map(Stored.time),
+                    sentVia: try row.optionalText(5))
             }
         }
     }
 
-    public func forEachNotice(_ id: IncidentID, customer: String?, version: Int?, latestOnly: Bool,
-                              _ body: (NoticeVersion) throws -> Void) throws {
+    public func forEachNotice(
+        _ id: IncidentID, customer: String?, version: Int?, latestOnly: Bool,
+        _ body: (NoticeVersion) throws -> Void
+    ) throws {
         var sql = "SELECT \(PostgresProjection.noticeColumns) FROM notices n"
         var values: [PostgresSession.Value] = [.text(id.description)]
         if latestOnly {
             sql += " JOIN shares s ON s.incident_id = n.incident_id AND s.customer = n.customer AND s.drafted_versions = n.version"
         }
         sql += " WHERE n.incident_id = $1"
-        if let customer { values.append(.text(customer)); sql += " AND n.customer = $\(values.count)" }
-        if let version { values.append(.int(Int64(version))); sql += " AND n.version = $\(values.count)" }
+        if let customer {
+            values.append(.text(customer))
+            sql += " AND n.customer = $\(values.count)"
+        }
+        if let version {
+            values.append(.int(Int64(version)))
+            sql += " AND n.version = $\(values.count)"
+        }
         sql += " ORDER BY n.customer, n.version"
         try read {
             for row in try session.query(sql, values) { try body(try PostgresProjection.notice(row)) }
@@ -266,23 +291,35 @@ public final class PostgresRegister: RegisterStore, @unchecked Sendable {
     public func forEachRecord(from: Timestamp?, to: Timestamp?, _ body: (RegisterRecord) throws -> Void) throws {
         var sql = "SELECT id FROM incidents WHERE true"
         var values: [PostgresSession.Value] = []
-        if let from { values.append(.text(from.iso8601)); sql += " AND aware_at >= $\(values.count)" }
-        if let to { values.append(.text(to.iso8601)); sql += " AND aware_at <= $\(values.count)" }
+        if let from {
+            values.append(.text(from.iso8601))
+            sql += " AND aware_at >= $\(values.count)"
+        }
+        if let to {
+            values.append(.text(to.iso8601))
+            sql += " AND aware_at <= $\(values.count)"
+        }
         try read {
             for text in try session.query(sql + " ORDER BY aware_at, year, number", values).map({ try $0.text(0) }) {
                 guard let incident = try PostgresProjection.incident(try Stored.id(text), in: session) else { continue }
-                let history = try session.query("""
+                let history = try session.query(
+                    """
                     SELECT type, payload, occurred_at, actor FROM events
                     WHERE incident_id = $1 AND type IN (\(RegisterRecord.phaseEventTypes)) ORDER BY incident_seq
-                    """, [.text(text)]).map { row in
-                    try RegisterRecord.PhaseEntry(type: try row.text(0), payload: try row.text(1), occurredAt: try row.text(2), actor: try row.text(3))
+                    """, [.text(text)]
+                ).map { row in
+                    try RegisterRecord.PhaseEntry(
+                        type: try row.text(0), payload: try row.text(1), occurredAt: try row.text(2), actor: try row.text(3))
                 }
-                let notified = try session.query("""
+                let notified = try session.query(
+                    """
                     SELECT customer, version, kind, sent_at, sent_via FROM notices
                     WHERE incident_id = $1 AND sent_at IS NOT NULL ORDER BY customer, version
-                    """, [.text(text)]).map { row in
-                    RegisterRecord.Notified(customer: try row.text(0), version: try row.int(1), kind: try Stored.value(NoticeKind.self, try row.text(2)),
-                                            sentAt: try Stored.time(try row.text(3)), via: try row.optionalText(4))
+                    """, [.text(text)]
+                ).map { row in
+                    RegisterRecord.Notified(
+                        customer: try row.text(0), version: try row.int(1), kind: try Stored.value(NoticeKind.self, try row.text(2)),
+                        sentAt: try Stored.time(try row.text(3)), via: try row.optionalText(4))
                 }
                 try body(RegisterRecord(incident: incident, phaseHistory: history, notified: notified))
             }
@@ -295,9 +332,12 @@ public final class PostgresRegister: RegisterStore, @unchecked Sendable {
 
     /// A row selected with `eventColumns`: the content as hashed, and the stored hash.
     static func content(_ row: PostgresRandomAccessRow) throws -> (HashChain.Content, String) {
-        (HashChain.Content(seq: Int64(try row.int(0)), incident: try row.optionalText(1), incidentSeq: try row.optionalInt(2),
-                           type: try row.text(3), payload: try row.text(4), actor: try row.text(5), recordedAt: try row.text(6),
-                           occurredAt: try row.text(7), previousHash: try row.text(8)), try row.text(9))
+        (
+            HashChain.Content(
+                seq: Int64(try row.int(0)), incident: try row.optionalText(1), incidentSeq: try row.optionalInt(2),
+                type: try row.text(3), payload: try row.text(4), actor: try row.text(5), recordedAt: try row.text(6),
+                occurredAt: try row.text(7), previousHash: try row.text(8)), try row.text(9)
+        )
     }
 
     /// A write transaction that locks the chain head before it reads anything.

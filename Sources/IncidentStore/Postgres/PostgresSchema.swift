@@ -4,7 +4,7 @@
 /// triggers live here because the server enforces them on every writer, including ones that are not this program.
 enum PostgresSchema {
     static let migrations: [(name: String, sql: String)] = [
-        ("2026-11-29-register", register),
+        ("2026-11-29-register", register)
     ]
 
     /// A fixed key for `pg_advisory_xact_lock`: two `db init` at once apply each migration once.
@@ -21,8 +21,10 @@ enum PostgresSchema {
     private static let time = "'^[0-9]{4}-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z$'"
 
     /// The triggers `verify` requires on `events` and `chain_head`, enabled.
-    static let triggers = ["chain_head_refuse_delete", "events_extend_head", "events_refuse_delete", "events_refuse_truncate",
-                           "events_refuse_update"]
+    static let triggers = [
+        "chain_head_refuse_delete", "events_extend_head", "events_refuse_delete", "events_refuse_truncate",
+        "events_refuse_update",
+    ]
 
     private static let register = """
         CREATE FUNCTION incident_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -127,7 +127,8 @@ final class PostgresSession: @unchecked Sendable {
     static func statements(_ sql: String) -> [String] {
         var result: [String] = []
         var current = ""
-        var inString = false, inBody = false
+        var inString = false
+        var inBody = false
         var characters = Array(sql)[...]
         while let character = characters.popFirst() {
             if !inString, character == "$", characters.first == "$" {
@@ -172,7 +173,7 @@ final class PostgresSession: @unchecked Sendable {
                 usleep(useconds_t(1000 * attempt * attempt))
                 _ = error
             } catch let error as ServerError {
-                if case .unreachable = error { throw error } // the connection is gone; nothing to roll back
+                if case .unreachable = error { throw error }  // the connection is gone; nothing to roll back
                 _ = try? query("ROLLBACK")
                 throw error
             } catch {
@@ -254,8 +255,16 @@ final class PostgresSession: @unchecked Sendable {
 private final class Outcome<T: Sendable>: @unchecked Sendable {
     private var result: Result<T, any Error>?
     private let lock = NSLock()
-    func set(_ value: Result<T, any Error>) { lock.lock(); result = value; lock.unlock() }
-    func get() -> Result<T, any Error>? { lock.lock(); defer { lock.unlock() }; return result }
+    func set(_ value: Result<T, any Error>) {
+        lock.lock()
+        result = value
+        lock.unlock()
+    }
+    func get() -> Result<T, any Error>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return result
+    }
 }
 
 extension PostgresRandomAccessRow {

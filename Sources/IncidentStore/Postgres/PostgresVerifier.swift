@@ -12,8 +12,9 @@ extension PostgresRegister {
             if violations > 0 { replay.report("foreign_key_check: \(violations) broken references") }
             var after: Int64 = 0
             while true {
-                let rows = try session.query("SELECT \(Self.eventColumns) FROM events WHERE seq > $1 ORDER BY seq LIMIT \(Self.page)",
-                                             [.int(after)])
+                let rows = try session.query(
+                    "SELECT \(Self.eventColumns) FROM events WHERE seq > $1 ORDER BY seq LIMIT \(Self.page)",
+                    [.int(after)])
                 for row in rows {
                     let (content, hash) = try Self.content(row)
                     replay.add(content, storedHash: hash)
@@ -22,22 +23,23 @@ extension PostgresRegister {
                 if rows.count < Self.page { break }
             }
             let session = self.session
-            replay.finish(comparingWith: ChainReplay.StoredState(
-                incidents: Result { try PostgresProjection.all(in: session) },
-                deadlines: Result {
-                    try session.query("SELECT incident_id, customer, due_by FROM shares").map { row in
-                        (incident: try row.text(0), customer: try row.text(1), dueBy: try row.text(2))
-                    }
-                },
-                directory: Result { try PostgresProjection.directory(in: session) },
-                notices: Result {
-                    var stored: [String: NoticeVersion] = [:]
-                    for row in try session.query("SELECT \(PostgresProjection.noticeColumns) FROM notices n") {
-                        let notice = try PostgresProjection.notice(row)
-                        stored[NoticesProjection.key(try row.text(0), notice.customer, notice.version)] = notice
-                    }
-                    return stored
-                }))
+            replay.finish(
+                comparingWith: ChainReplay.StoredState(
+                    incidents: Result { try PostgresProjection.all(in: session) },
+                    deadlines: Result {
+                        try session.query("SELECT incident_id, customer, due_by FROM shares").map { row in
+                            (incident: try row.text(0), customer: try row.text(1), dueBy: try row.text(2))
+                        }
+                    },
+                    directory: Result { try PostgresProjection.directory(in: session) },
+                    notices: Result {
+                        var stored: [String: NoticeVersion] = [:]
+                        for row in try session.query("SELECT \(PostgresProjection.noticeColumns) FROM notices n") {
+                            let notice = try PostgresProjection.notice(row)
+                            stored[NoticesProjection.key(try row.text(0), notice.customer, notice.version)] = notice
+                        }
+                        return stored
+                    }))
             let integrity = try headCheck(against: replay)
             if integrity != "ok" { replay.report("integrity_check: \(integrity)") }
             return replay.report(integrityCheck: integrity, foreignKeyViolations: violations)
@@ -48,7 +50,8 @@ extension PostgresRegister {
 
     /// The append-only and head-keeping triggers must all be there and enabled.
     private func checkTriggers(_ replay: inout ChainReplay) throws {
-        let rows = try session.query("""
+        let rows = try session.query(
+            """
             SELECT tgname::text, tgenabled::text FROM pg_trigger
             WHERE NOT tgisinternal AND tgrelid IN ('events'::regclass, 'chain_head'::regclass) ORDER BY tgname
             """)
@@ -79,7 +82,9 @@ extension PostgresRegister {
     /// `chain_head` must be the last event: writers lock it, so a head that lags would let the chain fork.
     private func headCheck(against replay: ChainReplay) throws -> String {
         guard let row = try session.query("SELECT seq, hash FROM chain_head WHERE id = 1").first else { return "chain_head row is missing" }
-        let seq = Int64(try row.int(0)), hash = try row.text(1)
-        return seq == replay.previousSeq && hash == replay.previousHash ? "ok" : "chain_head is \(seq) but the last event is \(replay.previousSeq)"
+        let seq = Int64(try row.int(0))
+        let hash = try row.text(1)
+        return seq == replay.previousSeq && hash == replay.previousHash
+            ? "ok" : "chain_head is \(seq) but the last event is \(replay.previousSeq)"
     }
 }

@@ -42,8 +42,9 @@ struct DbInit: ParsableCommand {
         if ownerRole != nil, !PostgresURL.isURL(location) {
             throw ValidationError("--owner-role and --writer-role apply to a PostgreSQL register; give a postgres:// URL")
         }
-        let store = try RegisterOpener.initialise(location, field: register.field, busyTimeout: try register.busyTimeout(environment),
-                                                  allowNetworkFS: register.allowNetworkFs)
+        let store = try RegisterOpener.initialise(
+            location, field: register.field, busyTimeout: try register.busyTimeout(environment),
+            allowNetworkFS: register.allowNetworkFs)
         if let ownerRole, let writerRole, let postgres = store as? PostgresRegister {
             try postgres.grantRoles(owner: try role(ownerRole, "--owner-role"), writer: try role(writerRole, "--writer-role"))
         }
@@ -51,7 +52,9 @@ struct DbInit: ParsableCommand {
     }
 
     private func role(_ name: String, _ field: String) throws -> String {
-        guard !name.isEmpty, name.count <= 63, name.unicodeScalars.allSatisfy({ "abcdefghijklmnopqrstuvwxyz0123456789_".unicodeScalars.contains($0) }) else {
+        guard !name.isEmpty, name.count <= 63,
+            name.unicodeScalars.allSatisfy({ "abcdefghijklmnopqrstuvwxyz0123456789_".unicodeScalars.contains($0) })
+        else {
             throw ValidationError("\(field): '\(name)' is not a role name this tool sets up; use lowercase letters, digits and _")
         }
         return name
@@ -76,7 +79,9 @@ struct DbCopy: ParsableCommand {
     @Flag(name: .long, help: "Allow a SQLite end on a network or FUSE file system.") var allowNetworkFs = false
 
     func run() throws {
-        guard source != destination else { throw CopyRefusal.sameRegister(location: PostgresURL.isURL(source) ? "the same database" : source) }
+        guard source != destination else {
+            throw CopyRefusal.sameRegister(location: PostgresURL.isURL(source) ? "the same database" : source)
+        }
         let from = try RegisterOpener.open(source, field: "SOURCE", create: false, allowNetworkFS: allowNetworkFs)
         let to = try RegisterOpener.open(destination, field: "DEST", create: true, allowNetworkFS: allowNetworkFs)
         let head = try from.copy(to: to)
