@@ -14,23 +14,31 @@ enum EventLog {
 
     /// Stores an incident's event after the current head of the chain and returns its sequence number.
     static func append(_ event: IncidentEvent, in db: Database) throws -> Int64 {
-        let head = try head(in: db)
-        return try insert(HashChain.Content(
-            seq: head.events + 1, incident: event.incident.description, incidentSeq: event.number, type: event.payload.type,
-            payload: try event.payload.encodedBody(), actor: event.actor, recordedAt: event.recordedAt.iso8601,
-            occurredAt: event.occurredAt.iso8601, previousHash: head.hash), in: db)
+        try insert(try content(of: event, after: try head(in: db)), in: db)
     }
 
     /// Stores a directory event (no incident; it happened when it was recorded).
     static func append(_ event: DirectoryEvent, in db: Database) throws -> Int64 {
-        let head = try head(in: db)
-        return try insert(HashChain.Content(
-            seq: head.events + 1, incident: nil, incidentSeq: nil, type: event.payload.type, payload: try event.payload.encodedBody(),
-            actor: event.actor, recordedAt: event.recordedAt.iso8601, occurredAt: event.recordedAt.iso8601,
-            previousHash: head.hash), in: db)
+        try insert(try content(of: event, after: try head(in: db)), in: db)
     }
 
-    private static func insert(_ content: HashChain.Content, in db: Database) throws -> Int64 {
+    /// The stored form of an incident's event placed after `head`: the one rule both backends store and hash.
+    static func content(of event: IncidentEvent, after head: Checkpoint) throws -> HashChain.Content {
+        HashChain.Content(
+            seq: head.events + 1, incident: event.incident.description, incidentSeq: event.number, type: event.payload.type,
+            payload: try event.payload.encodedBody(), actor: event.actor, recordedAt: event.recordedAt.iso8601,
+            occurredAt: event.occurredAt.iso8601, previousHash: head.hash)
+    }
+
+    /// The stored form of a directory event placed after `head` (no incident; it happened when it was recorded).
+    static func content(of event: DirectoryEvent, after head: Checkpoint) throws -> HashChain.Content {
+        HashChain.Content(
+            seq: head.events + 1, incident: nil, incidentSeq: nil, type: event.payload.type, payload: try event.payload.encodedBody(),
+            actor: event.actor, recordedAt: event.recordedAt.iso8601, occurredAt: event.recordedAt.iso8601,
+            previousHash: head.hash)
+    }
+
+    static func insert(_ content: HashChain.Content, in db: Database) throws -> Int64 {
         // Events are recorded in time order: a clock set back would make the register's history read out of order.
         if let last = try DatabaseValue.fetchOne(db.cachedStatement(sql: "SELECT recorded_at FROM events WHERE seq = ?"),
                                                  arguments: [content.seq - 1]),

@@ -4,6 +4,9 @@ import IncidentCore
 /// One incident as the GDPR Art. 33(5) record shows it: facts, effects, actions, phase times, and
 /// which customers were notified when, or ruled out and why.
 public struct RegisterRecord: Sendable {
+    /// The event types that enter a phase, as an SQL list (both backends select them for the phase history).
+    static let phaseEventTypes = "'logged', 'advanced', 'closed', 'reopened'"
+
     public struct PhaseEntry: Codable, Sendable { public var phase: Phase; public var at: Timestamp; public var by: String }
     public struct Notified: Codable, Sendable {
         public var customer: String
@@ -35,18 +38,10 @@ extension Register {
                 var history: [RegisterRecord.PhaseEntry] = []
                 for row in try Row.fetchAll(db, sql: """
                     SELECT incident_id, incident_seq, type, payload, occurred_at, actor FROM events
-                    WHERE incident_id = ? AND type IN ('logged', 'advanced', 'closed', 'reopened') ORDER BY incident_seq
+                    WHERE incident_id = ? AND type IN (\(RegisterRecord.phaseEventTypes)) ORDER BY incident_seq
                     """, arguments: [text]) {
                     let r = StoredRow(row, table: "events", keys: ["incident_id", "incident_seq"])
-                    let at = try Stored.time(r("occurred_at"))
-                    let phase: Phase
-                    switch try EventPayload.decode(type: r("type"), body: r("payload")) {
-                    case .advanced(let body): phase = body.to
-                    case .closed: phase = .closed
-                    case .reopened(let body): phase = body.to
-                    default: phase = .investigate
-                    }
-                    history.append(.init(phase: phase, at: at, by: try r("actor")))
+                    history.append(try .init(type: r("type"), payload: r("payload"), occurredAt: r("occurred_at"), actor: r("actor")))
                 }
                 let notified = try Row.fetchAll(db, sql: """
                     SELECT customer, version, kind, sent_at, sent_via FROM notices
@@ -59,5 +54,19 @@ extension Register {
                 try body(RegisterRecord(incident: incident, phaseHistory: history, notified: notified))
             }
         }
+    }
+}
+
+extension RegisterRecord.PhaseEntry {
+    /// The phase an event entered, read from its stored columns (both backends).
+    init(type: String, payload: String, occurredAt: String, actor: String) throws {
+        let phase: Phase
+        switch try EventPayload.decode(type: type, body: payload) {
+        case .advanced(let body): phase = body.to
+        case .closed: phase = .closed
+        case .reopened(let body): phase = body.to
+        default: phase = .investigate
+        }
+        self.init(phase: phase, at: try Stored.time(occurredAt), by: actor)
     }
 }

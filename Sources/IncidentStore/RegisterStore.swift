@@ -45,6 +45,14 @@ public protocol RegisterStore: AnyObject, Sendable {
     func hash(at sequence: Int64) throws -> String?
     /// A verified copy of the whole register in a new SQLite file; returns the copy's head.
     func backup(to destination: String) throws -> Checkpoint
+
+    // MARK: Copying between backends
+
+    /// Every stored event in chain order, with the hash stored beside it: what `db copy` reads.
+    func forEachStoredEvent(_ body: (HashChain.Content, String) throws -> Void) throws
+    /// Rebuilds this register, which must hold no events, from another's stored events in one transaction,
+    /// keeping the chain; returns the new head. `events` calls its argument once per event, in order.
+    func importChain(_ events: ((HashChain.Content, String) throws -> Void) throws -> Void) throws -> Checkpoint
 }
 
 extension RegisterStore {

@@ -6,17 +6,7 @@ import IncidentCore
 enum SharesProjection {
     /// Writes the shares an event touched; a corrected awareness time moves every deadline, so then all of them.
     static func write(_ incident: Incident, after event: IncidentEvent, in db: Database) throws {
-        let touched: Set<String>?
-        switch event.payload {
-        case .affected(let body): touched = [body.customer]
-        case .unaffected(let body): touched = [body.customer]
-        case .noticeDrafted(let body): touched = [body.customer]
-        case .noticeSent(let body): touched = [body.customer]
-        case .updated(let body) where body.awareAt != nil: touched = nil
-        default: return
-        }
-        let positions = touched.map { $0.compactMap(incident.shareIndex) } ?? Array(incident.shares.indices)
-        for position in positions {
+        for position in touched(by: event, in: incident) {
             let share = incident.shares[position]
             try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO shares (incident_id, customer, position, data_categories, subject_categories, records,
@@ -34,6 +24,20 @@ enum SharesProjection {
     }
 
     static func stored(_ row: Row) -> StoredRow { StoredRow(row, table: "shares", keys: ["incident_id", "customer"]) }
+
+    /// The positions of the shares an event changes (both backends rewrite only these).
+    static func touched(by event: IncidentEvent, in incident: Incident) -> [Int] {
+        let touched: Set<String>?
+        switch event.payload {
+        case .affected(let body): touched = [body.customer]
+        case .unaffected(let body): touched = [body.customer]
+        case .noticeDrafted(let body): touched = [body.customer]
+        case .noticeSent(let body): touched = [body.customer]
+        case .updated(let body) where body.awareAt != nil: touched = nil
+        default: return []
+        }
+        return touched.map { $0.compactMap(incident.shareIndex) } ?? Array(incident.shares.indices)
+    }
 
     static func share(_ row: Row) throws -> CustomerShare {
         let r = stored(row)

@@ -23,6 +23,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case internalFailure(reason: String)
     /// The computer's clock is behind the register's last recorded event.
     case clockBehind(now: String, last: String)
+    /// A SQLite register on a network or FUSE file system, where SQLite's locking is not safe.
+    case networkFileSystem(path: String, kind: String)
 
     public var description: String {
         switch self {
@@ -46,6 +48,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "internal error: \(reason)"
         case .clockBehind(let now, let last):
             "clock: the computer's clock says \(now) but the register's last event was recorded at \(last); events are recorded in time order, so fix the clock and run the command again (nothing was written)"
+        case .networkFileSystem(let path, let kind):
+            "register: \(path) is on a network file system (\(kind)), where SQLite's locks are unsafe; keep a shared register on PostgreSQL (docs/team-setup.md), or pass --allow-network-fs if only one machine ever opens it"
         }
     }
 

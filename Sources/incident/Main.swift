@@ -63,7 +63,7 @@ struct IncidentCommand: ParsableCommand {
             Log.self, Update.self, Advance.self, Close.self, Reopen.self,
             Show.self, List.self, Timeline.self, Verify.self, Vocab.self,
             CustomerCommand.self, OrgCommand.self, Affect.self, Unaffect.self, NoticeCommand.self,
-            CheckpointCommand.self, Backup.self, RegisterExport.self, PracticeCommand.self,
+            CheckpointCommand.self, Backup.self, RegisterExport.self, PracticeCommand.self, DbCommand.self,
         ]
     )
 

@@ -8,23 +8,30 @@ struct RegisterOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Register file, or 'practice' for the practice register (default: $INCIDENT_DB, else $XDG_DATA_HOME/incident/register.sqlite).",
-            valueName: "path"))
+            "Register file, 'practice' for the practice register, or postgres://user:password@host:port/dbname (default: $INCIDENT_DB, else $XDG_DATA_HOME/incident/register.sqlite).",
+            valueName: "path-or-url"))
     var db: String?
 
-    /// Opens the register; commands that write create it on first use, commands that read do not.
+    @Flag(name: .long, help: "Open a SQLite register on a network or FUSE file system anyway (unsafe if two machines write).")
+    var allowNetworkFs = false
+
+    /// Opens the register; commands that write create a SQLite file on first use, commands that read do not.
     func open(create: Bool) throws -> any RegisterStore {
         let environment = ProcessInfo.processInfo.environment
-        let path = try RegisterLocation.resolve(explicit: db, environment: environment)
+        let location = try RegisterLocation.resolve(explicit: db, environment: environment)
         let practice = RegisterLocation.requestsPractice(explicit: db, environment: environment)
-        try Clock.check(path: path, practice: practice, environment: environment)
-        let register = try Register(path: path, create: create, busyTimeout: try busyTimeout(environment), clock: { Clock.now() })
-        if practice && create { try register.markPractice() }
+        try Clock.check(path: location, practice: practice, environment: environment)
+        let register = try RegisterOpener.open(location, field: field, create: create, busyTimeout: try busyTimeout(environment),
+                                               allowNetworkFS: allowNetworkFs, clock: { Clock.now() })
+        if practice && create, let file = register as? Register { try file.markPractice() }
         try Clock.check(opened: register, environment: environment)
         return register
     }
 
-    private func busyTimeout(_ environment: [String: String]) throws -> Double {
+    /// Where the location came from, for messages about it.
+    var field: String { db == nil ? "INCIDENT_DB" : "--db" }
+
+    func busyTimeout(_ environment: [String: String]) throws -> Double {
         guard let text = environment["INCIDENT_BUSY_TIMEOUT"] else { return Register.defaultBusyTimeout }
         guard let seconds = Double(text), seconds >= 0, seconds <= 3600 else {
             throw CommandError.environment(variable: "INCIDENT_BUSY_TIMEOUT", problem: "'\(text)' is not a number of seconds from 0 to 3600")

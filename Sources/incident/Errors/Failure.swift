@@ -49,6 +49,8 @@ struct Failure: Error {
         case let error as SafeFile.Refused: self.init("export: \(error)", .cannotCreate)
         case let error as ReplayError: self.init("register history is inconsistent: \(error); run `incident verify`", .integrityFailure)
         case let error as StoreError: self.init(store: error)
+        case let error as ServerError: self.init(server: error)
+        case let error as CopyRefusal: self.init(copy: error)
         case let error as CommandError: self.init(command: error)
         case is DecodingError: self.init("register: stored data is damaged (\(error)); run `incident verify`", .integrityFailure)
         default: return nil
@@ -68,6 +70,7 @@ struct Failure: Error {
         case .unwritable: self.init("backup: \(error.description)", .cannotCreate)
         case .internalFailure: self.init(error.description, .internalError)
         case .clockBehind: self.init(error.description, .configuration)
+        case .networkFileSystem: self.init(error.description, .configuration)
         }
     }
 

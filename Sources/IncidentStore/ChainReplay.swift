@@ -1,0 +1,265 @@
+import Foundation
+import IncidentCore
+
+/// The backend-independent half of `verify`: walks the stored events in chain order, checks every link and
+/// hash, folds the events into fresh state, and compares that state with what a backend read from its
+/// projections. SQLite and PostgreSQL both feed it; neither has its own copy of these rules.
+struct ChainReplay {
+    private(set) var problems: [VerifyReport.Problem] = []
+    private var invalidEvents = Set<Int64>()
+    private(set) var replayed: [IncidentID: Incident] = [:]
+    private var directory = Directory()
+    private var notices: [String: NoticeVersion] = [:]
+    private(set) var checked = 0
+    private(set) var previousSeq: Int64 = 0
+    private(set) var previousHash = HashChain.genesis
+    private var previousRecordedAt = ""
+    private var batch: [(content: HashChain.Content, stored: String)] = []
+    /// Where each projection row's `*_seq` column must point: the replay's own positions in the chain.
+    private(set) var positions = Positions()
+
+    struct Positions {
+        var lastSeq: [IncidentID: Int64] = [:]
+        var addedSeq: [String: Int64] = [:]
+        var setSeq: Int64?
+        /// Keyed by `NoticesProjection.key`.
+        var draftedSeq: [String: Int64] = [:]
+    }
+
+    /// What a backend read from its current-state tables; a failure to read one part is itself a finding.
+    struct StoredState {
+        var incidents: Result<[IncidentID: Incident], any Error>
+        /// Each share's stored deadline (`list --overdue` reads it): incident id, customer, due-by text.
+        var deadlines: Result<[(incident: String, customer: String, dueBy: String)], any Error>
+        var directory: Result<Directory, any Error>
+        /// Keyed by `NoticesProjection.key`.
+        var notices: Result<[String: NoticeVersion], any Error>
+    }
+
+    init() { batch.reserveCapacity(Self.batchSize) }
+
+    var eventsValid: Int { checked - invalidEvents.count }
+
+    /// Adds the next stored event (its content as stored, and the hash stored beside it).
+    mutating func add(_ content: HashChain.Content, storedHash: String) {
+        batch.append((content, storedHash))
+        if batch.count == Self.batchSize { process() }
+    }
+
+    /// Adds an event row that cannot be read (a value of the wrong storage class, say): it is reported in its place
+    /// and the walk goes on, the batch before it finished first and the next event linking to the hash it stored.
+    mutating func addUnreadable(seq: Int64?, storedHash: String?, reason: String) {
+        process()
+        checked += 1
+        let seq = seq ?? previousSeq + 1
+        flag(seq, nil, "cannot be read: \(reason)")
+        previousSeq = seq
+        previousHash = storedHash ?? previousHash
+    }
+
+    /// Adds a finding a backend made about its own storage.
+    mutating func add(_ problem: VerifyReport.Problem) { problems.append(problem) }
+
+    /// Adds a finding that is not about the chain (schema, the database's own checks).
+    mutating func report(_ reason: String) {
+        problems.append(.init(event: nil, incident: nil, reason: reason))
+    }
+
+    /// Finishes the chain walk and compares the fold with the stored state.
+    mutating func finish(comparingWith stored: StoredState) {
+        process()
+        compareProjections(with: stored.incidents)
+        compareDeadlines(with: stored.deadlines)
+        compareDirectory(with: stored.directory)
+        compareNotices(with: stored.notices)
+    }
+
+    /// The report once `finish` ran. `storage` is the backend's own check line.
+    func report(integrityCheck: String, foreignKeyViolations: Int) -> VerifyReport {
+        VerifyReport(
+            eventsChecked: checked, eventsValid: eventsValid, incidentsReplayed: replayed.count,
+            integrityCheck: integrityCheck, foreignKeyViolations: foreignKeyViolations,
+            headSequence: previousSeq, headHash: previousHash, problems: problems)
+    }
+
+    static let batchSize = 4096
+
+    enum Decoded {
+        case incident(IncidentEvent)
+        case directory(DirectoryEvent)
+    }
+
+    struct Prepared {
+        var hash: String
+        var decoded: Result<Decoded, any Error>
+    }
+
+    // Hashing and decoding are independent per event, so a batch is prepared on every core;
+    // the chain links and the fold into state stay in order.
+    private mutating func process() {
+        let prepared = Self.prepare(batch)
+        for (index, item) in batch.enumerated() {
+            checked += 1
+            let content = item.content
+            let label = content.incident
+            if content.seq != previousSeq + 1 {
+                flag(content.seq, label, "sequence jumps from \(previousSeq) to \(content.seq): events are missing")
+            }
+            if content.previousHash != previousHash {
+                flag(content.seq, label, "previous-hash link is broken: the event before it was removed, reordered or changed")
+            }
+            if prepared[index].hash != item.stored {
+                flag(content.seq, label, "hash does not match its content: the event was altered")
+            }
+            if content.recordedAt < previousRecordedAt {
+                flag(content.seq, label, "recorded_at goes back from \(previousRecordedAt) to \(content.recordedAt): events were inserted out of order")
+            }
+            previousSeq = content.seq
+            previousHash = item.stored
+            previousRecordedAt = max(previousRecordedAt, content.recordedAt)
+            do {
+                switch try prepared[index].decoded.get() {
+                case .directory(let event):
+                    // In place: `applying` would copy the whole directory for every event (quadratic in customers).
+                    try directory.apply(event)
+                    switch event.payload {
+                    case .customerAdded(let customer): positions.addedSeq[customer.slug] = content.seq
+                    case .organisationSet: positions.setSeq = content.seq
+                    case .customerEdited: break
+                    }
+                case .incident(let event):
+                    if replayed[event.incident] != nil {
+                        try replayed[event.incident]!.apply(event)
+                    } else {
+                        replayed[event.incident] = try Incident.started(by: event)
+                    }
+                    positions.lastSeq[event.incident] = content.seq
+                    NoticesProjection.replay(event, into: &notices)
+                    if case .noticeDrafted(let body) = event.payload {
+                        positions.draftedSeq[NoticesProjection.key(event.incident.description, body.customer, body.version)] = content.seq
+                    }
+                }
+            } catch {
+                flag(content.seq, label, "cannot be replayed: \(error)")
+            }
+        }
+        batch.removeAll(keepingCapacity: true)
+    }
+
+    /// Hashes and decodes a batch of events on all cores.
+    static func prepare(_ batch: [(content: HashChain.Content, stored: String)]) -> [Prepared] {
+        var result = [Prepared](repeating: Prepared(hash: "", decoded: .failure(ReplayError(problem: "not prepared"))), count: batch.count)
+        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        result.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                var index = lane
+                while index < batch.count {
+                    let content = batch[index].content
+                    let decoded = Result<Decoded, any Error> {
+                        content.incident == nil ? .directory(try EventLog.directoryEvent(content)) : .incident(try EventLog.event(content))
+                    }
+                    output[index] = Prepared(hash: HashChain.hash(content), decoded: decoded)
+                    index += lanes
+                }
+            }
+        }
+        return result
+    }
+
+    private mutating func compareProjections(with read: Result<[IncidentID: Incident], any Error>) {
+        let stored: [IncidentID: Incident]
+        switch read {
+        case .success(let value): stored = value
+        case .failure(let error): return report("projections cannot be read: \(Self.reason(error))")
+        }
+        for id in Set(replayed.keys).union(stored.keys).sorted() {
+            switch (replayed[id], stored[id]) {
+            case (let expected?, let actual?) where expected != actual:
+                let fields = Self.differingFields(expected, actual).joined(separator: ", ")
+                problems.append(
+                    .init(
+                        event: nil, incident: id.description,
+                        reason: "projection differs from the replayed events in: \(fields)"))
+            case (nil, _?):
+                problems.append(.init(event: nil, incident: id.description, reason: "projection has an incident that no event logged"))
+            case (_?, nil):
+                problems.append(.init(event: nil, incident: id.description, reason: "events log an incident the projection lacks"))
+            default:
+                break
+            }
+        }
+    }
+
+    /// `list --overdue` reads the stored deadlines, so they must agree with the replay too.
+    private mutating func compareDeadlines(with read: Result<[(incident: String, customer: String, dueBy: String)], any Error>) {
+        do {
+            for row in try read.get() {
+                let id = try Stored.id(row.incident)
+                guard let incident = replayed[id], let share = incident.share(of: row.customer) else { continue }
+                if share.dueBy(awareAt: incident.awareAt).iso8601 != row.dueBy {
+                    problems.append(
+                        .init(
+                            event: nil, incident: id.description,
+                            reason: "stored deadline of \(row.customer) differs from the replayed events"))
+                }
+            }
+        } catch {
+            report("deadlines cannot be read: \(Self.reason(error))")
+        }
+    }
+
+    private mutating func compareDirectory(with read: Result<Directory, any Error>) {
+        do {
+            let stored = try read.get()
+            for slug in Set(stored.customers.keys).union(directory.customers.keys).sorted()
+            where stored.customers[slug] != directory.customers[slug] {
+                report("customer \(slug) differs from the replayed events")
+            }
+            if stored.organisation != directory.organisation {
+                report("organisation details differ from the replayed events")
+            }
+        } catch {
+            report("directory cannot be read: \(Self.reason(error))")
+        }
+    }
+
+    private mutating func compareNotices(with read: Result<[String: NoticeVersion], any Error>) {
+        do {
+            let stored = try read.get()
+            for key in Set(stored.keys).union(notices.keys).sorted() where stored[key] != notices[key] {
+                problems.append(
+                    .init(
+                        event: nil, incident: String(key.split(separator: "/")[0]),
+                        reason: "notice \(key) differs from the replayed events"))
+            }
+        } catch {
+            report("notices cannot be read: \(Self.reason(error))")
+        }
+    }
+
+    /// A store error's own words, without the advice meant for a command's one-line message.
+    static func reason(_ error: any Error) -> String {
+        if case StoreError.damaged(let reason) = error { return reason }
+        return "\(error)"
+    }
+
+    private mutating func flag(_ seq: Int64, _ incident: String?, _ reason: String) {
+        invalidEvents.insert(seq)
+        problems.append(.init(event: seq, incident: incident, reason: reason))
+    }
+
+    /// Top-level JSON keys whose values differ, so the report names what was changed.
+    static func differingFields(_ a: Incident, _ b: Incident) -> [String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let left = try? JSONSerialization.jsonObject(with: encoder.encode(a)) as? [String: Any],
+            let right = try? JSONSerialization.jsonObject(with: encoder.encode(b)) as? [String: Any]
+        else { return ["(unknown)"] }
+        return Set(left.keys).union(right.keys).sorted().filter { key in
+            let l = left[key].flatMap { try? JSONSerialization.data(withJSONObject: [$0], options: .sortedKeys) }
+            let r = right[key].flatMap { try? JSONSerialization.data(withJSONObject: [$0], options: .sortedKeys) }
+            return l != r
+        }
+    }
+}
