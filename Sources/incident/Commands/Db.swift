@@ -15,13 +15,17 @@ struct DbInit: ParsableCommand {
         commandName: "init",
         abstract: "Create the register, or bring its schema up to date. Safe to run again.",
         discussion: """
-            On SQLite this creates the file (as the first write would). On PostgreSQL it creates the tables in the
-            database of the URL, which must exist. With --owner-role and --writer-role (both existing roles), the
-            owner role owns every table and the writer role may only read and append: UPDATE, DELETE and TRUNCATE
-            of events are revoked (and refused by triggers for everyone). See docs/team-setup.md.
+            On SQLite this creates the file (as the first write would). On
+            PostgreSQL it creates the tables in the database of the URL, which must
+            exist. With --owner-role and --writer-role (both existing roles), the
+            owner role owns every table and the writer role may only read and
+            append: UPDATE, DELETE and TRUNCATE of events are revoked (and refused
+            by triggers for everyone). See docs/team-setup.md.
 
             Example:
-              incident db init --db postgres://incident_owner@db.internal:5432/incident --owner-role incident_owner --writer-role incident_writer
+              incident db init \\
+                --db postgres://incident_owner@db.internal:5432/incident \\
+                --owner-role incident_owner --writer-role incident_writer
             """)
 
     @OptionGroup var register: RegisterOptions
@@ -66,12 +70,16 @@ struct DbCopy: ParsableCommand {
         commandName: "copy",
         abstract: "Copy a whole register to another backend, keeping its hash chain; both ends are verified.",
         discussion: """
-            SOURCE and DEST are each a SQLite file or a postgres:// URL. The source must verify; the destination must
-            hold no events (a new file, or a database after `incident db init`). The copy's checkpoint equals the source's.
+            SOURCE and DEST are each a SQLite file or a postgres:// URL. The source
+            must verify; the destination must hold no events (a new file, or a
+            database after `incident db init`). The copy's checkpoint equals the
+            source's.
 
             Examples:
-              incident db copy ~/.local/share/incident/register.sqlite postgres://dana@db.internal/incident
-              incident db copy postgres://auditor@db.internal/incident snapshot-2026-11-23.sqlite
+              incident db copy ~/.local/share/incident/register.sqlite \\
+                postgres://dana@db.internal/incident
+              incident db copy postgres://auditor@db.internal/incident \\
+                snapshot-2026-11-23.sqlite
             """)
 
     @Argument(help: "The register to copy (file or URL).") var source: String
