@@ -32,7 +32,8 @@ public struct NoticeDrafter: Sendable {
         facts.language = set.language
         let rendered = NoticeRenderer.render(facts, with: set)
         let origin = set.origin(of: facts.kind.rawValue) + (set.overrides.map { "; overrides from \($0)" } ?? "")
-        return NoticeVersion(customer: facts.customer.slug, version: facts.version, kind: facts.kind, template: origin,
-                             subject: rendered.subject, markdown: rendered.markdown, facts: facts)
+        return NoticeVersion(
+            customer: facts.customer.slug, version: facts.version, kind: facts.kind, template: origin,
+            subject: rendered.subject, markdown: rendered.markdown, facts: facts)
     }
 }

@@ -10,14 +10,17 @@ public enum NoticeDrafting {
     public static let attempts = 5
 
     /// Drafts the next version for each chosen customer; returns the incident as it now stands and how many were drafted.
-    public static func draft(in register: any RegisterStore, incident id: IncidentID, choice: CustomerSelection, requested: NoticeKind?,
-                             overrides: String?, context: Context, onFallback: (String) -> Void) throws -> (incident: Incident, drafted: Int) {
+    public static func draft(
+        in register: any RegisterStore, incident id: IncidentID, choice: CustomerSelection, requested: NoticeKind?,
+        overrides: String?, context: Context, onFallback: (String) -> Void
+    ) throws -> (incident: Incident, drafted: Int) {
         var drafter: (languages: Set<String>, overrides: String?, drafter: NoticeDrafter)?
         for _ in 1...attempts {
             let snapshot = try register.noticeSnapshot(id)
             let slugs = try choice.draftRecipients(in: snapshot.incident)
-            let planned = try Workflow.planNotices(snapshot.incident, customers: slugs, directory: snapshot.directory, requested: requested,
-                                                   checkpoint: snapshot.head, lastSent: snapshot.lastSent, now: context.now)
+            let planned = try Workflow.planNotices(
+                snapshot.incident, customers: slugs, directory: snapshot.directory, requested: requested,
+                checkpoint: snapshot.head, lastSent: snapshot.lastSent, now: context.now)
             let languages = Set(planned.map(\.customer.language))
             let folder = overrides ?? snapshot.directory.organisation?.templates
             if drafter == nil || !languages.isSubset(of: drafter!.languages) || drafter!.overrides != folder {

@@ -3,7 +3,8 @@ import IncidentCore
 /// Turns facts into a notice's subject line and Markdown text.
 public enum NoticeRenderer {
     public static func render(_ facts: NoticeFacts, with set: TemplateSet) -> (subject: String, markdown: String) {
-        let subject = set.render("subject", NoticeView.make(facts, markdown: false)).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let subject = set.render("subject", NoticeView.make(facts, markdown: false)).split(whereSeparator: \.isNewline).joined(
+            separator: " ")
         return (subject, set.render(facts.kind.rawValue, NoticeView.make(facts)))
     }
 
@@ -36,8 +37,11 @@ public enum NoticeRenderer {
             let origin = set.origin(of: kind.rawValue)
             guard text.count > 1 else { throw TemplateError(file: origin, line: nil, problem: "renders nothing") }
             for item in SevenItems.markers where !text.contains(item.text) {
-                throw TemplateError(file: origin, line: nil, problem: "does not state §9.2 item \(item.number), \(item.name) (`\(item.key)`), "
-                                    + "though the sample notice knows it: check this template and the files it includes; every notice states all seven items")
+                throw TemplateError(
+                    file: origin, line: nil,
+                    problem: "does not state §9.2 item \(item.number), \(item.name) (`\(item.key)`), "
+                        + "though the sample notice knows it: check this template and the files it includes; every notice states all seven items"
+                )
             }
             checked.append(origin)
         }

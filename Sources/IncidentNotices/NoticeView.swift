@@ -19,7 +19,9 @@ enum NoticeView {
             text(s.split(omittingEmptySubsequences: false, whereSeparator: MarkdownBlock.isLineBreak).joined(separator: " "))
         }
         func actions(_ items: [NoticeFacts.ActionItem]) -> [[String: Any]] {
-            items.map { ["text": item($0.text), "at": words.format($0.at, in: zone), "phase": $0.phase.rawValue, "kind": $0.kind.rawValue] }
+            items.map {
+                ["text": item($0.text), "at": words.format($0.at, in: zone), "phase": $0.phase.rawValue, "kind": $0.kind.rawValue]
+            }
         }
         var view: [String: Any] = [
             "incidentId": facts.incidentId,

@@ -44,9 +44,12 @@ struct TemplateChecker {
 
     private func check(_ name: String, scopes outer: [Shape], visited: inout Set<String>, depth: Int) throws {
         guard let source = sources[name] else { return }
-        guard depth < 16 else { throw TemplateError(file: source.origin, line: nil, problem: "partials include each other too deeply (a loop?)") }
+        guard depth < 16 else {
+            throw TemplateError(file: source.origin, line: nil, problem: "partials include each other too deeply (a loop?)")
+        }
         visited.insert(name)
-        let text = source.text, origin = source.origin
+        let text = source.text
+        let origin = source.origin
         var scopes = outer
         var sections: [String] = []
         var line = 1
@@ -80,7 +83,9 @@ struct TemplateChecker {
             case "#", "^":
                 guard let shape = resolve(name, in: scopes) else { throw unknown(name, scopes: scopes, fail) }
                 sections.append(name)
-                if sigil == "#", case .list(let element) = shape { scopes.append(element) } else if sigil == "#", case .object = shape {
+                if sigil == "#", case .list(let element) = shape {
+                    scopes.append(element)
+                } else if sigil == "#", case .object = shape {
                     scopes.append(shape)
                 } else {
                     scopes.append(scopes.last!)

@@ -41,7 +41,8 @@ public struct TemplateSet: Sendable {
 
     private init(language: String, overrides: String?, sources: [String: (text: String, origin: String)]) throws {
         for name in Self.required where sources[name] == nil {
-            throw TemplateError(file: "\(overrides ?? "Templates")/\(language)/\(name).mustache", line: nil, problem: "missing; every language needs it")
+            throw TemplateError(
+                file: "\(overrides ?? "Templates")/\(language)/\(name).mustache", line: nil, problem: "missing; every language needs it")
         }
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
@@ -49,7 +50,8 @@ public struct TemplateSet: Sendable {
                 // Notices are Markdown, not HTML: escaping is ours (NoticeView), not Mustache's.
                 try library.register("{{% CONTENT_TYPE: TEXT}}" + source.text, named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(file: source.origin, line: error.context.lineNumber, problem: "syntax error: \(Self.explain(error.error))")
+                throw TemplateError(
+                    file: source.origin, line: error.context.lineNumber, problem: "syntax error: \(Self.explain(error.error))")
             } catch {
                 throw TemplateError(file: source.origin, line: nil, problem: "syntax error: \(error)")
             }

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import GRDB
 import IncidentCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 extension Register {
     /// Copies the register to a new file with SQLite's online backup, while others may be writing.
@@ -32,7 +33,8 @@ extension Register {
             }
             let report = try Register(path: destination, create: false, busyTimeout: busyTimeout).verify()
             guard report.isClean, report.headSequence == head.events, report.headHash == head.hash else {
-                throw StoreError.damaged(reason: "the backup at \(destination) did not verify: \(report.problems.first?.reason ?? "head differs")")
+                throw StoreError.damaged(
+                    reason: "the backup at \(destination) did not verify: \(report.problems.first?.reason ?? "head differs")")
             }
         } catch {
             // A half-made backup must not be mistaken for a good one, and nothing of it may be left behind.
@@ -47,7 +49,8 @@ extension Register {
     static func backupError(_ error: DatabaseError, destination: String, source: String, busyTimeout: Double) -> StoreError {
         switch error.resultCode {
         case .SQLITE_FULL:
-            return .unwritable(path: destination, reason: "cannot be written: the disk is full; nothing was left behind, free some space and run it again")
+            return .unwritable(
+                path: destination, reason: "cannot be written: the disk is full; nothing was left behind, free some space and run it again")
         case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
             return .unwritable(path: destination, reason: "cannot be written (\(error.message ?? "I/O error")); nothing was left behind")
         default:

@@ -112,7 +112,9 @@ struct ChainReplay {
                 flag(content.seq, label, "hash does not match its content: the event was altered")
             }
             if content.recordedAt < previousRecordedAt {
-                flag(content.seq, label, "recorded_at goes back from \(previousRecordedAt) to \(content.recordedAt): events were inserted out of order")
+                flag(
+                    content.seq, label,
+                    "recorded_at goes back from \(previousRecordedAt) to \(content.recordedAt): events were inserted out of order")
             }
             previousSeq = content.seq
             previousHash = item.stored

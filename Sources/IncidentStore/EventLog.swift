@@ -40,22 +40,32 @@ enum EventLog {
 
     static func insert(_ content: HashChain.Content, in db: Database) throws -> Int64 {
         // Events are recorded in time order: a clock set back would make the register's history read out of order.
-        if let last = try DatabaseValue.fetchOne(db.cachedStatement(sql: "SELECT recorded_at FROM events WHERE seq = ?"),
-                                                 arguments: [content.seq - 1]),
-           case .string(let lastText) = last.storage, content.recordedAt < lastText {
+        if let last = try DatabaseValue.fetchOne(
+            db.cachedStatement(sql: "SELECT recorded_at FROM events WHERE seq = ?"),
+            arguments: [content.seq - 1]),
+            case .string(let lastText) = last.storage, content.recordedAt < lastText
+        {
             throw StoreError.clockBehind(now: content.recordedAt, last: lastText)
         }
-        let seq = content.seq, hash = HashChain.hash(content)
+        let seq = content.seq
+        let hash = HashChain.hash(content)
         // Cached: a batch writes thousands of events through this one statement.
-        try db.cachedStatement(sql: """
-            INSERT INTO events (seq, incident_id, incident_seq, type, payload, actor, recorded_at, occurred_at, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [seq, content.incident, content.incidentSeq, content.type, content.payload, content.actor,
-                             content.recordedAt, content.occurredAt, content.previousHash, hash])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO events (seq, incident_id, incident_seq, type, payload, actor, recorded_at, occurred_at, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            seq, content.incident, content.incidentSeq, content.type, content.payload, content.actor,
+            content.recordedAt, content.occurredAt, content.previousHash, hash,
+        ])
         // SQLite reports success for an insert a trigger ignored: read the event back before anyone is told it was recorded.
         let stored = try DatabaseValue.fetchOne(db.cachedStatement(sql: "SELECT hash FROM events WHERE seq = ?"), arguments: [seq])
         guard let stored, case .string(let text) = stored.storage, text == hash else {
-            throw StoreError.damaged(reason: "event \(seq) was not stored although SQLite reported success: something in the register intercepts writes; nothing was recorded")
+            throw StoreError.damaged(
+                reason:
+                    "event \(seq) was not stored although SQLite reported success: something in the register intercepts writes; nothing was recorded"
+            )
         }
         return seq
     }
@@ -69,25 +79,30 @@ enum EventLog {
     /// The stored fields of a row selected with `columns`, as hashed; read by position, no name look-ups.
     /// A value of the wrong storage class (a blob where text belongs) is reported as damage, never a crash.
     static func contentIndexed(_ row: Row) throws -> HashChain.Content {
-        if case .int64(let seq) = (row[0] as DatabaseValue).storage, let incident = row[1] as DatabaseValue?, let iseq = row[2] as DatabaseValue?,
-           case .string(let type) = (row[3] as DatabaseValue).storage, case .string(let payload) = (row[4] as DatabaseValue).storage,
-           case .string(let actor) = (row[5] as DatabaseValue).storage, case .string(let recorded) = (row[6] as DatabaseValue).storage,
-           case .string(let occurred) = (row[7] as DatabaseValue).storage, case .string(let previous) = (row[8] as DatabaseValue).storage,
-           let incidentText = String?.fromDatabaseValue(incident), let incidentSeq = Int?.fromDatabaseValue(iseq) {
-            return HashChain.Content(seq: seq, incident: incidentText, incidentSeq: incidentSeq, type: type, payload: payload, actor: actor,
-                                     recordedAt: recorded, occurredAt: occurred, previousHash: previous)
+        if case .int64(let seq) = (row[0] as DatabaseValue).storage, let incident = row[1] as DatabaseValue?,
+            let iseq = row[2] as DatabaseValue?,
+            case .string(let type) = (row[3] as DatabaseValue).storage, case .string(let payload) = (row[4] as DatabaseValue).storage,
+            case .string(let actor) = (row[5] as DatabaseValue).storage, case .string(let recorded) = (row[6] as DatabaseValue).storage,
+            case .string(let occurred) = (row[7] as DatabaseValue).storage, case .string(let previous) = (row[8] as DatabaseValue).storage,
+            let incidentText = String?.fromDatabaseValue(incident), let incidentSeq = Int?.fromDatabaseValue(iseq)
+        {
+            return HashChain.Content(
+                seq: seq, incident: incidentText, incidentSeq: incidentSeq, type: type, payload: payload, actor: actor,
+                recordedAt: recorded, occurredAt: occurred, previousHash: previous)
         }
         let r = stored(row)
-        return HashChain.Content(seq: try r.at(0, "seq"), incident: try r.at(1, "incident_id"), incidentSeq: try r.at(2, "incident_seq"),
-                                 type: try r.at(3, "type"), payload: try r.at(4, "payload"), actor: try r.at(5, "actor"),
-                                 recordedAt: try r.at(6, "recorded_at"), occurredAt: try r.at(7, "occurred_at"),
-                                 previousHash: try r.at(8, "prev_hash"))
+        return HashChain.Content(
+            seq: try r.at(0, "seq"), incident: try r.at(1, "incident_id"), incidentSeq: try r.at(2, "incident_seq"),
+            type: try r.at(3, "type"), payload: try r.at(4, "payload"), actor: try r.at(5, "actor"),
+            recordedAt: try r.at(6, "recorded_at"), occurredAt: try r.at(7, "occurred_at"),
+            previousHash: try r.at(8, "prev_hash"))
     }
 
     /// The directory event a stored row without an incident holds.
     static func directoryEvent(_ content: HashChain.Content) throws -> DirectoryEvent {
-        DirectoryEvent(payload: try DirectoryPayload.decode(type: content.type, body: content.payload), actor: content.actor,
-                       recordedAt: try Projection.time(content.recordedAt))
+        DirectoryEvent(
+            payload: try DirectoryPayload.decode(type: content.type, body: content.payload), actor: content.actor,
+            recordedAt: try Projection.time(content.recordedAt))
     }
 
     /// The event a stored row holds, decoded for replay.

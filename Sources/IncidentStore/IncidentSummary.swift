@@ -16,8 +16,14 @@ public struct IncidentSummary: Codable, Equatable, Sendable {
     static func fetch(_ filter: ListFilter, in db: Database) throws -> [IncidentSummary] {
         var clauses: [String] = []
         var arguments: StatementArguments = []
-        if let phase = filter.phase { clauses.append("phase = ?"); arguments += [phase.rawValue] }
-        if let severity = filter.severity { clauses.append("severity = ?"); arguments += [severity.rawValue] }
+        if let phase = filter.phase {
+            clauses.append("phase = ?")
+            arguments += [phase.rawValue]
+        }
+        if let severity = filter.severity {
+            clauses.append("severity = ?")
+            arguments += [severity.rawValue]
+        }
         switch filter.state {
         case .any: break
         case .open: clauses.append("phase <> 'closed'")
@@ -34,10 +40,11 @@ public struct IncidentSummary: Codable, Equatable, Sendable {
             """
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             let r = Projection.incidentRow(row)
-            return IncidentSummary(id: try Stored.id(r("id")), title: try r("title"),
-                                   severity: try Stored.value(Severity.self, r("severity")), phase: try Stored.value(Phase.self, r("phase")),
-                                   awareAt: try Projection.time(r("aware_at")), updatedAt: try Projection.time(r("updated_at")),
-                                   source: try r("source"), records: try r("records"), subjects: try r("subjects"))
+            return IncidentSummary(
+                id: try Stored.id(r("id")), title: try r("title"),
+                severity: try Stored.value(Severity.self, r("severity")), phase: try Stored.value(Phase.self, r("phase")),
+                awareAt: try Projection.time(r("aware_at")), updatedAt: try Projection.time(r("updated_at")),
+                source: try r("source"), records: try r("records"), subjects: try r("subjects"))
         }
     }
 }

@@ -1,7 +1,8 @@
+import IncidentCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import IncidentCore
 
 /// Tells whether a path is on a network or FUSE file system, where SQLite's locks and WAL are not safe
 /// (SQLite's own documentation: locks "operate incorrectly" on NFS, WAL "does not work over a network filesystem").

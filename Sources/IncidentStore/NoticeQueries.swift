@@ -4,8 +4,10 @@ import IncidentCore
 extension Register {
     /// Notice versions of an incident, in customer order then version; `latestOnly` keeps each customer's newest.
     /// Streams rows to `body`, so a batch of ten thousand notices is never all in memory.
-    public func forEachNotice(_ id: IncidentID, customer: String? = nil, version: Int? = nil, latestOnly: Bool = false,
-                              _ body: (NoticeVersion) throws -> Void) throws {
+    public func forEachNotice(
+        _ id: IncidentID, customer: String? = nil, version: Int? = nil, latestOnly: Bool = false,
+        _ body: (NoticeVersion) throws -> Void
+    ) throws {
         try read { db in
             var sql = "SELECT n.* FROM notices n"
             var arguments: StatementArguments = [id.description]
@@ -13,8 +15,14 @@ extension Register {
                 sql += " JOIN shares s ON s.incident_id = n.incident_id AND s.customer = n.customer AND s.drafted_versions = n.version"
             }
             sql += " WHERE n.incident_id = ?"
-            if let customer { sql += " AND n.customer = ?"; arguments += [customer] }
-            if let version { sql += " AND n.version = ?"; arguments += [version] }
+            if let customer {
+                sql += " AND n.customer = ?"
+                arguments += [customer]
+            }
+            if let version {
+                sql += " AND n.version = ?"
+                arguments += [version]
+            }
             sql += " ORDER BY n.customer, n.version"
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try cursor.next() { try body(try NoticesProjection.notice(row)) }
@@ -26,8 +34,9 @@ extension Register {
     public func noticeSnapshot(_ id: IncidentID) throws -> NoticeSnapshot {
         try read { db in
             guard let incident = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
-            return NoticeSnapshot(incident: incident, directory: try DirectoryProjection.load(in: db), head: try EventLog.head(in: db),
-                                  lastSent: try Self.lastSent(id, in: db))
+            return NoticeSnapshot(
+                incident: incident, directory: try DirectoryProjection.load(in: db), head: try EventLog.head(in: db),
+                lastSent: try Self.lastSent(id, in: db))
         }
     }
 
@@ -50,11 +59,13 @@ extension Register {
 
     static func lastSent(_ id: IncidentID, in db: Database) throws -> [String: NoticeVersion] {
         var result: [String: NoticeVersion] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT n.* FROM notices n
-            JOIN shares s ON s.incident_id = n.incident_id AND s.customer = n.customer AND s.last_sent_version = n.version
-            WHERE n.incident_id = ?
-            """, arguments: [id.description])
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT n.* FROM notices n
+                JOIN shares s ON s.incident_id = n.incident_id AND s.customer = n.customer AND s.last_sent_version = n.version
+                WHERE n.incident_id = ?
+                """, arguments: [id.description])
         while let row = try rows.next() {
             let notice = try NoticesProjection.notice(row)
             result[notice.customer] = notice
@@ -85,13 +96,17 @@ extension Register {
     /// Every notice version of an incident, read from a few narrow columns: no text, no facts to decode.
     public func noticeVersions(_ id: IncidentID) throws -> [NoticeVersionSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT customer, version, kind, drafted_at, sent_at, sent_via FROM notices WHERE incident_id = ? ORDER BY customer, version
-                """, arguments: [id.description]).map { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT customer, version, kind, drafted_at, sent_at, sent_via FROM notices WHERE incident_id = ? ORDER BY customer, version
+                    """, arguments: [id.description]
+            ).map { row in
                 let r = StoredRow(row, table: "notices", keys: ["customer", "version"])
-                return NoticeVersionSummary(customer: try r("customer"), version: try r("version"), kind: try Stored.value(NoticeKind.self, r("kind")),
-                                            draftedAt: try Stored.time(r("drafted_at")), sentAt: try r("sent_at", as: String?.self).map(Stored.time),
-                                            sentVia: try r("sent_via"))
+                return NoticeVersionSummary(
+                    customer: try r("customer"), version: try r("version"), kind: try Stored.value(NoticeKind.self, r("kind")),
+                    draftedAt: try Stored.time(r("drafted_at")), sentAt: try r("sent_at", as: String?.self).map(Stored.time),
+                    sentVia: try r("sent_via"))
             }
         }
     }

@@ -7,17 +7,25 @@ enum NoticesProjection {
     static func write(after event: IncidentEvent, seq: Int64, in db: Database) throws {
         switch event.payload {
         case .noticeDrafted(let body):
-            try db.cachedStatement(sql: """
-                INSERT INTO notices (incident_id, customer, version, kind, template, subject, markdown, facts, drafted_at, drafted_by, drafted_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [event.incident.description, body.customer, body.version, body.kind.rawValue, body.template,
-                                 body.subject, body.markdown, try CanonicalJSON.encode(body.facts), event.occurredAt.iso8601,
-                                 event.actor, seq])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO notices (incident_id, customer, version, kind, template, subject, markdown, facts, drafted_at, drafted_by, drafted_seq)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                event.incident.description, body.customer, body.version, body.kind.rawValue, body.template,
+                body.subject, body.markdown, try CanonicalJSON.encode(body.facts), event.occurredAt.iso8601,
+                event.actor, seq,
+            ])
         case .noticeSent(let body):
-            try db.cachedStatement(sql: """
-                UPDATE notices SET sent_at = ?, sent_by = ?, sent_via = ? WHERE incident_id = ? AND customer = ? AND version = ?
-                """).execute(arguments: [event.occurredAt.iso8601, event.actor, body.via, event.incident.description, body.customer,
-                                         body.version])
+            try db.cachedStatement(
+                sql: """
+                    UPDATE notices SET sent_at = ?, sent_by = ?, sent_via = ? WHERE incident_id = ? AND customer = ? AND version = ?
+                    """
+            ).execute(arguments: [
+                event.occurredAt.iso8601, event.actor, body.via, event.incident.description, body.customer,
+                body.version,
+            ])
         default:
             return
         }

@@ -7,16 +7,18 @@
 public enum ProcessTuning {
     public static func apply() {
         #if os(Linux)
-        // glibc's <malloc.h> parameters; the module map of Glibc does not export mallopt.
-        let trimThreshold: Int32 = -1, topPad: Int32 = -2, mmapThreshold: Int32 = -3
-        _ = glibcMallopt(mmapThreshold, 64 << 20)
-        _ = glibcMallopt(trimThreshold, 128 << 20)
-        _ = glibcMallopt(topPad, 16 << 20)
+            // glibc's <malloc.h> parameters; the module map of Glibc does not export mallopt.
+            let trimThreshold: Int32 = -1
+            let topPad: Int32 = -2
+            let mmapThreshold: Int32 = -3
+            _ = glibcMallopt(mmapThreshold, 64 << 20)
+            _ = glibcMallopt(trimThreshold, 128 << 20)
+            _ = glibcMallopt(topPad, 16 << 20)
         #endif
     }
 }
 
 #if os(Linux)
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+    @_silgen_name("mallopt")
+    private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif

@@ -7,42 +7,48 @@ import IncidentCore
 enum Projection {
     /// Writes the state after `event` (stored as `seq`): the incident row, and the action or note it adds.
     static func write(_ incident: Incident, after event: IncidentEvent, seq: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO incidents (id, year, number, title, nature, severity, phase, aware_at, occurred_from,
-                occurred_to, detected_at, source, systems, regions, data_categories, subject_categories, consequences,
-                records, subjects, opened_at, opened_by, updated_at, phase_entered_at, phase_entered_event,
-                closed_at, closing_summary, event_count, last_seq)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET title = excluded.title, nature = excluded.nature,
-                severity = excluded.severity, phase = excluded.phase, aware_at = excluded.aware_at,
-                occurred_from = excluded.occurred_from, occurred_to = excluded.occurred_to,
-                detected_at = excluded.detected_at, source = excluded.source, systems = excluded.systems,
-                regions = excluded.regions, data_categories = excluded.data_categories,
-                subject_categories = excluded.subject_categories, consequences = excluded.consequences,
-                records = excluded.records, subjects = excluded.subjects, updated_at = excluded.updated_at,
-                phase_entered_at = excluded.phase_entered_at, phase_entered_event = excluded.phase_entered_event,
-                closed_at = excluded.closed_at, closing_summary = excluded.closing_summary,
-                event_count = excluded.event_count, last_seq = excluded.last_seq
-            """).execute(arguments: [
-                incident.id.description, incident.id.year, incident.id.number, incident.title, incident.nature,
-                incident.severity.rawValue, incident.phase.rawValue, incident.awareAt.iso8601,
-                incident.occurredFrom?.iso8601, incident.occurredTo?.iso8601, incident.detectedAt?.iso8601,
-                incident.source, json(incident.systems), json(incident.regions), json(incident.dataCategories),
-                json(incident.subjectCategories), json(incident.consequences), incident.records, incident.subjects,
-                incident.openedAt.iso8601, incident.openedBy, incident.updatedAt.iso8601,
-                incident.phaseEnteredAt.iso8601, incident.phaseEnteredEvent, incident.closedAt?.iso8601,
-                incident.closingSummary, incident.eventCount, seq,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO incidents (id, year, number, title, nature, severity, phase, aware_at, occurred_from,
+                    occurred_to, detected_at, source, systems, regions, data_categories, subject_categories, consequences,
+                    records, subjects, opened_at, opened_by, updated_at, phase_entered_at, phase_entered_event,
+                    closed_at, closing_summary, event_count, last_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET title = excluded.title, nature = excluded.nature,
+                    severity = excluded.severity, phase = excluded.phase, aware_at = excluded.aware_at,
+                    occurred_from = excluded.occurred_from, occurred_to = excluded.occurred_to,
+                    detected_at = excluded.detected_at, source = excluded.source, systems = excluded.systems,
+                    regions = excluded.regions, data_categories = excluded.data_categories,
+                    subject_categories = excluded.subject_categories, consequences = excluded.consequences,
+                    records = excluded.records, subjects = excluded.subjects, updated_at = excluded.updated_at,
+                    phase_entered_at = excluded.phase_entered_at, phase_entered_event = excluded.phase_entered_event,
+                    closed_at = excluded.closed_at, closing_summary = excluded.closing_summary,
+                    event_count = excluded.event_count, last_seq = excluded.last_seq
+                """
+        ).execute(arguments: [
+            incident.id.description, incident.id.year, incident.id.number, incident.title, incident.nature,
+            incident.severity.rawValue, incident.phase.rawValue, incident.awareAt.iso8601,
+            incident.occurredFrom?.iso8601, incident.occurredTo?.iso8601, incident.detectedAt?.iso8601,
+            incident.source, json(incident.systems), json(incident.regions), json(incident.dataCategories),
+            json(incident.subjectCategories), json(incident.consequences), incident.records, incident.subjects,
+            incident.openedAt.iso8601, incident.openedBy, incident.updatedAt.iso8601,
+            incident.phaseEnteredAt.iso8601, incident.phaseEnteredEvent, incident.closedAt?.iso8601,
+            incident.closingSummary, incident.eventCount, seq,
+        ])
         for action in incident.actions where action.eventNumber == event.number {
-            try db.cachedStatement(sql: """
-                INSERT INTO actions (incident_id, event_number, text, kind, phase, taken_at, taken_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [incident.id.description, action.eventNumber, action.text, action.kind.rawValue,
-                                 action.phase.rawValue, action.takenAt.iso8601, action.takenBy])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO actions (incident_id, event_number, text, kind, phase, taken_at, taken_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                incident.id.description, action.eventNumber, action.text, action.kind.rawValue,
+                action.phase.rawValue, action.takenAt.iso8601, action.takenBy,
+            ])
         }
         for note in incident.notes where note.eventNumber == event.number {
             try db.cachedStatement(sql: "INSERT INTO notes (incident_id, event_number, text, at, by) VALUES (?, ?, ?, ?, ?)").execute(
-                           arguments: [incident.id.description, note.eventNumber, note.text, note.at.iso8601, note.by])
+                arguments: [incident.id.description, note.eventNumber, note.text, note.at.iso8601, note.by])
         }
         try SharesProjection.write(incident, after: event, in: db)
         try NoticesProjection.write(after: event, seq: seq, in: db)
@@ -53,10 +59,14 @@ enum Projection {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM incidents WHERE id = ?", arguments: [id.description]) else {
             return nil
         }
-        let actions = try Row.fetchAll(db, sql: "SELECT * FROM actions WHERE incident_id = ? ORDER BY event_number",
-                                       arguments: [id.description]).map(action)
-        let notes = try Row.fetchAll(db, sql: "SELECT * FROM notes WHERE incident_id = ? ORDER BY event_number",
-                                     arguments: [id.description]).map(note)
+        let actions = try Row.fetchAll(
+            db, sql: "SELECT * FROM actions WHERE incident_id = ? ORDER BY event_number",
+            arguments: [id.description]
+        ).map(action)
+        let notes = try Row.fetchAll(
+            db, sql: "SELECT * FROM notes WHERE incident_id = ? ORDER BY event_number",
+            arguments: [id.description]
+        ).map(note)
         return try incident(from: row, actions: actions, notes: notes, shares: SharesProjection.shares(of: id, in: db))
     }
 
@@ -106,8 +116,9 @@ enum Projection {
 
     private static func action(_ row: Row) throws -> Action {
         let r = actionRow(row)
-        return Action(text: try r("text"), kind: try Stored.value(ActionKind.self, r("kind")), phase: try Stored.value(Phase.self, r("phase")),
-                      takenAt: try time(r("taken_at")), takenBy: try r("taken_by"), eventNumber: try r("event_number"))
+        return Action(
+            text: try r("text"), kind: try Stored.value(ActionKind.self, r("kind")), phase: try Stored.value(Phase.self, r("phase")),
+            takenAt: try time(r("taken_at")), takenBy: try r("taken_by"), eventNumber: try r("event_number"))
     }
 
     private static func note(_ row: Row) throws -> Note {
@@ -122,7 +133,7 @@ enum Projection {
     }
 
     static func json(_ list: [String]) -> String {
-        let data = try! JSONEncoder().encode(list) // an array of strings always encodes
+        let data = try! JSONEncoder().encode(list)  // an array of strings always encodes
         return String(decoding: data, as: UTF8.self)
     }
 

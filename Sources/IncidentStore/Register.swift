@@ -28,8 +28,10 @@ public final class Register: RegisterStore {
     /// and left as it was. A new register is created in one transaction, so it appears whole or not at all.
     /// `clock` is read inside each write transaction, with the write lock held, to stamp when the register wrote
     /// each event: so recorded times never go back between writers, whoever read their clock first.
-    public init(path: String, create: Bool, busyTimeout: Double = Register.defaultBusyTimeout,
-                clock: @escaping @Sendable () -> Timestamp = Register.systemClock) throws {
+    public init(
+        path: String, create: Bool, busyTimeout: Double = Register.defaultBusyTimeout,
+        clock: @escaping @Sendable () -> Timestamp = Register.systemClock
+    ) throws {
         self.path = path
         self.busyTimeout = busyTimeout
         self.clock = clock
@@ -88,10 +90,11 @@ public final class Register: RegisterStore {
         let pending = known.filter { !applied.contains($0) }
         guard let first = pending.first else { return }
         func damaged() -> StoreError {
-            .damaged(reason: """
-                grdb_migrations has no row for migration '\(first)' although the register has its tables or later migrations: \
-                the table was edited by hand; restore the register from a backup
-                """)
+            .damaged(
+                reason: """
+                    grdb_migrations has no row for migration '\(first)' although the register has its tables or later migrations: \
+                    the table was edited by hand; restore the register from a backup
+                    """)
         }
         if pending != Array(known.suffix(pending.count)) { throw damaged() }
         try mapErrors {
@@ -129,23 +132,29 @@ public final class Register: RegisterStore {
     /// The next id for `year`, from the projection's index, checked against the row it comes from and the chain:
     /// an edited `year` or `number` would otherwise make ids jump or collide.
     static func nextID(year: Int, in db: Database) throws -> IncidentID {
-        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, year, number FROM incidents WHERE year = ? ORDER BY number DESC LIMIT 1"),
-                                    arguments: [year])
+        let last = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, year, number FROM incidents WHERE year = ? ORDER BY number DESC LIMIT 1"),
+            arguments: [year])
         var number = 1
         if let last {
             let r = Projection.incidentRow(last)
-            let id: String = try r("id"), stored: Int = try r("number")
+            let id: String = try r("id")
+            let stored: Int = try r("number")
             guard IncidentID(year: year, number: stored).description == id else {
                 throw StoreError.damaged(reason: "incidents row \(id), columns year/number: (\(year), \(stored)) do not match its id")
             }
             number = stored + 1
         }
         let next = IncidentID(year: year, number: number)
-        let taken = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT (SELECT count(*) FROM incidents WHERE id = ?1) + (SELECT count(*) FROM events WHERE incident_id = ?1)
-            """), arguments: [next.description]) ?? 0
+        let taken =
+            try Int.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT (SELECT count(*) FROM incidents WHERE id = ?1) + (SELECT count(*) FROM events WHERE incident_id = ?1)
+                        """), arguments: [next.description]) ?? 0
         guard taken == 0 else {
-            throw StoreError.damaged(reason: "\(next) is already used although incidents.number says it is free: incidents columns year/number were edited")
+            throw StoreError.damaged(
+                reason: "\(next) is already used although incidents.number says it is free: incidents columns year/number were edited")
         }
         return next
     }
@@ -235,10 +244,12 @@ public final class Register: RegisterStore {
                     // Writers coordinate through the -shm file. If it was deleted or replaced while this process had
                     // the register open, other writers no longer see our locks: stop before committing.
                     if !sharedMemory.isUnchanged {
-                        throw StoreError.unreadable(path: path, reason: """
-                            its -shm file was deleted or replaced while this command had it open, so writers can no longer \
-                            see each other; nothing was written: stop every process using the register, then verify it
-                            """)
+                        throw StoreError.unreadable(
+                            path: path,
+                            reason: """
+                                its -shm file was deleted or replaced while this command had it open, so writers can no longer \
+                                see each other; nothing was written: stop every process using the register, then verify it
+                                """)
                     }
                     return .commit
                 }

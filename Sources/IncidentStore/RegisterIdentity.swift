@@ -33,11 +33,14 @@ enum RegisterIdentity {
         return try queue.read { db in
             let objects = try SchemaCheck.objects(in: db)
             let applied = try SchemaCheck.migrations(in: db)
-            let marked = try (Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) != 0 || (Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0) != 0
+            let marked =
+                try (Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) != 0 || (Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0) != 0
             if !marked, unstarted(objects, applied) { return .empty }
             guard !marked, objects.contains(where: { $0.type == "table" && $0.name == "events" }),
-                  applied.contains(where: { name in Schema.migrations.contains { $0.name == name } }) else {
-                throw StoreError.unreadable(path: path, reason: "it is an SQLite database but not an incident register; nothing in it was changed")
+                applied.contains(where: { name in Schema.migrations.contains { $0.name == name } })
+            else {
+                throw StoreError.unreadable(
+                    path: path, reason: "it is an SQLite database but not an incident register; nothing in it was changed")
             }
             return .register(applied: applied)
         }

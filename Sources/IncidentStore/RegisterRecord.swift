@@ -7,7 +7,11 @@ public struct RegisterRecord: Sendable {
     /// The event types that enter a phase, as an SQL list (both backends select them for the phase history).
     static let phaseEventTypes = "'logged', 'advanced', 'closed', 'reopened'"
 
-    public struct PhaseEntry: Codable, Sendable { public var phase: Phase; public var at: Timestamp; public var by: String }
+    public struct PhaseEntry: Codable, Sendable {
+        public var phase: Phase
+        public var at: Timestamp
+        public var by: String
+    }
     public struct Notified: Codable, Sendable {
         public var customer: String
         public var version: Int
@@ -27,8 +31,14 @@ extension Register {
         try read { db in
             var sql = "SELECT id FROM incidents WHERE 1"
             var arguments: StatementArguments = []
-            if let from { sql += " AND aware_at >= ?"; arguments += [from.iso8601] }
-            if let to { sql += " AND aware_at <= ?"; arguments += [to.iso8601] }
+            if let from {
+                sql += " AND aware_at >= ?"
+                arguments += [from.iso8601]
+            }
+            if let to {
+                sql += " AND aware_at <= ?"
+                arguments += [to.iso8601]
+            }
             let ids = try Row.fetchAll(db, sql: sql + " ORDER BY aware_at, year, number", arguments: arguments).map {
                 try Projection.incidentRow($0)("id", as: String.self)
             }
@@ -36,20 +46,27 @@ extension Register {
                 let id = try Stored.id(text)
                 guard let incident = try Projection.incident(id, in: db) else { continue }
                 var history: [RegisterRecord.PhaseEntry] = []
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT incident_id, incident_seq, type, payload, occurred_at, actor FROM events
-                    WHERE incident_id = ? AND type IN (\(RegisterRecord.phaseEventTypes)) ORDER BY incident_seq
-                    """, arguments: [text]) {
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT incident_id, incident_seq, type, payload, occurred_at, actor FROM events
+                        WHERE incident_id = ? AND type IN (\(RegisterRecord.phaseEventTypes)) ORDER BY incident_seq
+                        """, arguments: [text])
+                {
                     let r = StoredRow(row, table: "events", keys: ["incident_id", "incident_seq"])
                     history.append(try .init(type: r("type"), payload: r("payload"), occurredAt: r("occurred_at"), actor: r("actor")))
                 }
-                let notified = try Row.fetchAll(db, sql: """
-                    SELECT customer, version, kind, sent_at, sent_via FROM notices
-                    WHERE incident_id = ? AND sent_at IS NOT NULL ORDER BY customer, version
-                    """, arguments: [text]).map { row in
+                let notified = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT customer, version, kind, sent_at, sent_via FROM notices
+                        WHERE incident_id = ? AND sent_at IS NOT NULL ORDER BY customer, version
+                        """, arguments: [text]
+                ).map { row in
                     let r = StoredRow(row, table: "notices", keys: ["customer", "version"])
-                    return RegisterRecord.Notified(customer: try r("customer"), version: try r("version"), kind: try Stored.value(NoticeKind.self, r("kind")),
-                                                   sentAt: try Stored.time(r("sent_at")), via: try r("sent_via"))
+                    return RegisterRecord.Notified(
+                        customer: try r("customer"), version: try r("version"), kind: try Stored.value(NoticeKind.self, r("kind")),
+                        sentAt: try Stored.time(r("sent_at")), via: try r("sent_via"))
                 }
                 try body(RegisterRecord(incident: incident, phaseHistory: history, notified: notified))
             }

@@ -33,8 +33,9 @@ public protocol RegisterStore: AnyObject, Sendable {
     func timeline(_ id: IncidentID) throws -> [TimelineEntry]
     func noticeSnapshot(_ id: IncidentID) throws -> NoticeSnapshot
     func noticeVersions(_ id: IncidentID) throws -> [NoticeVersionSummary]
-    func forEachNotice(_ id: IncidentID, customer: String?, version: Int?, latestOnly: Bool,
-                       _ body: (NoticeVersion) throws -> Void) throws
+    func forEachNotice(
+        _ id: IncidentID, customer: String?, version: Int?, latestOnly: Bool,
+        _ body: (NoticeVersion) throws -> Void) throws
     func forEachRecord(from: Timestamp?, to: Timestamp?, _ body: (RegisterRecord) throws -> Void) throws
 
     // MARK: Integrity
@@ -76,14 +77,18 @@ extension VerifyReport {
     /// Adds what a checkpoint kept elsewhere reveals: a truncated tail or a rewritten history.
     public mutating func check(against checkpoint: Checkpoint, in register: any RegisterStore) throws {
         guard checkpoint.events <= headSequence else {
-            problems.append(.init(event: nil, incident: nil,
-                                  reason: "holds \(headSequence) events but the checkpoint has \(checkpoint.events): events were removed from the end"))
+            problems.append(
+                .init(
+                    event: nil, incident: nil,
+                    reason: "holds \(headSequence) events but the checkpoint has \(checkpoint.events): events were removed from the end"))
             return
         }
         guard checkpoint.events > 0 else { return }
         if try register.hash(at: checkpoint.events) != checkpoint.hash {
-            problems.append(.init(event: checkpoint.events, incident: nil,
-                                  reason: "does not match the checkpoint: the history up to it was rewritten"))
+            problems.append(
+                .init(
+                    event: checkpoint.events, incident: nil,
+                    reason: "does not match the checkpoint: the history up to it was rewritten"))
         }
     }
 }

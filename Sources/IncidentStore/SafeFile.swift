@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one way this program writes files other than the register: owner-only, never through a symbolic or
@@ -138,7 +138,7 @@ public enum SafeFile {
         guard fd >= 0 else { throw Refused(path: path, problem: "cannot be opened to sync: \(errorText())") }
         defer { close(fd) }
         #if os(Linux)
-        guard linuxSyncfs(fd) == 0 else { throw Refused(path: path, problem: "could not be synced to disk") }
+            guard linuxSyncfs(fd) == 0 else { throw Refused(path: path, problem: "could not be synced to disk") }
         #endif
         guard fsync(fd) == 0 else { throw Refused(path: path, problem: "could not be synced to disk") }
     }
@@ -168,13 +168,13 @@ public enum SafeFile {
 }
 
 #if canImport(Glibc)
-private let systemWrite = Glibc.write
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-private let systemWrite = Darwin.write
+    private let systemWrite = Darwin.write
 #endif
 
 #if os(Linux)
-/// syncfs(2): flush the whole filesystem holding `fd` once, instead of one fsync per exported file.
-@_silgen_name("syncfs")
-private func linuxSyncfs(_ fd: Int32) -> Int32
+    /// syncfs(2): flush the whole filesystem holding `fd` once, instead of one fsync per exported file.
+    @_silgen_name("syncfs")
+    private func linuxSyncfs(_ fd: Int32) -> Int32
 #endif

@@ -24,9 +24,10 @@ enum SchemaCheck {
         do {
             let queue = try DatabaseQueue()
             try Schema.migrator.migrate(queue)
-            return .success(try queue.read { db in
-                Reference(objects: try objects(in: db), migrations: try migrations(in: db))
-            })
+            return .success(
+                try queue.read { db in
+                    Reference(objects: try objects(in: db), migrations: try migrations(in: db))
+                })
         } catch {
             return .failure(.internalFailure(reason: "the reference schema cannot be built: \(error)"))
         }
@@ -60,11 +61,13 @@ enum SchemaCheck {
         func grouped(_ objects: [SchemaObject]) -> [String: [SchemaObject]] {
             Dictionary(grouping: objects) { "\($0.name)\u{0}\($0.type)" }
         }
-        let want = grouped(expected), have = grouped(actual)
+        let want = grouped(expected)
+        let have = grouped(actual)
         var lines: [String] = []
         var tables = false
         for key in Set(want.keys).union(have.keys).sorted() {
-            let w = want[key] ?? [], h = have[key] ?? []
+            let w = want[key] ?? []
+            let h = have[key] ?? []
             guard Set(w) != Set(h) || w.count != h.count else { continue }
             let sample = (w.first ?? h.first)!
             let change = w.isEmpty ? "was added" : h.isEmpty ? "was removed" : "was altered"
@@ -85,17 +88,20 @@ enum SchemaCheck {
         let reference = try reference.get()
         let (unknown, _) = migrationDifferences(try migrations(in: db), reference.migrations)
         if let newer = unknown.first {
-            throw StoreError.unreadable(path: path, reason: """
-                it was changed by a newer version of incident (migration '\(newer)' is unknown to this one, which knows up to \
-                '\(reference.migrations.last ?? "")'); nothing was written: use the newer version
-                """)
+            throw StoreError.unreadable(
+                path: path,
+                reason: """
+                    it was changed by a newer version of incident (migration '\(newer)' is unknown to this one, which knows up to \
+                    '\(reference.migrations.last ?? "")'); nothing was written: use the newer version
+                    """)
         }
         let (lines, _) = differences(try objects(in: db), reference.objects)
         if let first = lines.first {
-            throw StoreError.damaged(reason: """
-                schema: \(first)\(lines.count > 1 ? " (and \(lines.count - 1) more)" : ""), so this version of incident will not write to it; \
-                nothing was written
-                """)
+            throw StoreError.damaged(
+                reason: """
+                    schema: \(first)\(lines.count > 1 ? " (and \(lines.count - 1) more)" : ""), so this version of incident will not write to it; \
+                    nothing was written
+                    """)
         }
     }
 }

@@ -8,18 +8,20 @@ enum SharesProjection {
     static func write(_ incident: Incident, after event: IncidentEvent, in db: Database) throws {
         for position in touched(by: event, in: incident) {
             let share = incident.shares[position]
-            try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO shares (incident_id, customer, position, data_categories, subject_categories, records,
-                    subjects, notice_hours, affected_at, due_by, ruled_out, drafted_versions, latest_kind, drafted_at, first_sent, last_sent_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    incident.id.description, share.customer, position, Projection.json(share.dataCategories),
-                    Projection.json(share.subjectCategories), share.records, share.subjects, share.noticeHours,
-                    share.affectedAt.iso8601, share.dueBy(awareAt: incident.awareAt).iso8601,
-                    try share.ruledOut.map(CanonicalJSON.encode), share.draftedVersions, share.latestKind?.rawValue,
-                    Projection.json(share.draftedAt.map(\.iso8601)),
-                    try share.firstSent.map(CanonicalJSON.encode), share.lastSentVersion,
-                ])
+            try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO shares (incident_id, customer, position, data_categories, subject_categories, records,
+                        subjects, notice_hours, affected_at, due_by, ruled_out, drafted_versions, latest_kind, drafted_at, first_sent, last_sent_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                incident.id.description, share.customer, position, Projection.json(share.dataCategories),
+                Projection.json(share.subjectCategories), share.records, share.subjects, share.noticeHours,
+                share.affectedAt.iso8601, share.dueBy(awareAt: incident.awareAt).iso8601,
+                try share.ruledOut.map(CanonicalJSON.encode), share.draftedVersions, share.latestKind?.rawValue,
+                Projection.json(share.draftedAt.map(\.iso8601)),
+                try share.firstSent.map(CanonicalJSON.encode), share.lastSentVersion,
+            ])
         }
     }
 
@@ -46,7 +48,8 @@ enum SharesProjection {
             subjectCategories: try Projection.list(r("subject_categories")), records: try r("records"), subjects: try r("subjects"),
             noticeHours: try r("notice_hours"), affectedAt: try Projection.time(r("affected_at")),
             ruledOut: try r("ruled_out", as: String?.self).map { try Stored.json(RuledOut.self, $0) },
-            draftedVersions: try r("drafted_versions"), latestKind: try r("latest_kind", as: String?.self).map { try Stored.value(NoticeKind.self, $0) },
+            draftedVersions: try r("drafted_versions"),
+            latestKind: try r("latest_kind", as: String?.self).map { try Stored.value(NoticeKind.self, $0) },
             draftedAt: try Projection.list(r("drafted_at")).map(Stored.time),
             firstSent: try r("first_sent", as: String?.self).map { try Stored.json(SentRecord.self, $0) },
             lastSentVersion: try r("last_sent_version"))

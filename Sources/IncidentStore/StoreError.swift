@@ -71,7 +71,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             // a read-only file; say which one it is.
             let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
             if access(path, F_OK) == 0, access(path, W_OK) == 0, access(folder, W_OK) != 0 {
-                return .unreadable(path: path, reason: "its folder \(folder) is read-only for this user, and SQLite must create the register's -wal and -shm files there")
+                return .unreadable(
+                    path: path,
+                    reason:
+                        "its folder \(folder) is read-only for this user, and SQLite must create the register's -wal and -shm files there")
             }
             if error.resultCode == .SQLITE_READONLY || (access(path, F_OK) == 0 && access(path, W_OK) != 0) {
                 return .unreadable(path: path, reason: "it is read-only for this user")

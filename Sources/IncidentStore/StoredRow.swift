@@ -22,7 +22,8 @@ struct StoredRow {
     func callAsFunction<T: DatabaseValueConvertible>(_ column: String, as type: T.Type = T.self) throws -> T {
         let value: DatabaseValue = (row[column] as DatabaseValue?) ?? .null
         guard let result = T.fromDatabaseValue(value) else {
-            throw StoreError.damaged(reason: "\(table) row \(key), column \(column): holds \(Self.describe(value)) where \(Self.expected(T.self)) belongs")
+            throw StoreError.damaged(
+                reason: "\(table) row \(key), column \(column): holds \(Self.describe(value)) where \(Self.expected(T.self)) belongs")
         }
         return result
     }
@@ -31,7 +32,8 @@ struct StoredRow {
     func at<T: DatabaseValueConvertible>(_ index: Int, _ column: String, as type: T.Type = T.self) throws -> T {
         let value: DatabaseValue = row[index]
         guard let result = T.fromDatabaseValue(value) else {
-            throw StoreError.damaged(reason: "\(table) row \(key), column \(column): holds \(Self.describe(value)) where \(Self.expected(T.self)) belongs")
+            throw StoreError.damaged(
+                reason: "\(table) row \(key), column \(column): holds \(Self.describe(value)) where \(Self.expected(T.self)) belongs")
         }
         return result
     }

@@ -9,8 +9,10 @@ public struct TimelineEntry: Equatable, Sendable {
     public var hash: String
 
     static func fetch(_ id: IncidentID, in db: Database) throws -> [TimelineEntry] {
-        try Row.fetchAll(db, sql: "SELECT \(EventLog.columns) FROM events WHERE incident_id = ? ORDER BY incident_seq",
-                         arguments: [id.description]).map { row in
+        try Row.fetchAll(
+            db, sql: "SELECT \(EventLog.columns) FROM events WHERE incident_id = ? ORDER BY incident_seq",
+            arguments: [id.description]
+        ).map { row in
             let content = try EventLog.contentIndexed(row)
             let event: IncidentEvent
             do { event = try EventLog.event(content) } catch {

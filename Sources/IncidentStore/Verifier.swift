@@ -55,9 +55,10 @@ struct Verifier {
         guard tablesIntact else {
             // Reading rows of altered tables could fail in ways that prove nothing; the schema finding stands alone.
             let head = try? EventLog.head(in: db)
-            return VerifyReport(eventsChecked: 0, eventsValid: 0, incidentsReplayed: 0, integrityCheck: integrityText,
-                                foreignKeyViolations: foreignKeys, headSequence: head?.events ?? 0, headHash: head?.hash ?? "",
-                                problems: replay.problems)
+            return VerifyReport(
+                eventsChecked: 0, eventsValid: 0, incidentsReplayed: 0, integrityCheck: integrityText,
+                foreignKeyViolations: foreignKeys, headSequence: head?.events ?? 0, headHash: head?.hash ?? "",
+                problems: replay.problems)
         }
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(EventLog.columns) FROM events ORDER BY seq")
         while let row = try cursor.next() {
@@ -66,29 +67,34 @@ struct Verifier {
             } catch {
                 // A row with a value of the wrong storage class is reported in its place, and the walk goes on.
                 let seq: Int64? = if case .int64(let n) = (row[0] as DatabaseValue).storage { n } else { nil }
-                replay.addUnreadable(seq: seq, storedHash: (row[9] as DatabaseValue?).flatMap(SchemaCheck.text),
-                                     reason: ChainReplay.reason(error))
+                replay.addUnreadable(
+                    seq: seq, storedHash: (row[9] as DatabaseValue?).flatMap(SchemaCheck.text),
+                    reason: ChainReplay.reason(error))
             }
         }
         let db = self.db
-        replay.finish(comparingWith: ChainReplay.StoredState(
-            incidents: Result { try Projection.all(in: db) },
-            deadlines: Result {
-                try Row.fetchAll(db, sql: "SELECT incident_id, customer, due_by FROM shares").map { row in
-                    let r = SharesProjection.stored(row)
-                    return (incident: try r("incident_id", as: String.self), customer: try r("customer", as: String.self),
-                            dueBy: try r("due_by", as: String.self))
-                }
-            },
-            directory: Result { try DirectoryProjection.load(in: db) },
-            notices: Result {
-                var stored: [String: NoticeVersion] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM notices") {
-                    let notice = try NoticesProjection.notice(row)
-                    stored[NoticesProjection.key(try NoticesProjection.stored(row)("incident_id"), notice.customer, notice.version)] = notice
-                }
-                return stored
-            }))
+        replay.finish(
+            comparingWith: ChainReplay.StoredState(
+                incidents: Result { try Projection.all(in: db) },
+                deadlines: Result {
+                    try Row.fetchAll(db, sql: "SELECT incident_id, customer, due_by FROM shares").map { row in
+                        let r = SharesProjection.stored(row)
+                        return (
+                            incident: try r("incident_id", as: String.self), customer: try r("customer", as: String.self),
+                            dueBy: try r("due_by", as: String.self)
+                        )
+                    }
+                },
+                directory: Result { try DirectoryProjection.load(in: db) },
+                notices: Result {
+                    var stored: [String: NoticeVersion] = [:]
+                    for row in try Row.fetchAll(db, sql: "SELECT * FROM notices") {
+                        let notice = try NoticesProjection.notice(row)
+                        stored[NoticesProjection.key(try NoticesProjection.stored(row)("incident_id"), notice.customer, notice.version)] =
+                            notice
+                    }
+                    return stored
+                }))
         comparePositions()
         return replay.report(integrityCheck: integrityText, foreignKeyViolations: foreignKeys)
     }
@@ -113,12 +119,16 @@ struct Verifier {
     /// The columns no `Incident`, `Customer` or notice value carries: an incident's `year` and `number` (which
     /// number the next incident) and every `*_seq` pointer into the chain.
     private mutating func comparePositions() {
-        let (lastSeq, addedSeq, setSeq, draftedSeq) = (replay.positions.lastSeq, replay.positions.addedSeq, replay.positions.setSeq,
-                                                       replay.positions.draftedSeq)
+        let (lastSeq, addedSeq, setSeq, draftedSeq) = (
+            replay.positions.lastSeq, replay.positions.addedSeq, replay.positions.setSeq,
+            replay.positions.draftedSeq
+        )
         var problems: [VerifyReport.Problem] = []
         defer { for problem in problems { replay.add(problem) } }
         func check(_ what: String, _ body: () throws -> Void) {
-            do { try body() } catch { problems.append(.init(event: nil, incident: nil, reason: "\(what) cannot be read: \(ChainReplay.reason(error))")) }
+            do { try body() } catch {
+                problems.append(.init(event: nil, incident: nil, reason: "\(what) cannot be read: \(ChainReplay.reason(error))"))
+            }
         }
         check("incidents") {
             for row in try Row.fetchAll(db, sql: "SELECT id, year, number, last_seq FROM incidents") {
@@ -129,7 +139,10 @@ struct Verifier {
                 if try r("number", as: Int.self) != id.number { wrong.append("number") }
                 if let expected = lastSeq[id], try r("last_seq", as: Int64.self) != expected { wrong.append("last_seq") }
                 if !wrong.isEmpty {
-                    problems.append(.init(event: nil, incident: id.description, reason: "projection differs from the replayed events in: \(wrong.joined(separator: ", "))"))
+                    problems.append(
+                        .init(
+                            event: nil, incident: id.description,
+                            reason: "projection differs from the replayed events in: \(wrong.joined(separator: ", "))"))
                 }
             }
         }
@@ -138,14 +151,16 @@ struct Verifier {
                 let r = StoredRow(row, table: "customers", keys: ["slug"])
                 let slug: String = try r("slug")
                 if let expected = addedSeq[slug], try r("added_seq", as: Int64.self) != expected {
-                    problems.append(.init(event: nil, incident: nil, reason: "customer \(slug) differs from the replayed events in: added_seq"))
+                    problems.append(
+                        .init(event: nil, incident: nil, reason: "customer \(slug) differs from the replayed events in: added_seq"))
                 }
             }
         }
         check("organisation") {
             for row in try Row.fetchAll(db, sql: "SELECT id, set_seq FROM organisation") {
                 if let setSeq, try StoredRow(row, table: "organisation", keys: ["id"])("set_seq", as: Int64.self) != setSeq {
-                    problems.append(.init(event: nil, incident: nil, reason: "organisation details differ from the replayed events in: set_seq"))
+                    problems.append(
+                        .init(event: nil, incident: nil, reason: "organisation details differ from the replayed events in: set_seq"))
                 }
             }
         }
@@ -154,8 +169,10 @@ struct Verifier {
                 let r = NoticesProjection.stored(row)
                 let key = NoticesProjection.key(try r("incident_id"), try r("customer"), try r("version"))
                 if let expected = draftedSeq[key], try r("drafted_seq", as: Int64.self) != expected {
-                    problems.append(.init(event: nil, incident: String(key.split(separator: "/")[0]),
-                                          reason: "notice \(key) differs from the replayed events in: drafted_seq"))
+                    problems.append(
+                        .init(
+                            event: nil, incident: String(key.split(separator: "/")[0]),
+                            reason: "notice \(key) differs from the replayed events in: drafted_seq"))
                 }
             }
         }

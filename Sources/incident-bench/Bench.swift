@@ -18,7 +18,7 @@ struct BenchOptions {
             let flag = rest.removeFirst()
             let value = rest.isEmpty ? "" : rest.removeFirst()
             switch flag {
-            case "--sizes": options.sizes = value.split(separator: ",").compactMap { Int($0) } // empty: batch only
+            case "--sizes": options.sizes = value.split(separator: ",").compactMap { Int($0) }  // empty: batch only
             case "--customers": options.customers = value.split(separator: ",").compactMap { Int($0) }
             case "--import-customers": options.importCustomers = value.split(separator: ",").compactMap { Int($0) }
             case "--runs": options.runs = max(3, Int(value) ?? 15)
@@ -61,14 +61,18 @@ struct Bench {
         var scaling: [String: [Int: Double]] = [:]
         let version = try Runner.median([binary, "--version"], environment: environment("/dev/null"), runs: options.runs).median
         let sqliteVersion = try Runner.median([sqlite, "-version"], environment: environment("/dev/null"), runs: options.runs).median
-        report += "Process baselines (median of \(options.runs)): `incident --version` \(ms(version)), `sqlite3 -version` \(ms(sqliteVersion)).\n\n"
+        report +=
+            "Process baselines (median of \(options.runs)): `incident --version` \(ms(version)), `sqlite3 -version` \(ms(sqliteVersion)).\n\n"
         if let hello = options.hello {
             let h = try Runner.median([hello], environment: environment("/dev/null"), runs: options.runs).median
-            report += "Start-up: a minimal Foundation \"hello\" built with `swiftc -O` takes \(ms(h)); `incident --version` is \(ratio(version / h)) of it.\n\n"
+            report +=
+                "Start-up: a minimal Foundation \"hello\" built with `swiftc -O` takes \(ms(h)); `incident --version` is \(ratio(version / h)) of it.\n\n"
         }
         report += "### Commands by register size\n\n"
-        report += "Ratio to floor = (incident − `incident --version`) / (sqlite3 − `sqlite3 -version`), the same query in the sqlite3 shell.\n\n"
-        report += "| command | incidents | events | median | peak RSS | sqlite3 floor | ratio to floor |\n|---|---:|---:|---:|---:|---:|---:|\n"
+        report +=
+            "Ratio to floor = (incident − `incident --version`) / (sqlite3 − `sqlite3 -version`), the same query in the sqlite3 shell.\n\n"
+        report +=
+            "| command | incidents | events | median | peak RSS | sqlite3 floor | ratio to floor |\n|---|---:|---:|---:|---:|---:|---:|\n"
         for size in options.sizes {
             let path = "\(options.workdir)/register-\(size).sqlite"
             if !FileManager.default.fileExists(atPath: path) {
@@ -84,10 +88,13 @@ struct Bench {
                 let ours = try Runner.median([binary] + args, environment: environment(path), runs: options.runs)
                 var floorTime: Double?
                 if let floorSQL {
-                    floorTime = try Runner.median([sqlite, "-readonly", path, floorSQL], environment: environment(path), runs: options.runs).median
+                    floorTime = try Runner.median(
+                        [sqlite, "-readonly", path, floorSQL], environment: environment(path), runs: options.runs
+                    ).median
                 }
                 scaling[name, default: [:]][size] = ours.median
-                var floorText = "–", ratioText = "–"
+                var floorText = "–"
+                var ratioText = "–"
                 if let floorTime {
                     floorText = ms(floorTime)
                     ratioText = ratio((ours.median - version) / max(floorTime - sqliteVersion, 0.0001))
@@ -109,17 +116,32 @@ struct Bench {
         let listColumns = "SELECT id, title, severity, phase, aware_at, updated_at, source, records, subjects FROM incidents"
         let order = "ORDER BY aware_at DESC, year DESC, number DESC"
         return [
-            ("show", ["show", id], "SELECT * FROM incidents WHERE id = '\(id)'; SELECT * FROM actions WHERE incident_id = '\(id)' ORDER BY event_number; SELECT * FROM notes WHERE incident_id = '\(id)' ORDER BY event_number; SELECT * FROM shares WHERE incident_id = '\(id)' ORDER BY position;"),
+            (
+                "show", ["show", id],
+                "SELECT * FROM incidents WHERE id = '\(id)'; SELECT * FROM actions WHERE incident_id = '\(id)' ORDER BY event_number; SELECT * FROM notes WHERE incident_id = '\(id)' ORDER BY event_number; SELECT * FROM shares WHERE incident_id = '\(id)' ORDER BY position;"
+            ),
             ("timeline", ["timeline", id], "SELECT * FROM events WHERE incident_id = '\(id)' ORDER BY incident_seq;"),
             ("list --phase contain", ["list", "--phase", "contain"], "\(listColumns) WHERE phase = 'contain' \(order);"),
             ("list --limit 100", ["list", "--limit", "100"], "\(listColumns) \(order) LIMIT 100;"),
-            ("list --phase contain --limit 100", ["list", "--phase", "contain", "--limit", "100"], "\(listColumns) WHERE phase = 'contain' \(order) LIMIT 100;"),
-            ("list --open --limit 100", ["list", "--open", "--limit", "100"], "\(listColumns) WHERE phase <> 'closed' \(order) LIMIT 100;"),
+            (
+                "list --phase contain --limit 100", ["list", "--phase", "contain", "--limit", "100"],
+                "\(listColumns) WHERE phase = 'contain' \(order) LIMIT 100;"
+            ),
+            (
+                "list --open --limit 100", ["list", "--open", "--limit", "100"],
+                "\(listColumns) WHERE phase <> 'closed' \(order) LIMIT 100;"
+            ),
             ("list --severity critical", ["list", "--severity", "critical"], "\(listColumns) WHERE severity = 'critical' \(order);"),
             ("list --open", ["list", "--open"], "\(listColumns) WHERE phase <> 'closed' \(order);"),
             ("list --closed", ["list", "--closed"], "\(listColumns) WHERE phase = 'closed' \(order);"),
-            ("list --overdue", ["list", "--overdue"], "\(listColumns) WHERE id IN (SELECT incident_id FROM shares WHERE first_sent IS NULL AND ruled_out IS NULL AND due_by < '2100-01-01T00:00:00Z') \(order);"),
-            ("notice list", ["notice", "list", id], "SELECT * FROM shares WHERE incident_id = '\(id)' ORDER BY position; SELECT customer, version, kind, drafted_at, sent_at, sent_via FROM notices WHERE incident_id = '\(id)' ORDER BY customer, version;"),
+            (
+                "list --overdue", ["list", "--overdue"],
+                "\(listColumns) WHERE id IN (SELECT incident_id FROM shares WHERE first_sent IS NULL AND ruled_out IS NULL AND due_by < '2100-01-01T00:00:00Z') \(order);"
+            ),
+            (
+                "notice list", ["notice", "list", id],
+                "SELECT * FROM shares WHERE incident_id = '\(id)' ORDER BY position; SELECT customer, version, kind, drafted_at, sent_at, sent_via FROM notices WHERE incident_id = '\(id)' ORDER BY customer, version;"
+            ),
             ("update", ["update", id, "--note", "benchmark note"], nil),
             ("verify", ["verify"], "SELECT * FROM events;"),
         ]
@@ -127,7 +149,8 @@ struct Bench {
 
     func flatness(_ scaling: [String: [Int: Double]]) -> String {
         guard let smallest = options.sizes.min(), let largest = options.sizes.max(), smallest != largest else { return "" }
-        var text = "### Growth from \(smallest) to \(largest) incidents (target for flat commands: at most 1.25×)\n\n| command | at \(smallest) | at \(largest) | growth |\n|---|---:|---:|---:|\n"
+        var text =
+            "### Growth from \(smallest) to \(largest) incidents (target for flat commands: at most 1.25×)\n\n| command | at \(smallest) | at \(largest) | growth |\n|---|---:|---:|---:|\n"
         for name in scaling.keys.sorted() {
             guard let a = scaling[name]?[smallest], let b = scaling[name]?[largest] else { continue }
             text += "| `\(name)` | \(ms(a)) | \(ms(b)) | \(ratio(b / a)) |\n"
@@ -137,8 +160,10 @@ struct Bench {
 
     /// Drafting and exporting notices for one incident with many customers.
     func batch(_ binary: String) throws -> String {
-        var text = "### Notice batch for one incident\n\n| customers | `notice draft --all` | peak RSS | `notice export --all --format eml` | peak RSS |\n|---:|---:|---:|---:|---:|\n"
-        var draftTimes: [Int: Double] = [:], exportTimes: [Int: Double] = [:]
+        var text =
+            "### Notice batch for one incident\n\n| customers | `notice draft --all` | peak RSS | `notice export --all --format eml` | peak RSS |\n|---:|---:|---:|---:|---:|\n"
+        var draftTimes: [Int: Double] = [:]
+        var exportTimes: [Int: Double] = [:]
         for customers in options.customers {
             let pristine = "\(options.workdir)/batch-\(customers).sqlite"
             let work = "\(options.workdir)/batch-\(customers)-work.sqlite"
@@ -154,7 +179,8 @@ struct Bench {
             }
             let runs = max(3, min(options.runs, customers >= 10000 ? 5 : options.runs))
             log("timing notice draft for \(customers) customers (\(runs) runs)")
-            let draft = try Runner.median([binary, "notice", "draft", id, "--all"], environment: environment(work), runs: runs, prepare: restore)
+            let draft = try Runner.median(
+                [binary, "notice", "draft", id, "--all"], environment: environment(work), runs: runs, prepare: restore)
             if !FileManager.default.fileExists(atPath: drafted) {
                 try restore()
                 _ = try Runner.run([binary, "notice", "draft", id, "--all"], environment: environment(work))
@@ -162,16 +188,19 @@ struct Bench {
             }
             let out = "\(options.workdir)/out-\(customers)"
             log("timing notice export for \(customers) customers (\(runs) runs)")
-            let export = try Runner.median([binary, "notice", "export", id, "--all", "--format", "eml", "--out", out, "--force"],
-                                           environment: environment(drafted), runs: runs,
-                                           prepare: { try? FileManager.default.removeItem(atPath: out) })
+            let export = try Runner.median(
+                [binary, "notice", "export", id, "--all", "--format", "eml", "--out", out, "--force"],
+                environment: environment(drafted), runs: runs,
+                prepare: { try? FileManager.default.removeItem(atPath: out) })
             draftTimes[customers] = draft.median
             exportTimes[customers] = export.median
             text += "| \(customers) | \(ms(draft.median)) | \(mb(draft.maxRSSKiB)) | \(ms(export.median)) | \(mb(export.maxRSSKiB)) |\n"
         }
         if let small = options.customers.min(), let large = options.customers.max(), small != large,
-           let d1 = draftTimes[small], let d2 = draftTimes[large], let e1 = exportTimes[small], let e2 = exportTimes[large] {
-            text += "\nScaling \(small) → \(large) customers (target at most \(ratio(Double(large) / Double(small) * 1.1))): draft \(ratio(d2 / d1)), export \(ratio(e2 / e1)).\n"
+            let d1 = draftTimes[small], let d2 = draftTimes[large], let e1 = exportTimes[small], let e2 = exportTimes[large]
+        {
+            text +=
+                "\nScaling \(small) → \(large) customers (target at most \(ratio(Double(large) / Double(small) * 1.1))): draft \(ratio(d2 / d1)), export \(ratio(e2 / e1)).\n"
         }
         return text + "\n"
     }
@@ -183,9 +212,12 @@ struct Bench {
     }
 
     func machine() -> String {
-        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
-            .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
-        return "Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpu)), \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; medians of \(options.runs) runs after a warm-up.\n"
+        let cpu =
+            (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces)
+            ?? "unknown CPU"
+        return
+            "Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpu)), \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; medians of \(options.runs) runs after a warm-up.\n"
     }
 
     func ms(_ seconds: Double) -> String { String(format: seconds < 1 ? "%.1f ms" : "%.2f s", seconds < 1 ? seconds * 1000 : seconds) }

@@ -20,10 +20,11 @@ enum Generator {
         for i in 0..<count {
             let now = base.adding(seconds: Int64(i) * 300)
             let context = Context(actor: "bench-\(i % 7)", now: now)
-            let body = Logged(title: "Synthetic incident \(i)", nature: "Generated for benchmarking: incident \(i)",
-                              severity: severities[i % 4], awareAt: now, source: i % 3 == 0 ? "Northwind Voice Ltd." : "internal",
-                              systems: ["system-\(i % 11)"], dataCategories: [categories[i % categories.count]],
-                              subjectCategories: ["end-users"], records: i % 1000)
+            let body = Logged(
+                title: "Synthetic incident \(i)", nature: "Generated for benchmarking: incident \(i)",
+                severity: severities[i % 4], awareAt: now, source: i % 3 == 0 ? "Northwind Voice Ltd." : "internal",
+                systems: ["system-\(i % 11)"], dataCategories: [categories[i % categories.count]],
+                subjectCategories: ["end-users"], records: i % 1000)
             let id = try register.log(body, context: context).id
             // Ends in a phase that cycles, so every phase filter finds about a sixth of the register.
             let target = i % 6
@@ -31,15 +32,21 @@ enum Generator {
             _ = try register.recordMany(id) { incident in
                 var state = incident
                 var events: [IncidentEvent] = []
-                func add(_ event: IncidentEvent) throws { try state.apply(event); events.append(event) }
+                func add(_ event: IncidentEvent) throws {
+                    try state.apply(event)
+                    events.append(event)
+                }
                 func add(_ batch: [IncidentEvent]) throws { for event in batch { try add(event) } }
                 var steps = 0
                 if i % 100 == 0 {
                     let slugs = directory.customers.keys.sorted()
-                    try add(Workflow.affect(state, slugs.map { ShareProposal(customer: $0, records: 10, subjects: 5) },
-                                            directory: directory, context: context))
-                    let planned = try Workflow.planNotices(state, customers: slugs, directory: directory, requested: nil,
-                                                           checkpoint: checkpoint, lastSent: [:], now: context.now)
+                    try add(
+                        Workflow.affect(
+                            state, slugs.map { ShareProposal(customer: $0, records: 10, subjects: 5) },
+                            directory: directory, context: context))
+                    let planned = try Workflow.planNotices(
+                        state, customers: slugs, directory: directory, requested: nil,
+                        checkpoint: checkpoint, lastSent: [:], now: context.now)
                     try add(Workflow.draft(state, try planned.map(drafter.render), context: context))
                 }
                 // Notes and actions first; the phase changes come last, because a closed incident takes no updates.
@@ -48,7 +55,8 @@ enum Generator {
                     var update = Updated()
                     update.note = "Progress note \(state.eventCount) on incident \(i)"
                     if state.phase != .investigate || steps % 5 == 0 {
-                        update.action = ActionTaken(text: "Step \(state.eventCount)", kind: state.phase.defaultActionKind, phase: state.phase)
+                        update.action = ActionTaken(
+                            text: "Step \(state.eventCount)", kind: state.phase.defaultActionKind, phase: state.phase)
                     }
                     try add(Workflow.update(state, with: update, context: context))
                     steps += 1
@@ -56,10 +64,12 @@ enum Generator {
                 for _ in 0..<target {
                     if state.phase != .investigate {
                         var update = Updated()
-                        update.action = ActionTaken(text: "Finished \(state.phase)", kind: state.phase.defaultActionKind, phase: state.phase)
+                        update.action = ActionTaken(
+                            text: "Finished \(state.phase)", kind: state.phase.defaultActionKind, phase: state.phase)
                         try add(Workflow.update(state, with: update, context: context))
                     }
-                    try add(state.phase == .restore
+                    try add(
+                        state.phase == .restore
                             ? Workflow.close(state, summary: "Closed after benchmark steps", context: context)
                             : Workflow.advance(state, note: "Phase done", context: context))
                 }
@@ -76,9 +86,10 @@ enum Generator {
         let register = try Register(path: path, create: true)
         try seedDirectory(register, customers: customers)
         let context = Context(actor: "bench", now: base)
-        let body = Logged(title: "Subprocessor breach affecting many customers", nature: "A subprocessor's storage was exposed",
-                          severity: .high, awareAt: base, source: "Northwind Voice Ltd.", dataCategories: ["chat-transcripts", "names"],
-                          subjectCategories: ["end-users"], consequences: ["Transcripts may have been read"])
+        let body = Logged(
+            title: "Subprocessor breach affecting many customers", nature: "A subprocessor's storage was exposed",
+            severity: .high, awareAt: base, source: "Northwind Voice Ltd.", dataCategories: ["chat-transcripts", "names"],
+            subjectCategories: ["end-users"], consequences: ["Transcripts may have been read"])
         let id = try register.log(body, context: context).id
         let directory = try register.directory()
         let proposals = directory.customers.keys.sorted().map {
@@ -91,11 +102,15 @@ enum Generator {
     private static func seedDirectory(_ register: Register, customers: Int) throws {
         let context = Context(actor: "bench", now: base)
         _ = try register.recordDirectory { directory in
-            var events = [DirectoryEvent(payload: .organisationSet(Organisation(name: "Bench Processor Ltd", email: "security@bench.example")),
-                                         actor: context.actor, recordedAt: context.now)]
+            var events = [
+                DirectoryEvent(
+                    payload: .organisationSet(Organisation(name: "Bench Processor Ltd", email: "security@bench.example")),
+                    actor: context.actor, recordedAt: context.now)
+            ]
             for n in 0..<customers {
-                let customer = Customer(slug: "customer-\(n)", name: "Customer \(n) Ltd", emails: ["dpo@customer-\(n).example"],
-                                        timeZone: ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC"][n % 4])
+                let customer = Customer(
+                    slug: "customer-\(n)", name: "Customer \(n) Ltd", emails: ["dpo@customer-\(n).example"],
+                    timeZone: ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC"][n % 4])
                 events.append(DirectoryEvent(payload: .customerAdded(customer), actor: context.actor, recordedAt: context.now))
             }
             return events

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a whole process the way a user's shell does, and measures it: wall time and peak memory.
@@ -12,8 +13,10 @@ struct Measurement {
 
 enum Runner {
     /// Spawns `arguments[0]` with stdout and stderr sent to /dev/null (or a file), waits, and reads its rusage.
-    static func run(_ arguments: [String], environment: [String: String], stdoutPath: String = "/dev/null",
-                    stdin: String? = nil) throws -> Measurement {
+    static func run(
+        _ arguments: [String], environment: [String: String], stdoutPath: String = "/dev/null",
+        stdin: String? = nil
+    ) throws -> Measurement {
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -22,9 +25,10 @@ enum Runner {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
         var pid: pid_t = 0
-        var start = timespec(), end = timespec()
+        var start = timespec()
+        var end = timespec()
         clock_gettime(CLOCK_MONOTONIC, &start)
         let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
         guard spawned == 0 else { throw BenchError("cannot start \(arguments[0]): \(String(cString: strerror(spawned)))") }
@@ -38,7 +42,9 @@ enum Runner {
     }
 
     /// One warm-up, then `runs` timed runs; `prepare` runs before each (untimed), e.g. to restore a file.
-    static func median(_ arguments: [String], environment: [String: String], runs: Int, prepare: () throws -> Void = {}) throws -> (median: Double, maxRSSKiB: Int) {
+    static func median(_ arguments: [String], environment: [String: String], runs: Int, prepare: () throws -> Void = {}) throws -> (
+        median: Double, maxRSSKiB: Int
+    ) {
         try prepare()
         let warm = try run(arguments, environment: environment)
         guard warm.status == 0 else { throw BenchError("\(arguments.joined(separator: " ")) exited \(warm.status)") }

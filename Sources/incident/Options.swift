@@ -21,8 +21,9 @@ struct RegisterOptions: ParsableArguments {
         let location = try RegisterLocation.resolve(explicit: db, environment: environment)
         let practice = RegisterLocation.requestsPractice(explicit: db, environment: environment)
         try Clock.check(path: location, practice: practice, environment: environment)
-        let register = try RegisterOpener.open(location, field: field, create: create, busyTimeout: try busyTimeout(environment),
-                                               allowNetworkFS: allowNetworkFs, clock: { Clock.now() })
+        let register = try RegisterOpener.open(
+            location, field: field, create: create, busyTimeout: try busyTimeout(environment),
+            allowNetworkFS: allowNetworkFs, clock: { Clock.now() })
         if practice && create, let file = register as? Register { try file.markPractice() }
         try Clock.check(opened: register, environment: environment)
         return register
@@ -34,7 +35,8 @@ struct RegisterOptions: ParsableArguments {
     func busyTimeout(_ environment: [String: String]) throws -> Double {
         guard let text = environment["INCIDENT_BUSY_TIMEOUT"] else { return Register.defaultBusyTimeout }
         guard let seconds = Double(text), seconds >= 0, seconds <= 3600 else {
-            throw CommandError.environment(variable: "INCIDENT_BUSY_TIMEOUT", problem: "'\(text)' is not a number of seconds from 0 to 3600")
+            throw CommandError.environment(
+                variable: "INCIDENT_BUSY_TIMEOUT", problem: "'\(text)' is not a number of seconds from 0 to 3600")
         }
         return seconds
     }

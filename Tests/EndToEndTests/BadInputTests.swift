@@ -31,8 +31,10 @@ struct BadInputTests {
         (["log", "--title", "", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z"], 65, "--title"),
         (["log", "--title", String(repeating: "x", count: 5000), "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z"], 65, "--title"),
         (["log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--severity", "apocalyptic"], 65, "--severity"),
-        (["log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--data-category", "other:"], 65,
-         "--data-category"),
+        (
+            ["log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--data-category", "other:"], 65,
+            "--data-category"
+        ),
         (["show", "INC-2026-0042"], 66, "INC-2026-0042"),
         (["timeline", "INC-2026-0042"], 66, "INC-2026-0042"),
     ]

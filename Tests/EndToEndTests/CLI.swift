@@ -42,8 +42,10 @@ struct CLI {
 
     @discardableResult
     /// `stdin` is sent as UTF-8; `input` sends bytes as they are (for input that is not valid UTF-8).
-    func run(_ arguments: [String], stdin: String? = nil, input bytes: Data? = nil, environment extra: [String: String] = [:],
-             shell: String? = nil) throws -> Result {
+    func run(
+        _ arguments: [String], stdin: String? = nil, input bytes: Data? = nil, environment extra: [String: String] = [:],
+        shell: String? = nil
+    ) throws -> Result {
         let process = Process()
         if let shell {
             // For umask and other shell set-up: `shell` runs first, then the binary with the arguments.
@@ -54,10 +56,14 @@ struct CLI {
             process.arguments = arguments
         }
         process.environment = environment.merging(extra) { $1 }
-        let out = folder + "/.out-\(UUID().uuidString)", err = folder + "/.err-\(UUID().uuidString)"
+        let out = folder + "/.out-\(UUID().uuidString)"
+        let err = folder + "/.err-\(UUID().uuidString)"
         FileManager.default.createFile(atPath: out, contents: nil)
         FileManager.default.createFile(atPath: err, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: out); try? FileManager.default.removeItem(atPath: err) }
+        defer {
+            try? FileManager.default.removeItem(atPath: out)
+            try? FileManager.default.removeItem(atPath: err)
+        }
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
         let input = Pipe()
@@ -66,9 +72,10 @@ struct CLI {
         if let data = bytes ?? stdin.map({ Data($0.utf8) }) { input.fileHandleForWriting.write(data) }
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: err)), as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: err)), as: UTF8.self))
     }
 
     /// Runs and requires success, returning stdout without its final newline.
@@ -81,9 +88,11 @@ struct CLI {
 
     /// Logs a typical incident and returns its id.
     func logIncident(title: String = "Transcripts exposed at VoIP subprocessor") throws -> String {
-        try ok(["log", "--title", title, "--nature", "A storage bucket at the subprocessor was left public",
-                "--aware-at", "2026-11-23T08:00:00Z", "--severity", "high", "--source", "Twilio, Inc.",
-                "--data-category", "chat-transcripts", "--subject-category", "end-users", "--records", "1200"])
+        try ok([
+            "log", "--title", title, "--nature", "A storage bucket at the subprocessor was left public",
+            "--aware-at", "2026-11-23T08:00:00Z", "--severity", "high", "--source", "Twilio, Inc.",
+            "--data-category", "chat-transcripts", "--subject-category", "end-users", "--records", "1200",
+        ])
     }
 
     /// Every byte of the register and its WAL and shared-memory files, to prove a command wrote nothing.

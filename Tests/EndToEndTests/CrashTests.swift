@@ -43,7 +43,9 @@ struct CrashTests {
         for note in acknowledged { #expect(notes.contains(note), "acknowledged \(note) is present") }
         #expect(killed > 20, "the test really killed writers (\(killed) of 200)")
         #expect(!acknowledged.isEmpty, "some writes finished before their kill, so the check of acknowledged writes ran")
-        print("FIGURE crash: 200 writes, \(killed) killed by SIGKILL, \(acknowledged.count) acknowledged, all acknowledged present, verify clean after every kill")
+        print(
+            "FIGURE crash: 200 writes, \(killed) killed by SIGKILL, \(acknowledged.count) acknowledged, all acknowledged present, verify clean after every kill"
+        )
         #expect(try cli.run(["verify"]).status == 0)
     }
 
@@ -61,7 +63,8 @@ struct CrashTests {
         try cli.ok(["affect", id, "--customers-file", cli.folder + "/affected.csv"])
         try cli.ok(["notice", "draft", id, "--all"])
         var generator = SystemRandomNumberGenerator()
-        var torn = 0, files = 0
+        var torn = 0
+        var files = 0
         for attempt in 0..<30 {
             let out = cli.folder + "/out\(attempt)"
             let process = Process()
@@ -74,11 +77,14 @@ struct CrashTests {
             usleep(UInt32.random(in: 0...200_000, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [] where name.hasSuffix(".eml") && !name.hasPrefix(".") {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+            where name.hasSuffix(".eml") && !name.hasPrefix(".") {
                 files += 1
                 let text = try String(contentsOfFile: out + "/" + name, encoding: .utf8)
                 // A complete .eml ends with its multipart boundary's closing line, `--BOUNDARY--`.
-                let boundary = text.range(of: #"boundary="([^"]+)""#, options: .regularExpression).map { String(text[$0].dropFirst(10).dropLast()) }
+                let boundary = text.range(of: #"boundary="([^"]+)""#, options: .regularExpression).map {
+                    String(text[$0].dropFirst(10).dropLast())
+                }
                 if boundary == nil || !text.hasSuffix("--\(boundary!)--\r\n") { torn += 1 }
             }
         }

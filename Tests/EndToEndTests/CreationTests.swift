@@ -24,7 +24,8 @@ struct CreationTests {
         let cli = try CLI()
         defer { cli.remove() }
         var generator = SystemRandomNumberGenerator()
-        var killed = 0, sizes: [Int: Int] = [:]
+        var killed = 0
+        var sizes: [Int: Int] = [:]
         for attempt in 0..<count {
             var run = cli
             run.environment["INCIDENT_DB"] = cli.folder + "/r\(attempt).sqlite"
@@ -42,7 +43,9 @@ struct CreationTests {
             #expect(verify.status == 0, "attempt \(attempt): \(verify.stdout) \(verify.stderr)")
         }
         #expect(killed > count / 4, "the test really killed creators (\(killed) of \(count))")
-        print("FIGURE creation kills: \(count) new registers, \(killed) creators killed, file sizes left (bytes×count) \(sizes.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " ")); every next log and verify exit 0")
+        print(
+            "FIGURE creation kills: \(count) new registers, \(killed) creators killed, file sizes left (bytes×count) \(sizes.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " ")); every next log and verify exit 0"
+        )
     }
 
     static func crowd(_ processes: Int, rounds: Int) throws {

@@ -8,7 +8,8 @@ struct CustomerEditTests {
         let (cli, id) = try NoticeFlowTests.world()
         defer { cli.remove() }
         #expect(try cli.ok(["customer", "edit", "acme-gmbh", "--email", "privacy@acme.example"]) == "acme-gmbh: Acme GmbH edited")
-        #expect(try cli.ok(["customer", "edit", "acme-gmbh", "--email", "privacy@acme.example"]).hasSuffix("unchanged (nothing new was given)"))
+        #expect(
+            try cli.ok(["customer", "edit", "acme-gmbh", "--email", "privacy@acme.example"]).hasSuffix("unchanged (nothing new was given)"))
         try cli.ok(["notice", "draft", id, "--customer", "acme-gmbh"])
         let eml = try cli.ok(["notice", "export", id, "--customer", "acme-gmbh", "--format", "eml"])
         #expect(try MailParser.header("To", eml) == "privacy@acme.example")
@@ -17,12 +18,14 @@ struct CustomerEditTests {
         #expect(timeline.contains("privacy@acme.example"))
     }
 
-    @Test("an address ending in a line break, or a slug that does, is refused with one line and exit 65", arguments: [
-        ["customer", "edit", "acme-gmbh", "--email", "privacy@acme.example\n"],
-        ["customer", "edit", "acme-gmbh", "--email", "privacy@acme.example\u{2028}"],
-        ["customer", "add", "acme\n", "--name", "Acme", "--email", "dpo@acme.example"],
-        ["org", "set", "--email", "security@processor.example\r"],
-    ])
+    @Test(
+        "an address ending in a line break, or a slug that does, is refused with one line and exit 65",
+        arguments: [
+            ["customer", "edit", "acme-gmbh", "--email", "privacy@acme.example\n"],
+            ["customer", "edit", "acme-gmbh", "--email", "privacy@acme.example\u{2028}"],
+            ["customer", "add", "acme\n", "--name", "Acme", "--email", "dpo@acme.example"],
+            ["org", "set", "--email", "security@processor.example\r"],
+        ])
     func wholeValues(arguments: [String]) throws {
         let (cli, _) = try NoticeFlowTests.world()
         defer { cli.remove() }

@@ -13,17 +13,20 @@ struct DamageTests {
         let queue = try DatabaseQueue(path: cli.registerPath)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA writable_schema = ON")
-            try db.execute(sql: """
-                INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES ('trigger', 'sqlite_swallow', 'events', 0,
-                    'CREATE TRIGGER sqlite_swallow BEFORE INSERT ON events BEGIN SELECT RAISE(IGNORE); END')
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES ('trigger', 'sqlite_swallow', 'events', 0,
+                        'CREATE TRIGGER sqlite_swallow BEFORE INSERT ON events BEGIN SELECT RAISE(IGNORE); END')
+                    """)
             try db.execute(sql: "PRAGMA writable_schema = OFF")
         }
         try queue.close()
         let update = try cli.run(["update", id, "--note", "is this stored?"])
         #expect(update.status == 68, "\(update.stdout) \(update.stderr)")
         #expect(update.stdout.isEmpty)
-        #expect(update.stderr.split(separator: "\n").count == 1 && update.stderr.contains("trigger sqlite_swallow was added"), "\(update.stderr)")
+        #expect(
+            update.stderr.split(separator: "\n").count == 1 && update.stderr.contains("trigger sqlite_swallow was added"),
+            "\(update.stderr)")
         for arguments in [["verify"], ["verify", "--checkpoint", checkpoint]] {
             let verify = try cli.run(arguments)
             #expect(verify.status == 68)
@@ -36,17 +39,22 @@ struct DamageTests {
         ("actions", "event_number", "'x'"), ("events", "payload", "X'8f'"), ("events", "actor", "X'00'"),
     ]
 
-    @Test("a value of the wrong storage class: every command exits 68 with one line naming table and column, never a signal",
-          arguments: damage)
+    @Test(
+        "a value of the wrong storage class: every command exits 68 with one line naming table and column, never a signal",
+        arguments: damage)
     func wrongStorageClass(table: String, column: String, value: String) throws {
         let (cli, id) = try TamperTests.filled()
         defer { cli.remove() }
         try cli.ok(["update", id, "--action", "Keys rotated"])
-        try TamperTests.sql(cli, """
+        try TamperTests.sql(
+            cli,
+            """
             DROP TRIGGER IF EXISTS \(table)_refuse_update;
             UPDATE \(table) SET \(column) = \(value)\(table == "events" ? " WHERE seq = 3" : "")
             """)
-        for arguments in [["show", id], ["timeline", id], ["list"], ["verify"], ["update", id, "--note", "more"], ["register", "--format", "json"]] {
+        for arguments in [
+            ["show", id], ["timeline", id], ["list"], ["verify"], ["update", id, "--note", "more"], ["register", "--format", "json"],
+        ] {
             let result = try cli.run(arguments)
             let lines = result.stderr.split(separator: "\n")
             // Each command either does not read the damaged value (exit 0) or reports it as damage.
@@ -56,7 +64,8 @@ struct DamageTests {
                 if arguments[0] == "verify" {
                     #expect(result.stdout.contains("INVALID:"))
                 } else {
-                    #expect(result.stderr.contains("column \(column)") || result.stderr.contains("schema"), "\(arguments): \(result.stderr)")
+                    #expect(
+                        result.stderr.contains("column \(column)") || result.stderr.contains("schema"), "\(arguments): \(result.stderr)")
                 }
             }
         }

@@ -12,9 +12,11 @@ struct ExportSafetyTests {
         let cli = try CLI()
         try cli.ok(["org", "set", "--name", "Example <b>Processor</b>", "--email", "security@processor.example"])
         try cli.ok(["customer", "add", "acme", "--name", "=Acme \(markup)", "--email", "dpo@acme.example"])
-        let id = try cli.ok(["log", "--title", formulas[0], "--nature", formulas[1] + " " + markup, "--aware-at", "2026-11-23T08:00:00Z",
-                             "--source", formulas[3], "--system", formulas[2], "--region", "@EU", "--data-category", "other:=1+1",
-                             "--consequence", formulas[4], "--consequence", markup])
+        let id = try cli.ok([
+            "log", "--title", formulas[0], "--nature", formulas[1] + " " + markup, "--aware-at", "2026-11-23T08:00:00Z",
+            "--source", formulas[3], "--system", formulas[2], "--region", "@EU", "--data-category", "other:=1+1",
+            "--consequence", formulas[4], "--consequence", markup,
+        ])
         try cli.ok(["update", id, "--note", "=2*3", "--action", "-rm -rf " + markup])
         try cli.ok(["affect", id, "--customer", "acme"])
         try cli.ok(["notice", "draft", id, "--all"])
@@ -27,7 +29,8 @@ struct ExportSafetyTests {
         let (cli, _) = try Self.hostileIncident()
         defer { cli.remove() }
         let csv = try cli.ok(["register", "--format", "csv"]) + "\r\n"
-        let cells = try Python.run("""
+        let cells = try Python.run(
+            """
             import csv, io, json, sys
             rows = list(csv.reader(io.StringIO(sys.stdin.read(), newline='')))
             print(json.dumps(rows))
@@ -47,7 +50,8 @@ struct ExportSafetyTests {
         let (cli, id) = try Self.hostileIncident()
         defer { cli.remove() }
         let html = try cli.ok(["notice", "export", id, "--customer", "acme", "--format", "html"])
-        let report = try Python.run("""
+        let report = try Python.run(
+            """
             import sys, json
             from html.parser import HTMLParser
             class P(HTMLParser):
@@ -61,7 +65,9 @@ struct ExportSafetyTests {
             """, stdin: html)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
         let tags = Set(parsed["tags"] as? [String] ?? [])
-        #expect(tags.isSubset(of: ["html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "ul", "li", "strong", "hr"]), "\(tags)")
+        #expect(
+            tags.isSubset(of: ["html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "ul", "li", "strong", "hr"]),
+            "\(tags)")
         #expect(Set(parsed["attrs"] as? [String] ?? []).isSubset(of: ["lang", "charset", "name", "content"]))
         #expect((parsed["text"] as? String)?.contains("<script>alert(1)</script>") == true, "the markup is shown as text")
     }
@@ -107,10 +113,14 @@ struct ExportSafetyTests {
         try reader.read { _ = try Int.fetchOne($0, sql: "SELECT count(*) FROM events") }
         #expect(try cli.run(["update", id, "--note", "while a reader holds the WAL"], shell: "umask \(umask)").status == 0)
         #expect(try cli.run(["backup", cli.folder + "/backup.sqlite"], shell: "umask \(umask)").status == 0)
-        #expect(try cli.run(["notice", "export", id, "--all", "--format", "eml", "--out", cli.folder + "/out"], shell: "umask \(umask)").status == 0)
+        #expect(
+            try cli.run(["notice", "export", id, "--all", "--format", "eml", "--out", cli.folder + "/out"], shell: "umask \(umask)").status
+                == 0)
         #expect(try cli.run(["register", "--format", "csv", "--out", cli.folder + "/register.csv"], shell: "umask \(umask)").status == 0)
-        let files = [cli.registerPath, cli.registerPath + "-wal", cli.registerPath + "-shm", cli.folder + "/backup.sqlite",
-                     cli.folder + "/out/\(id)-acme-v1-initial.eml", cli.folder + "/register.csv"]
+        let files = [
+            cli.registerPath, cli.registerPath + "-wal", cli.registerPath + "-shm", cli.folder + "/backup.sqlite",
+            cli.folder + "/out/\(id)-acme-v1-initial.eml", cli.folder + "/register.csv",
+        ]
         for file in files {
             let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(file) is \(String(mode ?? 0, radix: 8))")
@@ -126,7 +136,8 @@ enum Python {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()

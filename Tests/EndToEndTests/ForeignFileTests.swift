@@ -5,8 +5,9 @@ import Testing
 /// Issue 10, classes 5 and 6 and the deleted migrations row, through the binary.
 @Suite("End to end: other applications' files and newer registers")
 struct ForeignFileTests {
-    @Test("log and list on another application's SQLite file exit 74 and leave it byte for byte, still in rollback mode",
-          arguments: ["CREATE TABLE contacts (id INTEGER PRIMARY KEY)", "CREATE TABLE events (x)", "CREATE VIEW v AS SELECT 1"])
+    @Test(
+        "log and list on another application's SQLite file exit 74 and leave it byte for byte, still in rollback mode",
+        arguments: ["CREATE TABLE contacts (id INTEGER PRIMARY KEY)", "CREATE TABLE events (x)", "CREATE VIEW v AS SELECT 1"])
     func foreign(setup: String) throws {
         let cli = try CLI()
         defer { cli.remove() }
@@ -39,7 +40,9 @@ struct ForeignFileTests {
         let cli = try CLI()
         defer { cli.remove() }
         _ = try cli.logIncident()
-        try DatabaseQueue(path: cli.registerPath).write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '2026-11-23-notices'") }
+        try DatabaseQueue(path: cli.registerPath).write {
+            try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '2026-11-23-notices'")
+        }
         for arguments in [["list"], ["verify"], ["log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z"]] {
             let result = try cli.run(arguments)
             #expect(result.status == 68, "\(arguments[0]): \(result.stderr)")

@@ -62,45 +62,63 @@ enum HostileCorpus {
     }
 
     static let templates: [Template] = [
-        Template(name: "log", base: ["log"], slots: [
-            ("--title", lineTexts), ("--nature", texts), ("--aware-at", times), ("--severity", HostileValues.severities),
-            ("--occurred-from", times), ("--occurred-to", times), ("--detected-at", times), ("--source", lineTexts), ("--system", lineTexts),
-            ("--region", lineTexts), ("--data-category", categories), ("--subject-category", subjectCategories), ("counts", counts),
-            ("--consequence", texts),
-        ]),
-        Template(name: "update", base: ["update", id], slots: [
-            ("ID", ids), ("--note", texts), ("--action", texts), ("--consequence", texts), ("--data-category", categories),
-            ("--subject-category", subjectCategories), ("counts", counts), ("--nature", texts), ("--title", lineTexts), ("--at", times),
-            ("--aware-at", times), ("--severity", HostileValues.severities), ("--kind", HostileValues.actionKinds),
-        ]),
+        Template(
+            name: "log", base: ["log"],
+            slots: [
+                ("--title", lineTexts), ("--nature", texts), ("--aware-at", times), ("--severity", HostileValues.severities),
+                ("--occurred-from", times), ("--occurred-to", times), ("--detected-at", times), ("--source", lineTexts),
+                ("--system", lineTexts),
+                ("--region", lineTexts), ("--data-category", categories), ("--subject-category", subjectCategories), ("counts", counts),
+                ("--consequence", texts),
+            ]),
+        Template(
+            name: "update", base: ["update", id],
+            slots: [
+                ("ID", ids), ("--note", texts), ("--action", texts), ("--consequence", texts), ("--data-category", categories),
+                ("--subject-category", subjectCategories), ("counts", counts), ("--nature", texts), ("--title", lineTexts), ("--at", times),
+                ("--aware-at", times), ("--severity", HostileValues.severities), ("--kind", HostileValues.actionKinds),
+            ]),
         Template(name: "advance", base: ["advance", id], slots: [("ID", ids), ("--note", texts), ("--at", times)]),
         Template(name: "close", base: ["close", id], slots: [("ID", ids), ("--summary", texts), ("--at", times)]),
-        Template(name: "reopen", base: ["reopen", id], slots: [
-            ("ID", ids), ("--to", HostileValues.phases), ("--reason", texts), ("--at", times),
-        ]),
-        Template(name: "affect", base: ["affect", id], slots: [
-            ("ID", ids), ("--customer", customers), ("--data-category", categories), ("--subject-category", subjectCategories),
-            ("counts", counts),
-        ], files: affectFiles, fileFlag: "--customers-file"),
+        Template(
+            name: "reopen", base: ["reopen", id],
+            slots: [
+                ("ID", ids), ("--to", HostileValues.phases), ("--reason", texts), ("--at", times),
+            ]),
+        Template(
+            name: "affect", base: ["affect", id],
+            slots: [
+                ("ID", ids), ("--customer", customers), ("--data-category", categories), ("--subject-category", subjectCategories),
+                ("counts", counts),
+            ], files: affectFiles, fileFlag: "--customers-file"),
         Template(name: "unaffect", base: ["unaffect", id], slots: [("ID", ids), ("--customer", customers), ("--reason", texts)]),
-        Template(name: "customer add", base: ["customer", "add"], slots: [
-            ("SLUG", HostileValues.slugs), ("--name", lineTexts), ("--email", HostileValues.emails), ("--language", HostileValues.languages),
-            ("--timezone", HostileValues.timeZones), ("--notice-hours", hours),
-        ]),
+        Template(
+            name: "customer add", base: ["customer", "add"],
+            slots: [
+                ("SLUG", HostileValues.slugs), ("--name", lineTexts), ("--email", HostileValues.emails),
+                ("--language", HostileValues.languages),
+                ("--timezone", HostileValues.timeZones), ("--notice-hours", hours),
+            ]),
         Template(name: "customer import", base: ["customer", "import"], slots: [], files: csvFiles, fileFlag: "FILE"),
-        Template(name: "org set", base: ["org", "set"], slots: [
-            ("--name", lineTexts), ("--email", HostileValues.emails), ("--phone", lineTexts), ("--address", lineTexts),
-            ("--dpo-email", HostileValues.emails),
-            ("--notice-hours", hours), ("--update-hours", hours), ("--templates", HostileValues.templateFolders),
-        ]),
-        Template(name: "notice draft", base: ["notice", "draft", id], slots: [
-            ("ID", ids), ("--customer", noticeCustomers), ("--kind", HostileValues.noticeKinds),
-            ("--templates", HostileValues.templateFolders),
-        ]),
-        Template(name: "notice sent", base: ["notice", "sent", id], slots: [
-            ("ID", ids), ("--customer", noticeCustomers), ("--version", HostileValues.versions.map(String.init) + ["x"]),
-            ("--at", times), ("--via", lineTexts),
-        ]),
+        Template(
+            name: "org set", base: ["org", "set"],
+            slots: [
+                ("--name", lineTexts), ("--email", HostileValues.emails), ("--phone", lineTexts), ("--address", lineTexts),
+                ("--dpo-email", HostileValues.emails),
+                ("--notice-hours", hours), ("--update-hours", hours), ("--templates", HostileValues.templateFolders),
+            ]),
+        Template(
+            name: "notice draft", base: ["notice", "draft", id],
+            slots: [
+                ("ID", ids), ("--customer", noticeCustomers), ("--kind", HostileValues.noticeKinds),
+                ("--templates", HostileValues.templateFolders),
+            ]),
+        Template(
+            name: "notice sent", base: ["notice", "sent", id],
+            slots: [
+                ("ID", ids), ("--customer", noticeCustomers), ("--version", HostileValues.versions.map(String.init) + ["x"]),
+                ("--at", times), ("--via", lineTexts),
+            ]),
     ]
 
     /// Valid values for every slot, so a case is the base plus exactly the bad values it names.

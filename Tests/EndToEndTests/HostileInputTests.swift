@@ -58,8 +58,9 @@ struct HostileInputTests {
         }
     }
 
-    @Test("1,000 bad inputs per write command: no crash, a documented code, one line, register unchanged",
-          .tags(.slow), .enabled(if: SlowTier.isEnabled, SlowTier.note), arguments: HostileCorpus.templates.map(\.name))
+    @Test(
+        "1,000 bad inputs per write command: no crash, a documented code, one line, register unchanged",
+        .tags(.slow), .enabled(if: SlowTier.isEnabled, SlowTier.note), arguments: HostileCorpus.templates.map(\.name))
     func corpus(command: String) throws {
         let cases = HostileCorpus.cases(for: HostileCorpus.template(command))
         #expect(cases.count >= 1000)

@@ -28,7 +28,8 @@ struct IntegrityTests {
         let cli = try CLI()
         defer { cli.remove() }
         let id = try cli.logIncident()
-        let writers = 8, updatesEach = 100
+        let writers = 8
+        let updatesEach = 100
         let failures = LockedCounter()
         let started = Date()
         DispatchQueue.concurrentPerform(iterations: writers) { writer in
@@ -42,13 +43,23 @@ struct IntegrityTests {
         #expect(timeline.count == 1 + writers * updatesEach)
         let verify = try cli.run(["verify"])
         #expect(verify.status == 0, "\(verify.stdout)")
-        print("FIGURE concurrency: \(writers) processes x \(updatesEach) updates, \(timeline.count - 1) recorded, \(failures.messages.count) failures, \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        print(
+            "FIGURE concurrency: \(writers) processes x \(updatesEach) updates, \(timeline.count - 1) recorded, \(failures.messages.count) failures, \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+        )
     }
 }
 
 final class LockedCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var store: [String] = []
-    func add(_ message: String) { lock.lock(); store.append(message); lock.unlock() }
-    var messages: [String] { lock.lock(); defer { lock.unlock() }; return store }
+    func add(_ message: String) {
+        lock.lock()
+        store.append(message)
+        lock.unlock()
+    }
+    var messages: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return store
+    }
 }

@@ -9,10 +9,15 @@ struct LifecycleTests {
         defer { cli.remove() }
         let id = try cli.logIncident()
         #expect(id == "INC-2026-0001")
-        try cli.ok(["update", id, "--note", "Scope being confirmed", "--records", "1500", "--consequence", "Transcripts may be read by third parties"])
+        try cli.ok([
+            "update", id, "--note", "Scope being confirmed", "--records", "1500", "--consequence",
+            "Transcripts may be read by third parties",
+        ])
         try cli.ok(["advance", id, "--note", "Nature and scope known"])
-        for (phase, action) in [("contain", "Bucket made private"), ("mitigate", "Exposed access keys rotated"),
-                                ("remediate", "Bucket policy checked in CI"), ("restore", "Transcript export re-enabled")] {
+        for (phase, action) in [
+            ("contain", "Bucket made private"), ("mitigate", "Exposed access keys rotated"),
+            ("remediate", "Bucket policy checked in CI"), ("restore", "Transcript export re-enabled"),
+        ] {
             let shown = try #require(try cli.json(["show", id]) as? [String: Any])
             #expect(shown["phase"] as? String == phase)
             try cli.ok(["update", id, "--action", action, "--by", "responder-\(phase)"])
@@ -26,12 +31,16 @@ struct LifecycleTests {
         #expect(final["phase"] as? String == "closed")
         #expect(final["awareAt"] as? String == "2026-11-23T08:00:00Z")
         #expect(final["records"] as? Int == 1500)
-        #expect((final["actions"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["containment", "mitigation", "remediation", "restoration"])
+        #expect(
+            (final["actions"] as? [[String: Any]])?.map { $0["kind"] as? String } == [
+                "containment", "mitigation", "remediation", "restoration",
+            ])
 
         let timeline = try #require(try cli.json(["timeline", id]) as? [[String: Any]])
-        #expect(timeline.map { $0["type"] as? String } == [
-            "logged", "updated", "advanced", "updated", "advanced", "updated", "advanced", "updated", "advanced", "updated", "closed",
-        ])
+        #expect(
+            timeline.map { $0["type"] as? String } == [
+                "logged", "updated", "advanced", "updated", "advanced", "updated", "advanced", "updated", "advanced", "updated", "closed",
+            ])
         for entry in timeline {
             #expect((entry["actor"] as? String)?.isEmpty == false)
             #expect((entry["at"] as? String)?.hasSuffix("Z") == true)
@@ -118,9 +127,11 @@ struct LifecycleTests {
         #expect(FileManager.default.fileExists(atPath: cli.folder + "/.local/share/incident/register.sqlite"))
     }
 
-    @Test("--help on every command shows an example", arguments: [
-        "log", "update", "advance", "close", "reopen", "show", "list", "timeline", "verify", "vocab",
-    ])
+    @Test(
+        "--help on every command shows an example",
+        arguments: [
+            "log", "update", "advance", "close", "reopen", "show", "list", "timeline", "verify", "vocab",
+        ])
     func help(command: String) throws {
         let cli = try CLI()
         defer { cli.remove() }

@@ -4,8 +4,9 @@ import Testing
 /// Issue 10, class 2 through the binary: one-line fields refuse U+2028 and friends, paragraphs store them as LF.
 @Suite("End to end: line breaks of every kind")
 struct LineBreakInputTests {
-    @Test("title, customer name and organisation name refuse U+2028, U+2029, NEL, VT and FF with exit 65",
-          arguments: ["\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}"])
+    @Test(
+        "title, customer name and organisation name refuse U+2028, U+2029, NEL, VT and FF with exit 65",
+        arguments: ["\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}"])
     func oneLineRefused(separator: String) throws {
         let cli = try CLI()
         defer { cli.remove() }

@@ -12,12 +12,26 @@ struct NoticeFlowTests {
             cli.environment["INCIDENT_DB"] = "practice"
             cli.environment["INCIDENT_CLOCK"] = clock
         }
-        try cli.ok(["org", "set", "--name", "Example Processor Ltd", "--email", "security@processor.example", "--dpo-email", "dpo@processor.example"])
-        try cli.ok(["customer", "add", "acme-gmbh", "--name", "Acme GmbH", "--email", "dpo@acme.example", "--timezone", "Europe/Berlin", "--notice-hours", "24"])
-        try cli.ok(["customer", "add", "globex", "--name", "Globex Corporation", "--email", "privacy@globex.example", "--timezone", "America/New_York"])
+        try cli.ok([
+            "org", "set", "--name", "Example Processor Ltd", "--email", "security@processor.example", "--dpo-email",
+            "dpo@processor.example",
+        ])
+        try cli.ok([
+            "customer", "add", "acme-gmbh", "--name", "Acme GmbH", "--email", "dpo@acme.example", "--timezone", "Europe/Berlin",
+            "--notice-hours", "24",
+        ])
+        try cli.ok([
+            "customer", "add", "globex", "--name", "Globex Corporation", "--email", "privacy@globex.example", "--timezone",
+            "America/New_York",
+        ])
         let id = try cli.logIncident()
-        try cli.ok(["affect", id, "--customer", "acme-gmbh", "--data-category", "chat-transcripts", "--records", "1200", "--subjects", "300"])
-        try cli.ok(["affect", id, "--customer", "globex", "--data-category", "call-metadata", "--subject-category", "support-contacts", "--records", "40"])
+        try cli.ok([
+            "affect", id, "--customer", "acme-gmbh", "--data-category", "chat-transcripts", "--records", "1200", "--subjects", "300",
+        ])
+        try cli.ok([
+            "affect", id, "--customer", "globex", "--data-category", "call-metadata", "--subject-category", "support-contacts", "--records",
+            "40",
+        ])
         return (cli, id)
     }
 
@@ -30,7 +44,9 @@ struct NoticeFlowTests {
         try cli.ok(["notice", "export", id, "--all", "--format", "eml", "--out", out])
         let acme = try String(contentsOfFile: out + "/\(id)-acme-gmbh-v1-initial.eml", encoding: .utf8)
         let globex = try String(contentsOfFile: out + "/\(id)-globex-v1-initial.eml", encoding: .utf8)
-        for (mine, other) in [(acme, ["Globex", "globex", "Call metadata", "about 40"]), (globex, ["Acme", "acme", "Chat transcripts", "about 1,200"])] {
+        for (mine, other) in [
+            (acme, ["Globex", "globex", "Call metadata", "about 40"]), (globex, ["Acme", "acme", "Chat transcripts", "about 1,200"]),
+        ] {
             let decoded = try MailParser.plainBody(mine)
             for word in other { #expect(!decoded.contains(word), "a notice names another customer's \(word)") }
         }
@@ -67,9 +83,13 @@ struct NoticeFlowTests {
             #expect(text.contains("Bucket locked down"), "\(format)")
             #expect(!text.contains("Acme"), "\(format)")
         }
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(["notice", "export", id, "--customer", "globex", "--format", "json"]).utf8)) as? [String: Any])
-        for key in ["nature", "dataCategories", "subjectCategories", "consequences", "remediationActions", "mitigationMeasures", "contact",
-                    "incidentId", "customer", "kind", "version", "draftedAt", "dueBy"] {
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try cli.ok(["notice", "export", id, "--customer", "globex", "--format", "json"]).utf8)) as? [String: Any])
+        for key in [
+            "nature", "dataCategories", "subjectCategories", "consequences", "remediationActions", "mitigationMeasures", "contact",
+            "incidentId", "customer", "kind", "version", "draftedAt", "dueBy",
+        ] {
             #expect(json[key] != nil, "JSON notice has \(key)")
         }
         #expect(json["kind"] as? String == "final")
@@ -82,7 +102,8 @@ struct NoticeFlowTests {
         defer { cli.remove() }
         try cli.ok(["notice", "draft", id, "--customer", "acme-gmbh"])
         let first = try cli.ok(["notice", "export", id, "--customer", "acme-gmbh", "--format", "eml"])
-        #expect(try cli.ok(["notice", "export", id, "--customer", "acme-gmbh", "--format", "eml"]) == first, "the same version, the same bytes")
+        #expect(
+            try cli.ok(["notice", "export", id, "--customer", "acme-gmbh", "--format", "eml"]) == first, "the same version, the same bytes")
         let firstID = try MailParser.header("Message-ID", first)
         #expect(firstID == "<\(id).acme-gmbh.v1@processor.example>")
         #expect(try MailParser.header("Cc", first) == "dpo@processor.example")
@@ -127,17 +148,20 @@ struct NoticeFlowTests {
         let cli = try CLI()
         defer { cli.remove() }
         let good = cli.folder + "/good.csv"
-        try "slug,name,email,language,timezone,notice_hours\nzurich-re,\"Zürich Rück, \"\"Direkt\"\" AG\",dpo@zr.example;it@zr.example,de,Europe/Zurich,24\nnihon,日本株式会社,privacy@nihon.example,ja,Asia/Tokyo,\n"
+        try
+            "slug,name,email,language,timezone,notice_hours\nzurich-re,\"Zürich Rück, \"\"Direkt\"\" AG\",dpo@zr.example;it@zr.example,de,Europe/Zurich,24\nnihon,日本株式会社,privacy@nihon.example,ja,Asia/Tokyo,\n"
             .write(toFile: good, atomically: true, encoding: .utf8)
         #expect(try cli.ok(["customer", "import", good]) == "2 customers added, 0 already present")
         let customers = try #require(try cli.json(["customer", "list"]) as? [[String: Any]])
         #expect(customers.first { $0["slug"] as? String == "zurich-re" }?["name"] as? String == "Zürich Rück, \"Direkt\" AG")
         #expect(customers.first { $0["slug"] as? String == "zurich-re" }?["emails"] as? [String] == ["dpo@zr.example", "it@zr.example"])
         let before = cli.registerBytes()
-        for (text, line) in [("slug,name,email\nok-one,One,a@one.example\nbad slug,Two,b@two.example\n", 3),
-                             ("slug,name,email\nok-one,One,a@one.example\nthree,Three,not-an-address\n", 3),
-                             ("slug,name,email\nok-one,One,a@one.example\nok-two,\"Unclosed,b@two.example\n", 3),
-                             ("slug,name,email,timezone\nok-one,One,a@one.example,Mars/Olympus\n", 2)] {
+        for (text, line) in [
+            ("slug,name,email\nok-one,One,a@one.example\nbad slug,Two,b@two.example\n", 3),
+            ("slug,name,email\nok-one,One,a@one.example\nthree,Three,not-an-address\n", 3),
+            ("slug,name,email\nok-one,One,a@one.example\nok-two,\"Unclosed,b@two.example\n", 3),
+            ("slug,name,email,timezone\nok-one,One,a@one.example,Mars/Olympus\n", 2),
+        ] {
             let bad = cli.folder + "/bad.csv"
             try text.write(toFile: bad, atomically: true, encoding: .utf8)
             let result = try cli.run(["customer", "import", bad])
@@ -197,7 +221,11 @@ enum MailParser {
         defer { try? FileManager.default.removeItem(atPath: file) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import email,sys; from email import policy; m=email.message_from_binary_file(open(sys.argv[1],'rb'), policy=policy.default); assert not m.defects, m.defects; \(statement)", file]
+        process.arguments = [
+            "python3", "-c",
+            "import email,sys; from email import policy; m=email.message_from_binary_file(open(sys.argv[1],'rb'), policy=policy.default); assert not m.defects, m.defects; \(statement)",
+            file,
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -30,7 +30,9 @@ struct StdinLimitTests {
     static func run(_ cli: CLI, bytes: Int, id: String) throws -> (status: Int32, stderr: String, seconds: Double) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "head -c \(bytes) /dev/zero | tr '\\000' x | \"$0\" update \(id) --note - 2>\"$1\"", CLI.binary, cli.folder + "/err"]
+        process.arguments = [
+            "-c", "head -c \(bytes) /dev/zero | tr '\\000' x | \"$0\" update \(id) --note - 2>\"$1\"", CLI.binary, cli.folder + "/err",
+        ]
         process.environment = cli.environment
         let started = Date()
         try process.run()

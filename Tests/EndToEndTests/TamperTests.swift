@@ -23,17 +23,24 @@ struct TamperTests {
         }
     }
 
-    @Test("one changed byte in any stored field of any event is reported", arguments: [
-        "incident_id", "incident_seq", "type", "payload", "actor", "recorded_at", "occurred_at", "prev_hash", "hash",
-    ])
+    @Test(
+        "one changed byte in any stored field of any event is reported",
+        arguments: [
+            "incident_id", "incident_seq", "type", "payload", "actor", "recorded_at", "occurred_at", "prev_hash", "hash",
+        ])
     func oneByte(column: String) throws {
         let (cli, _) = try Self.filled()
         defer { cli.remove() }
         let seq = 3
         // One character changed, in place: a number plus 1000, or the last-but-one character of text swapped.
-        let change = column == "incident_seq" ? "\(column) + 1000" : column == "payload" ? "replace(payload, 'note ', 'nota ')" : """
-            substr(\(column), 1, length(\(column)) - 2) || CASE substr(\(column), -2, 1) WHEN '1' THEN '2' ELSE '1' END || substr(\(column), -1)
-            """
+        let change =
+            column == "incident_seq"
+            ? "\(column) + 1000"
+            : column == "payload"
+                ? "replace(payload, 'note ', 'nota ')"
+                : """
+                substr(\(column), 1, length(\(column)) - 2) || CASE substr(\(column), -2, 1) WHEN '1' THEN '2' ELSE '1' END || substr(\(column), -1)
+                """
         try Self.sql(cli, "UPDATE events SET \(column) = \(change) WHERE seq = \(seq)")
         let result = try cli.run(["verify"])
         #expect(result.status == 68, "\(column) of event \(seq)")
@@ -93,10 +100,13 @@ struct TamperTests {
 
 @Suite("Witnesses: checkpoints and backups")
 struct WitnessTests {
-    @Test("malformed checkpoints are invalid data, never a false tamper alarm", arguments: [
-        "", "12", "12:abc", "１２:" + String(repeating: "a", count: 64), "12:" + String(repeating: "Ａ", count: 64),
-        "12:" + String(repeating: "a", count: 64) + ":", "-1:" + String(repeating: "a", count: 64), "0:" + String(repeating: "a", count: 64),
-    ])
+    @Test(
+        "malformed checkpoints are invalid data, never a false tamper alarm",
+        arguments: [
+            "", "12", "12:abc", "１２:" + String(repeating: "a", count: 64), "12:" + String(repeating: "Ａ", count: 64),
+            "12:" + String(repeating: "a", count: 64) + ":", "-1:" + String(repeating: "a", count: 64),
+            "0:" + String(repeating: "a", count: 64),
+        ])
     func badCheckpoint(text: String) throws {
         let (cli, _) = try TamperTests.filled()
         defer { cli.remove() }
@@ -149,9 +159,12 @@ struct WitnessTests {
         let (cli, _) = try TamperTests.filled()
         defer { cli.remove() }
         try cli.ok(["log", "--title", "Earlier", "--nature", "n", "--aware-at", "2026-01-05T00:00:00Z"])
-        let all = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(["register", "--format", "json"]).utf8)) as? [[String: Any]])
+        let all = try #require(
+            try JSONSerialization.jsonObject(with: Data(try cli.ok(["register", "--format", "json"]).utf8)) as? [[String: Any]])
         #expect(all.count == 2)
-        let late = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(["register", "--format", "json", "--from", "2026-06-01T00:00:00Z"]).utf8)) as? [[String: Any]])
+        let late = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try cli.ok(["register", "--format", "json", "--from", "2026-06-01T00:00:00Z"]).utf8)) as? [[String: Any]])
         #expect(late.map { $0["id"] as? String } == ["INC-2026-0001"])
         #expect((late[0]["phaseHistory"] as? [[String: Any]])?.first?["phase"] as? String == "investigate")
         #expect((late[0]["notes"] as? [[String: Any]])?.count == 5)

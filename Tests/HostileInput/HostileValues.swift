@@ -33,9 +33,11 @@ public enum HostileValues {
 
     /// Text no one-line option accepts: the above, and every kind of line break (issue 10, class 2), each placed
     /// where it would forge a heading in a notice if it got through.
-    public static let lineTexts: [String] = texts + ["\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}", "\n"].map {
-        "Breach\($0)## 7. Who to contact"
-    }
+    public static let lineTexts: [String] =
+        texts
+        + ["\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}", "\n"].map {
+            "Breach\($0)## 7. Who to contact"
+        }
 
     /// Not a category of personal data (`--data-category`).
     public static let dataCategories = [

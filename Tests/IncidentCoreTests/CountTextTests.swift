@@ -25,7 +25,8 @@ struct CountTextTests {
     @Test(
         "wrong grouping, mixed separators and non-numbers are refused naming the fix",
         arguments: [
-            "1,20", "12,00", "1,2345", "1234,567", ",123", "123,", "12,,000", "12, 000", "1 000,000", "twelve", "", "12k", "0x10", "+5", "12\n", "1\n000",
+            "1,20", "12,00", "1,2345", "1234,567", ",123", "123,", "12,,000", "12, 000", "1 000,000", "twelve", "", "12k", "0x10", "+5",
+            "12\n", "1\n000",
         ])
     func refused(text: String) {
         let error = #expect(throws: InputError.self) { _ = try CountText.parse(text, field: "--subjects") }

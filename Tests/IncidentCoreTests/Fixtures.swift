@@ -22,12 +22,21 @@ enum Fixture {
         let customer = Customer(slug: "acme", name: "Acme GmbH", emails: ["dpo@acme.example"], timeZone: "Europe/Berlin")
         var incident = try logged()
         let directory = Directory(customers: ["acme": customer])
-        for event in try Workflow.affect(incident, [ShareProposal(customer: "acme", dataCategories: ["names"], subjectCategories: ["end-users"],
-                                                                  records: 10, subjects: 5)], directory: directory, context: context) {
+        for event in try Workflow.affect(
+            incident,
+            [
+                ShareProposal(
+                    customer: "acme", dataCategories: ["names"], subjectCategories: ["end-users"],
+                    records: 10, subjects: 5)
+            ], directory: directory, context: context)
+        {
             try incident.apply(event)
         }
-        return NoticeFacts.build(incident: incident, share: incident.shares[0], customer: customer, organisation: Organisation(name: "Us", email: "security@us.example"),
-                                 kind: .initial, version: 1, draftedAt: now, checkpoint: Checkpoint(events: 2, hash: String(repeating: "a", count: 64)), lastSent: nil)
+        return NoticeFacts.build(
+            incident: incident, share: incident.shares[0], customer: customer,
+            organisation: Organisation(name: "Us", email: "security@us.example"),
+            kind: .initial, version: 1, draftedAt: now, checkpoint: Checkpoint(events: 2, hash: String(repeating: "a", count: 64)),
+            lastSent: nil)
     }
 
     static func advance(_ incident: Incident) throws -> Incident {

@@ -125,7 +125,9 @@ struct HostileInputRulesTests {
         .init("customer add", "--language", .language, HostileValues.languages) { try customer(language: $0) },
         .init("org set", "--email", .organisationEmail, HostileValues.emails) { try EmailAddress.parse($0, field: .organisationEmail) },
         .init("org set", "--dpo-email", .dpoEmail, HostileValues.emails) { try EmailAddress.parse($0, field: .dpoEmail) },
-        .init("affect, unaffect, notice draft, notice sent", "--customer", .customer, HostileValues.slugs) { try Slug.parse($0, field: .customer) },
+        .init("affect, unaffect, notice draft, notice sent", "--customer", .customer, HostileValues.slugs) {
+            try Slug.parse($0, field: .customer)
+        },
         .init("unaffect", "--customer", .customer, HostileValues.unknownCustomers + HostileValues.unaffectedCustomers) {
             try Workflow.unaffect(drafted(), customer: $0, reason: "r", context: Fixture.context)
         },
@@ -171,8 +173,10 @@ struct HostileInputRulesTests {
     static func drafted() throws -> Incident {
         var incident = try Fixture.logged()
         let directory = Directory(customers: ["acme": Customer(slug: "acme", name: "Acme GmbH", emails: ["dpo@acme.example"])])
-        for event in try Workflow.affect(incident, [ShareProposal(customer: "acme", dataCategories: ["names"])], directory: directory,
-                                         context: Fixture.context) {
+        for event in try Workflow.affect(
+            incident, [ShareProposal(customer: "acme", dataCategories: ["names"])], directory: directory,
+            context: Fixture.context)
+        {
             try incident.apply(event)
         }
         let notice = NoticeVersion(

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IncidentCore
 
 /// Issue 10, class 2: whatever a renderer takes for a line or paragraph break is refused in one-line fields and

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IncidentCore
 
 @Suite("Folding events into state")
@@ -16,8 +17,9 @@ struct ReplayTests {
     @Test("an advance that does not follow the current phase is rejected")
     func skipping() throws {
         let incident = try Fixture.logged()
-        let event = IncidentEvent(incident: incident.id, number: 2, payload: .advanced(Advanced(from: .investigate, to: .mitigate, note: "skip")),
-                                  actor: "mallory", recordedAt: Fixture.now, occurredAt: Fixture.now)
+        let event = IncidentEvent(
+            incident: incident.id, number: 2, payload: .advanced(Advanced(from: .investigate, to: .mitigate, note: "skip")),
+            actor: "mallory", recordedAt: Fixture.now, occurredAt: Fixture.now)
         #expect(throws: ReplayError.self) { _ = try incident.applying(event) }
     }
 
@@ -49,11 +51,15 @@ struct ReplayTests {
             "advanced": .advanced(Advanced(from: .contain, to: .mitigate, note: "n")),
             "closed": .closed(Closed(from: .restore, summary: "s")),
             "reopened": .reopened(Reopened(to: .contain, reason: "r")),
-            "customer-affected": .affected(Affected(customer: "acme", dataCategories: ["names"], subjectCategories: [], records: 4,
-                                                    subjects: nil, noticeHours: 48)),
+            "customer-affected": .affected(
+                Affected(
+                    customer: "acme", dataCategories: ["names"], subjectCategories: [], records: 4,
+                    subjects: nil, noticeHours: 48)),
             "customer-unaffected": .unaffected(Unaffected(customer: "acme", reason: "no data of theirs in the bucket")),
-            "notice-drafted": .noticeDrafted(NoticeVersion(customer: "acme", version: 1, kind: .initial, template: "en/initial",
-                                                           subject: "s", markdown: "# m", facts: try Fixture.facts())),
+            "notice-drafted": .noticeDrafted(
+                NoticeVersion(
+                    customer: "acme", version: 1, kind: .initial, template: "en/initial",
+                    subject: "s", markdown: "# m", facts: try Fixture.facts())),
             "notice-sent": .noticeSent(NoticeSent(customer: "acme", version: 1, via: "email", dueBy: Fixture.now, onTime: true)),
         ]
         #expect(Set(payloads.keys) == Set(EventPayload.types))

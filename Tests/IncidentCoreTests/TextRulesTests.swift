@@ -1,11 +1,15 @@
 import Testing
+
 @testable import IncidentCore
 
 @Suite("Text rules")
 struct TextRulesTests {
-    @Test("control characters and bidirectional overrides are refused", arguments: [
-        "a\u{0}b", "bell\u{7}", "esc\u{1B}[31m", "del\u{7F}", "c1\u{86}", "rlo\u{202E}txt.exe", "lre\u{202A}", "isolate\u{2066}x", "pdi\u{2069}",
-    ])
+    @Test(
+        "control characters and bidirectional overrides are refused",
+        arguments: [
+            "a\u{0}b", "bell\u{7}", "esc\u{1B}[31m", "del\u{7F}", "c1\u{86}", "rlo\u{202E}txt.exe", "lre\u{202A}", "isolate\u{2066}x",
+            "pdi\u{2069}",
+        ])
     func refused(text: String) {
         #expect(throws: InputError.self) { _ = try TextRules.paragraph(text, field: "--note") }
     }

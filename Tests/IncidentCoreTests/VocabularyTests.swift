@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IncidentCore
 
 @Suite("Vocabulary of Appendix 1")
@@ -26,9 +27,11 @@ struct VocabularyTests {
         #expect(throws: InputError.self) { _ = try Vocabulary.dataCategories.parse("other:", field: "f") }
     }
 
-    @Test("an unknown slug suggests the closest", arguments: [
-        ("emial", "email-addresses"), ("chat", "chat-transcripts"), ("ip-address", "ip-addresses"), ("end-user", "end-users"),
-    ])
+    @Test(
+        "an unknown slug suggests the closest",
+        arguments: [
+            ("emial", "email-addresses"), ("chat", "chat-transcripts"), ("ip-address", "ip-addresses"), ("end-user", "end-users"),
+        ])
     func suggestions(input: String, expected: String) {
         let vocabulary: Vocabulary = expected == "end-users" ? .subjectCategories : .dataCategories
         let error = #expect(throws: InputError.self) { _ = try vocabulary.parse(input, field: "--data-category") }

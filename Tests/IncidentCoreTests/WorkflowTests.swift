@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IncidentCore
 
 @Suite("Workflow engine")
@@ -11,9 +12,11 @@ struct WorkflowTests {
         #expect(incident.openedBy == "alice")
     }
 
-    @Test("advance moves exactly one phase forward once the criteria are met", arguments: [
-        (Phase.investigate, Phase.contain), (.contain, .mitigate), (.mitigate, .remediate), (.remediate, .restore),
-    ])
+    @Test(
+        "advance moves exactly one phase forward once the criteria are met",
+        arguments: [
+            (Phase.investigate, Phase.contain), (.contain, .mitigate), (.mitigate, .remediate), (.remediate, .restore),
+        ])
     func advancesOneStep(from: Phase, to: Phase) throws {
         var incident = try Fixture.incident(in: from)
         if from != .investigate { incident = try Fixture.action(incident) }
@@ -128,7 +131,8 @@ struct WorkflowTests {
 
     @Test("an occurrence window that ends before it starts is refused")
     func windowOrder() {
-        let body = Logged(title: "t", nature: "n", awareAt: Fixture.now, occurredFrom: Fixture.now, occurredTo: Fixture.now.adding(seconds: -60))
+        let body = Logged(
+            title: "t", nature: "n", awareAt: Fixture.now, occurredFrom: Fixture.now, occurredTo: Fixture.now.adding(seconds: -60))
         #expect(throws: InputError.self) { _ = try Workflow.log(body, id: Fixture.id, context: Fixture.context) }
     }
 
@@ -156,8 +160,9 @@ struct DeadlineTests {
     func daylightSaving() {
         // Europe/Berlin moves its clocks forward on 2026-03-29 at 01:00 UTC; the 24 hours still end 24 hours later.
         let aware = Timestamp.utc(year: 2026, month: 3, day: 28, hour: 12)!
-        let share = CustomerShare(customer: "acme", dataCategories: [], subjectCategories: [], records: nil, subjects: nil,
-                                  noticeHours: 24, affectedAt: aware)
+        let share = CustomerShare(
+            customer: "acme", dataCategories: [], subjectCategories: [], records: nil, subjects: nil,
+            noticeHours: 24, affectedAt: aware)
         #expect(share.dueBy(awareAt: aware).iso8601 == "2026-03-29T12:00:00Z")
         #expect(share.isOverdue(awareAt: aware, now: aware.adding(seconds: 24 * 3600 + 1)))
         #expect(!share.isOverdue(awareAt: aware, now: aware.adding(seconds: 24 * 3600)))

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentCore
 import Testing
+
 @testable import IncidentNotices
 
 /// Every kind of notice in every format and every shipped language, against files checked in under Golden/<language>/.
@@ -23,11 +24,13 @@ struct NoticeGoldenTests {
             if (try? String(contentsOf: url, encoding: .utf8)) != output {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try output.write(to: url, atomically: true, encoding: .utf8)
-                Issue.record("re-recorded \(language)/\(url.lastPathComponent); review the diff, then run again without INCIDENT_RECORD_GOLDEN")
+                Issue.record(
+                    "re-recorded \(language)/\(url.lastPathComponent); review the diff, then run again without INCIDENT_RECORD_GOLDEN")
             }
             return
         }
-        let expected = try #require(try? String(contentsOf: url, encoding: .utf8), "missing \(url.path); record it with INCIDENT_RECORD_GOLDEN=1")
+        let expected = try #require(
+            try? String(contentsOf: url, encoding: .utf8), "missing \(url.path); record it with INCIDENT_RECORD_GOLDEN=1")
         #expect(output == expected, "\(language) \(kind).\(format) differs from \(language)/\(url.lastPathComponent)")
     }
 
@@ -62,8 +65,12 @@ struct NoticeGoldenTests {
     @Test("times show in the customer's zone with the offset, across a daylight-saving change")
     func timeZones() {
         let zone = TimeZone(identifier: "Europe/Berlin")!
-        #expect(NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 24, hour: 22)!, in: zone) == "2026-10-25 00:00 UTC+02:00 (Europe/Berlin)")
-        #expect(NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 25, hour: 22)!, in: zone) == "2026-10-25 23:00 UTC+01:00 (Europe/Berlin)")
+        #expect(
+            NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 24, hour: 22)!, in: zone)
+                == "2026-10-25 00:00 UTC+02:00 (Europe/Berlin)")
+        #expect(
+            NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 25, hour: 22)!, in: zone)
+                == "2026-10-25 23:00 UTC+01:00 (Europe/Berlin)")
     }
 }
 
@@ -76,32 +83,48 @@ enum GoldenFacts {
         let drafted = aware.adding(seconds: 6 * 3600)
         let made = NoticeFacts.ActionItem(text: "Bucket made private", kind: .containment, phase: .contain, at: aware.adding(seconds: 1800))
         // What an update or final notice reports as changed since notice 1, as the core records it.
-        let changes: [NoticeFacts.Change] = kind == .initial ? [] : [
-            .init(item: "Status", before: "investigate", after: kind == .final ? "closed" : "contain", field: "phase",
-                  beforeValues: ["investigate"], afterValues: [kind == .final ? "closed" : "contain"]),
-            .init(item: "Categories of personal data", before: "Chat transcripts", after: "Chat transcripts; Call metadata",
-                  field: "dataCategories", beforeValues: ["chat-transcripts"], afterValues: ["chat-transcripts", "call-metadata"]),
-            .init(item: "Approximate number of records", before: "about 1,200", after: "about 5,400", field: "records",
-                  beforeValues: ["1200"], afterValues: ["5400"]),
-            .init(item: "Mitigation measures", before: "", after: "Bucket made private", field: "mitigationMeasures", afterValues: ["Bucket made private"]),
-        ]
+        let changes: [NoticeFacts.Change] =
+            kind == .initial
+            ? []
+            : [
+                .init(
+                    item: "Status", before: "investigate", after: kind == .final ? "closed" : "contain", field: "phase",
+                    beforeValues: ["investigate"], afterValues: [kind == .final ? "closed" : "contain"]),
+                .init(
+                    item: "Categories of personal data", before: "Chat transcripts", after: "Chat transcripts; Call metadata",
+                    field: "dataCategories", beforeValues: ["chat-transcripts"], afterValues: ["chat-transcripts", "call-metadata"]),
+                .init(
+                    item: "Approximate number of records", before: "about 1,200", after: "about 5,400", field: "records",
+                    beforeValues: ["1200"], afterValues: ["5400"]),
+                .init(
+                    item: "Mitigation measures", before: "", after: "Bucket made private", field: "mitigationMeasures",
+                    afterValues: ["Bucket made private"]),
+            ]
         return NoticeFacts(
             incidentId: "INC-2026-0007", title: "Call transcripts exposed at a VoIP subprocessor",
-            customer: .init(slug: "acme-gmbh", name: "Acme <GmbH> & \"Partner\"", emails: ["dpo@acme.example", "security@acme.example"],
-                            language: language, timeZone: zones[language] ?? "UTC"),
-            kind: kind, version: kind == .initial ? 1 : kind == .update ? 2 : 3, draftedAt: drafted, dueBy: aware.adding(seconds: 24 * 3600),
+            customer: .init(
+                slug: "acme-gmbh", name: "Acme <GmbH> & \"Partner\"", emails: ["dpo@acme.example", "security@acme.example"],
+                language: language, timeZone: zones[language] ?? "UTC"),
+            kind: kind, version: kind == .initial ? 1 : kind == .update ? 2 : 3, draftedAt: drafted,
+            dueBy: aware.adding(seconds: 24 * 3600),
             awareAt: aware, occurredFrom: aware.adding(seconds: -86_400), occurredTo: aware.adding(seconds: -3600), detectedAt: nil,
             phase: kind == .final ? .closed : .contain, source: "Northwind Voice Ltd.",
-            nature: "A storage bucket at our VoIP subprocessor was readable without authentication.\n# This line is text, not a heading; <script>alert(1)</script>",
-            dataCategories: [.init(slug: "chat-transcripts", label: "Chat transcripts"), .init(slug: "call-metadata", label: "Call metadata")],
+            nature:
+                "A storage bucket at our VoIP subprocessor was readable without authentication.\n# This line is text, not a heading; <script>alert(1)</script>",
+            dataCategories: [
+                .init(slug: "chat-transcripts", label: "Chat transcripts"), .init(slug: "call-metadata", label: "Call metadata"),
+            ],
             subjectCategories: [.init(slug: "end-users", label: "End users")], records: 5400, subjects: 900,
             consequences: ["Transcripts may have been read by unknown parties", "**Phishing** using details from calls"],
             mitigationMeasures: [made],
-            remediationActions: kind == .final ? [.init(text: "Bucket policy checked on every deploy", kind: .remediation, phase: .remediate, at: drafted)] : [],
-            contact: .init(name: "Example Processor Ltd", email: "security@processor.example", phone: "+44 20 7946 0000",
-                           address: nil, dpoEmail: "dpo@processor.example"),
+            remediationActions: kind == .final
+                ? [.init(text: "Bucket policy checked on every deploy", kind: .remediation, phase: .remediate, at: drafted)] : [],
+            contact: .init(
+                name: "Example Processor Ltd", email: "security@processor.example", phone: "+44 20 7946 0000",
+                address: nil, dpoEmail: "dpo@processor.example"),
             nextUpdateBy: kind == .final ? nil : drafted.adding(seconds: 24 * 3600),
-            changes: changes, changesSinceVersion: kind == .initial ? nil : 1, closingSummary: kind == .final ? "Bucket locked down and keys rotated." : nil,
+            changes: changes, changesSinceVersion: kind == .initial ? nil : 1,
+            closingSummary: kind == .final ? "Bucket locked down and keys rotated." : nil,
             registerReference: Checkpoint(events: 42, hash: String(repeating: "ab", count: 32)))
     }
 }

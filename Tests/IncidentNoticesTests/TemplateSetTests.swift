@@ -2,6 +2,7 @@ import Foundation
 import HostileInput
 import IncidentCore
 import Testing
+
 @testable import IncidentNotices
 
 @Suite("Templates")
@@ -39,15 +40,17 @@ struct TemplateSetTests {
         #expect(text.contains("## 7. Who to contact"), "files not overridden still come from the shipped set")
     }
 
-    @Test("templates with errors are refused with the file and line", arguments: [
-        ("{{nature}}\n\n{{#dataCategories}}\n- {{label}}\n", 5, "never closed"),
-        ("line one\n{{recrods}}\n", 2, "unknown field 'recrods'; did you mean records"),
-        ("a\nb\n{{#changes}}{{itemz}}{{/changes}}\n", 3, "unknown field 'itemz'"),
-        ("{{> items/nope}}\n", 1, "partial 'items/nope' does not exist"),
-        ("{{=<% %>=}}\n", 1, "not supported"),
-        ("x\n{{#consequences}}{{/dataCategories}}\n", 2, "closes a different section"),
-        ("{{contact.emial}}\n", 1, "unknown field 'contact.emial'"),
-    ])
+    @Test(
+        "templates with errors are refused with the file and line",
+        arguments: [
+            ("{{nature}}\n\n{{#dataCategories}}\n- {{label}}\n", 5, "never closed"),
+            ("line one\n{{recrods}}\n", 2, "unknown field 'recrods'; did you mean records"),
+            ("a\nb\n{{#changes}}{{itemz}}{{/changes}}\n", 3, "unknown field 'itemz'"),
+            ("{{> items/nope}}\n", 1, "partial 'items/nope' does not exist"),
+            ("{{=<% %>=}}\n", 1, "not supported"),
+            ("x\n{{#consequences}}{{/dataCategories}}\n", 2, "closes a different section"),
+            ("{{contact.emial}}\n", 1, "unknown field 'contact.emial'"),
+        ])
     func refused(text: String, line: Int, problem: String) throws {
         let folder = try Self.folder(["en/items/nature.mustache": text])
         let error = #expect(throws: TemplateError.self) { _ = try TemplateSet.load(language: "en", overrides: folder) }
@@ -67,7 +70,9 @@ struct TemplateSetTests {
 
     @Test("nested fields and the section's own fields are known")
     func nested() throws {
-        let folder = try Self.folder(["en/items/nature.mustache": "{{contact.email}} {{#remediationActions}}{{text}} {{at}} {{incidentId}}{{/remediationActions}}\n"])
+        let folder = try Self.folder([
+            "en/items/nature.mustache": "{{contact.email}} {{#remediationActions}}{{text}} {{at}} {{incidentId}}{{/remediationActions}}\n"
+        ])
         _ = try TemplateSet.load(language: "en", overrides: folder)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IncidentCore
 import Testing
+
 @testable import IncidentStore
 
 /// Issue 10, class 3: a value of the wrong storage class in any column is damage (exit 68, naming the table,
@@ -19,13 +20,17 @@ struct DamagedRowTests {
             return try Workflow.update(current, with: update, context: fixture.context())
         }
         _ = try register.recordDirectory { _ in
-            [DirectoryEvent(payload: .customerAdded(Customer(slug: "acme", name: "Acme", emails: ["dpo@acme.example"])), actor: "a",
-                            recordedAt: StoreFixture.now)]
+            [
+                DirectoryEvent(
+                    payload: .customerAdded(Customer(slug: "acme", name: "Acme", emails: ["dpo@acme.example"])), actor: "a",
+                    recordedAt: StoreFixture.now)
+            ]
         }
         let directory = try register.directory()
         _ = try register.recordMany(id) { current in
-            try Workflow.affect(current, [ShareProposal(customer: "acme", dataCategories: ["names"], records: 5)], directory: directory,
-                                context: fixture.context())
+            try Workflow.affect(
+                current, [ShareProposal(customer: "acme", dataCategories: ["names"], records: 5)], directory: directory,
+                context: fixture.context())
         }
         return (fixture, register, id)
     }
@@ -42,7 +47,8 @@ struct DamagedRowTests {
     func verifyReports(table: String, column: String, value: String) throws {
         let (fixture, register, _) = try Self.filled()
         defer { fixture.remove() }
-        try fixture.tamper("PRAGMA ignore_check_constraints = ON; UPDATE \(table) SET \(column) = \(value)\(table == "events" ? " WHERE seq = 2" : "")")
+        try fixture.tamper(
+            "PRAGMA ignore_check_constraints = ON; UPDATE \(table) SET \(column) = \(value)\(table == "events" ? " WHERE seq = 2" : "")")
         let report = try register.verify()
         #expect(!report.isClean)
         #expect(report.problems.contains { $0.reason.contains(column) || $0.reason.contains("differs") }, "\(report.problems)")
@@ -53,13 +59,17 @@ struct DamagedRowTests {
     func readsReport(table: String, column: String, value: String) throws {
         let (fixture, register, id) = try Self.filled()
         defer { fixture.remove() }
-        try fixture.tamper("PRAGMA ignore_check_constraints = ON; UPDATE \(table) SET \(column) = \(value)\(table == "events" ? " WHERE seq = 2" : "")")
+        try fixture.tamper(
+            "PRAGMA ignore_check_constraints = ON; UPDATE \(table) SET \(column) = \(value)\(table == "events" ? " WHERE seq = 2" : "")")
         let error = #expect(throws: StoreError.self) {
             _ = try register.incident(id)
             _ = try register.list(ListFilter())
             _ = try register.directory()
         }
-        guard case .damaged(let reason)? = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .damaged(let reason)? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
         #expect(reason.contains("\(table) row") && reason.contains("column \(column)"), "\(reason)")
     }
 
@@ -69,15 +79,20 @@ struct DamagedRowTests {
         defer { fixture.remove() }
         try fixture.tamper("UPDATE events SET actor = X'8f' WHERE seq = 2")
         let error = #expect(throws: StoreError.self) { _ = try register.timeline(id) }
-        guard case .damaged(let reason)? = error else { Issue.record("\(String(describing: error))"); return }
+        guard case .damaged(let reason)? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
         #expect(reason.contains("events row 2, column actor"), "\(reason)")
     }
 
-    @Test("every projection table refuses what its events never do", arguments: [
-        "UPDATE notes SET text = 'x'", "DELETE FROM notes", "UPDATE actions SET text = 'x'", "DELETE FROM actions",
-        "UPDATE customers SET slug = 'x'", "DELETE FROM customers", "DELETE FROM shares", "DELETE FROM incidents",
-        "UPDATE incidents SET number = 9", "UPDATE incidents SET year = 2030", "UPDATE incidents SET id = 'INC-2026-0009'",
-    ])
+    @Test(
+        "every projection table refuses what its events never do",
+        arguments: [
+            "UPDATE notes SET text = 'x'", "DELETE FROM notes", "UPDATE actions SET text = 'x'", "DELETE FROM actions",
+            "UPDATE customers SET slug = 'x'", "DELETE FROM customers", "DELETE FROM shares", "DELETE FROM incidents",
+            "UPDATE incidents SET number = 9", "UPDATE incidents SET year = 2030", "UPDATE incidents SET id = 'INC-2026-0009'",
+        ])
     func appendOnly(sql: String) throws {
         let (fixture, _, _) = try Self.filled()
         defer { fixture.remove() }

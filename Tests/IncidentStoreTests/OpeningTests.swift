@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IncidentCore
 import Testing
+
 @testable import IncidentStore
 
 /// Issue 10, classes 4, 5 and 6, and the deleted migrations row: what opening a file may and may not do.
@@ -34,7 +35,9 @@ struct OpeningTests {
         let before = try fixture.bytes()
         for create in [true, false] {
             let error = #expect(throws: StoreError.self) { _ = try Register(path: fixture.path, create: create) }
-            if case .unreadable(_, let reason)? = error { #expect(reason.contains("not an incident register"), "\(reason)") } else {
+            if case .unreadable(_, let reason)? = error {
+                #expect(reason.contains("not an incident register"), "\(reason)")
+            } else {
                 Issue.record("\(String(describing: error))")
             }
         }
@@ -57,17 +60,21 @@ struct OpeningTests {
         }
         if case .unreadable(_, let reason)? = error {
             #expect(reason.contains("newer version") && reason.contains("2099-01-01-future"), "\(reason)")
-        } else { Issue.record("\(String(describing: error))") }
+        } else {
+            Issue.record("\(String(describing: error))")
+        }
         #expect(try register.incident(id).id == id)
         #expect(try register.verify().problems.contains { $0.reason.contains("2099-01-01-future") })
         #expect(try fixture.bytes() == before)
     }
 
-    @Test("an unknown table or column is refused for writing, naming it", arguments: [
-        ("CREATE TABLE future_things (x)", "table future_things was added"),
-        ("ALTER TABLE notes ADD COLUMN extra TEXT", "table notes was altered"),
-        ("CREATE INDEX future_index ON notes (at)", "index future_index was added"),
-    ])
+    @Test(
+        "an unknown table or column is refused for writing, naming it",
+        arguments: [
+            ("CREATE TABLE future_things (x)", "table future_things was added"),
+            ("ALTER TABLE notes ADD COLUMN extra TEXT", "table notes was altered"),
+            ("CREATE INDEX future_index ON notes (at)", "index future_index was added"),
+        ])
     func unknownSchema(sql: String, expected: String) throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
@@ -80,21 +87,27 @@ struct OpeningTests {
         #expect("\(String(describing: error))".contains(expected))
     }
 
-    @Test("a deleted migrations row is damage (exit 68) naming grdb_migrations and the migration, not an internal error",
-          arguments: Schema.migrator.migrations)
+    @Test(
+        "a deleted migrations row is damage (exit 68) naming grdb_migrations and the migration, not an internal error",
+        arguments: Schema.migrator.migrations)
     func deletedMigrationRow(name: String) throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
         try fixture.incident(in: try fixture.open(), steps: 0)
-        try DatabaseQueue(path: fixture.path).write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [name]) }
+        try DatabaseQueue(path: fixture.path).write {
+            try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [name])
+        }
         let error = #expect(throws: StoreError.self) { _ = try fixture.open() }
         if case .damaged(let reason)? = error {
             #expect(reason.contains("grdb_migrations") && reason.contains(name), "\(reason)")
-        } else { Issue.record("\(String(describing: error))") }
+        } else {
+            Issue.record("\(String(describing: error))")
+        }
     }
 
-    @Test("a creation cut short (an empty file, a header-only file, a migrations table alone) is finished by the next writer and missing to readers",
-          arguments: ["", "PRAGMA journal_mode = WAL", "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"])
+    @Test(
+        "a creation cut short (an empty file, a header-only file, a migrations table alone) is finished by the next writer and missing to readers",
+        arguments: ["", "PRAGMA journal_mode = WAL", "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"])
     func unfinishedCreation(setup: String) throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
@@ -115,8 +128,10 @@ struct OpeningTests {
         DispatchQueue.concurrentPerform(iterations: 32) { n in
             do {
                 let register = try Register(path: fixture.path, create: true)
-                _ = try register.log(Logged(title: "t\(n)", nature: "n", severity: .low, awareAt: StoreFixture.now, source: "internal",
-                                            dataCategories: [], subjectCategories: []), context: fixture.context())
+                _ = try register.log(
+                    Logged(
+                        title: "t\(n)", nature: "n", severity: .low, awareAt: StoreFixture.now, source: "internal",
+                        dataCategories: [], subjectCategories: []), context: fixture.context())
             } catch {
                 failures.append("\(n): \(error)")
             }

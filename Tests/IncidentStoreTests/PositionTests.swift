@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IncidentCore
 import Testing
+
 @testable import IncidentStore
 
 /// Issue 10, item 10: the projection columns verify did not check, time order, the canonical id form, and a clock
@@ -13,10 +14,12 @@ struct PositionTests {
         return (fixture, register, id)
     }
 
-    @Test("an edited year, number or *_seq column is reported, naming the column", arguments: [
-        ("UPDATE incidents SET number = 50", "number"), ("UPDATE incidents SET year = 2030", "year"),
-        ("UPDATE incidents SET last_seq = 1", "last_seq"), ("UPDATE customers SET added_seq = 1", "added_seq"),
-    ])
+    @Test(
+        "an edited year, number or *_seq column is reported, naming the column",
+        arguments: [
+            ("UPDATE incidents SET number = 50", "number"), ("UPDATE incidents SET year = 2030", "year"),
+            ("UPDATE incidents SET last_seq = 1", "last_seq"), ("UPDATE customers SET added_seq = 1", "added_seq"),
+        ])
     func column(sql: String, column: String) throws {
         let (fixture, register, _) = try Self.filled()
         defer { fixture.remove() }
@@ -25,21 +28,27 @@ struct PositionTests {
         #expect(report.problems.contains { $0.reason.contains("in: \(column)") }, "\(report.problems)")
     }
 
-    @Test("after an edited number or year, log refuses with damage instead of jumping or failing with 70", arguments: [
-        "UPDATE incidents SET number = 50", "UPDATE incidents SET year = 2025",
-    ])
+    @Test(
+        "after an edited number or year, log refuses with damage instead of jumping or failing with 70",
+        arguments: [
+            "UPDATE incidents SET number = 50", "UPDATE incidents SET year = 2025",
+        ])
     func nextNumber(sql: String) throws {
         let (fixture, register, _) = try Self.filled()
         defer { fixture.remove() }
         try fixture.tamper(sql)
         for year in [2025, 2026] {
-            let body = Logged(title: "t", nature: "n", severity: .low, awareAt: Timestamp.utc(year: year, month: 6, day: 1)!, source: "internal",
-                              dataCategories: [], subjectCategories: [])
+            let body = Logged(
+                title: "t", nature: "n", severity: .low, awareAt: Timestamp.utc(year: year, month: 6, day: 1)!, source: "internal",
+                dataCategories: [], subjectCategories: [])
             do {
                 let incident = try register.log(body, context: fixture.context())
                 #expect(incident.id.number == 1 || incident.id == IncidentID(year: 2026, number: 2), "\(incident.id)")
             } catch let error as StoreError {
-                guard case .damaged = error else { Issue.record("\(error)"); continue }
+                guard case .damaged = error else {
+                    Issue.record("\(error)")
+                    continue
+                }
             }
         }
     }
@@ -61,7 +70,9 @@ struct PositionTests {
         // Another process whose clock is an hour behind: the register stamps events with its clock, under the lock.
         let behind = try fixture.open(clockOffset: -3600)
         #expect(throws: StoreError.self) {
-            _ = try behind.record(id) { try Workflow.update($0, with: HiddenSchemaTests.note("late"), context: fixture.context(offset: -3600)) }
+            _ = try behind.record(id) {
+                try Workflow.update($0, with: HiddenSchemaTests.note("late"), context: fixture.context(offset: -3600))
+            }
         }
         #expect(try register.head() == before)
     }

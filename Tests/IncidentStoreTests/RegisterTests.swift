@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IncidentCore
 import Testing
+
 @testable import IncidentStore
 
 @Suite("Register")
@@ -128,8 +129,10 @@ struct RegisterTests {
         #expect(try register.list(ListFilter(phase: .mitigate)).count == 1)
         #expect(try register.list(ListFilter(severity: .low)).isEmpty)
         let plan = try register.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM incidents WHERE phase = ? ORDER BY aware_at DESC", arguments: ["contain"])
-                .map { $0["detail"] as String }.joined(separator: " ")
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN SELECT id FROM incidents WHERE phase = ? ORDER BY aware_at DESC", arguments: ["contain"]
+            )
+            .map { $0["detail"] as String }.joined(separator: " ")
         }
         #expect(plan.contains("incidents_by_phase"), "list by phase uses its index: \(plan)")
     }

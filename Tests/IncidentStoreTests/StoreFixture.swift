@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import IncidentCore
+
 @testable import IncidentStore
 
 /// A register in a fresh temporary folder, and helpers to fill it and to tamper with it like an attacker would.
@@ -26,8 +27,9 @@ struct StoreFixture {
     /// Logs an incident and walks it through `steps` phases, with an action in each.
     @discardableResult
     func incident(in register: Register, steps: Int = 5, aware: Timestamp = now.adding(seconds: -7200)) throws -> IncidentID {
-        let body = Logged(title: "Transcripts exposed", nature: "Bucket left public at a subprocessor", severity: .high, awareAt: aware,
-                          source: "Twilio, Inc.", dataCategories: ["chat-transcripts"], subjectCategories: ["end-users"], records: 10)
+        let body = Logged(
+            title: "Transcripts exposed", nature: "Bucket left public at a subprocessor", severity: .high, awareAt: aware,
+            source: "Twilio, Inc.", dataCategories: ["chat-transcripts"], subjectCategories: ["end-users"], records: 10)
         let id = try register.log(body, context: context()).id
         for step in 0..<steps {
             _ = try register.record(id) { current in

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IncidentCore
 import Testing
+
 @testable import IncidentStore
 
 extension VerifyReport {
@@ -34,14 +35,16 @@ struct VerifyTests {
         #expect(report.headSequence == 17)
     }
 
-    @Test("changing any stored field of an event is caught at that event", arguments: [
-        "UPDATE events SET actor = 'mallory' WHERE seq = 4",
-        "UPDATE events SET payload = replace(payload, 'action 1', 'action X') WHERE seq = 4",
-        "UPDATE events SET recorded_at = '2026-11-23T11:59:59Z' WHERE seq = 4",
-        "UPDATE events SET occurred_at = '2026-11-20T00:00:00Z' WHERE seq = 4",
-        "UPDATE events SET type = 'closed' WHERE seq = 4",
-        "UPDATE events SET incident_seq = 40 WHERE seq = 4",
-    ])
+    @Test(
+        "changing any stored field of an event is caught at that event",
+        arguments: [
+            "UPDATE events SET actor = 'mallory' WHERE seq = 4",
+            "UPDATE events SET payload = replace(payload, 'action 1', 'action X') WHERE seq = 4",
+            "UPDATE events SET recorded_at = '2026-11-23T11:59:59Z' WHERE seq = 4",
+            "UPDATE events SET occurred_at = '2026-11-20T00:00:00Z' WHERE seq = 4",
+            "UPDATE events SET type = 'closed' WHERE seq = 4",
+            "UPDATE events SET incident_seq = 40 WHERE seq = 4",
+        ])
     func changedRow(sql: String) throws {
         let (fixture, register) = try filled()
         defer { fixture.remove() }
@@ -66,7 +69,8 @@ struct VerifyTests {
         let (fixture, register) = try filled()
         defer { fixture.remove() }
         // Swap the content of events 5 and 6, keeping their positions.
-        try fixture.tamper("""
+        try fixture.tamper(
+            """
             UPDATE events SET seq = 1000 WHERE seq = 5; UPDATE events SET seq = 5 WHERE seq = 6; UPDATE events SET seq = 6 WHERE seq = 1000;
             """)
         let report = try register.verify()
@@ -92,7 +96,10 @@ struct VerifyTests {
         defer { fixture.remove() }
         try fixture.tamper("SELECT 1")
         var report = try register.verify()
-        #expect(report.problems.map(\.reason) == ["schema: trigger events_refuse_delete was removed", "schema: trigger events_refuse_update was removed"])
+        #expect(
+            report.problems.map(\.reason) == [
+                "schema: trigger events_refuse_delete was removed", "schema: trigger events_refuse_update was removed",
+            ])
         #expect(report.eventsChecked == 17, "the other checks still ran")
         try fixture.tamper("ALTER TABLE notes ADD COLUMN extra TEXT")
         report = try register.verify()
@@ -111,8 +118,9 @@ struct VerifyTests {
 
     @Test("the chain hashes a canonical, length-prefixed form")
     func canonical() {
-        let content = HashChain.Content(seq: 1, incident: "INC-2026-0001", incidentSeq: 1, type: "logged", payload: "{}", actor: "a\nb",
-                                        recordedAt: "2026-11-23T12:00:00Z", occurredAt: "2026-11-23T12:00:00Z", previousHash: HashChain.genesis)
+        let content = HashChain.Content(
+            seq: 1, incident: "INC-2026-0001", incidentSeq: 1, type: "logged", payload: "{}", actor: "a\nb",
+            recordedAt: "2026-11-23T12:00:00Z", occurredAt: "2026-11-23T12:00:00Z", previousHash: HashChain.genesis)
         #expect(HashChain.canonical(content).contains("actor 3:a\nb\n"))
         #expect(HashChain.hash(content).count == 64)
         var other = content

@@ -1,5 +1,3 @@
-
-
 /// Input that cannot be accepted: names the field and says how to fix it.
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public let field: Field

@@ -1,5 +1,3 @@
-
-
 /// One criterion a step does not meet, and what would meet it.
 public struct Unmet: Equatable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let reason: String

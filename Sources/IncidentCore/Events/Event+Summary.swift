@@ -44,8 +44,10 @@ extension Updated {
         changed("detected at", detectedAt) { $0.iso8601 }
         changed("records", records) { String($0) }
         changed("data subjects", subjects) { String($0) }
-        for (name, values) in [("data categories", dataCategories), ("subject categories", subjectCategories),
-                               ("systems", systems), ("regions", regions), ("consequences", consequences)] where !values.isEmpty {
+        for (name, values) in [
+            ("data categories", dataCategories), ("subject categories", subjectCategories),
+            ("systems", systems), ("regions", regions), ("consequences", consequences),
+        ] where !values.isEmpty {
             parts.append("\(name) + \(values.joined(separator: ", "))")
         }
         return parts

@@ -18,11 +18,13 @@ public struct Logged: Codable, Equatable, Sendable {
     public var subjects: Int?
     public var consequences: [String]
 
-    public init(title: String, nature: String, severity: Severity = .medium, awareAt: Timestamp,
-                occurredFrom: Timestamp? = nil, occurredTo: Timestamp? = nil, detectedAt: Timestamp? = nil,
-                source: String = "internal", systems: [String] = [], regions: [String] = [],
-                dataCategories: [String] = [], subjectCategories: [String] = [],
-                records: Int? = nil, subjects: Int? = nil, consequences: [String] = []) {
+    public init(
+        title: String, nature: String, severity: Severity = .medium, awareAt: Timestamp,
+        occurredFrom: Timestamp? = nil, occurredTo: Timestamp? = nil, detectedAt: Timestamp? = nil,
+        source: String = "internal", systems: [String] = [], regions: [String] = [],
+        dataCategories: [String] = [], subjectCategories: [String] = [],
+        records: Int? = nil, subjects: Int? = nil, consequences: [String] = []
+    ) {
         self.title = title
         self.nature = nature
         self.severity = severity

@@ -1,5 +1,3 @@
-
-
 /// What an action taken during the response was for (DPA §9.4).
 public enum ActionKind: String, Codable, CaseIterable, Sendable {
     case containment, mitigation, remediation, restoration

@@ -22,14 +22,17 @@ public struct Customer: Codable, Equatable, Sendable {
     }
 
     /// Checks every field; the time zone is checked by the caller, which can read the zone database.
-    public static func validated(slug: String, name: String, emails: [String], language: String, timeZone: String,
-                                 noticeHours: Int?) throws -> Customer {
+    public static func validated(
+        slug: String, name: String, emails: [String], language: String, timeZone: String,
+        noticeHours: Int?
+    ) throws -> Customer {
         let slug = try Slug.parse(slug, field: .customerSlug)
         guard !emails.isEmpty else { throw InputError(field: .customerEmail, problem: "give at least one address for notices") }
         let language = try LanguageTag.parse(language, field: .language)
-        return Customer(slug: slug, name: try TextRules.line(name, field: .customerName),
-                        emails: try emails.map { try EmailAddress.parse($0, field: .customerEmail) },
-                        language: language, timeZone: try TextRules.line(timeZone, field: .timeZone, maxLength: 64),
-                        noticeHours: try noticeHours.map { try NoticeHours.parse($0, field: .noticeHours) })
+        return Customer(
+            slug: slug, name: try TextRules.line(name, field: .customerName),
+            emails: try emails.map { try EmailAddress.parse($0, field: .customerEmail) },
+            language: language, timeZone: try TextRules.line(timeZone, field: .timeZone, maxLength: 64),
+            noticeHours: try noticeHours.map { try NoticeHours.parse($0, field: .noticeHours) })
     }
 }

@@ -102,9 +102,11 @@ extension Incident {
             if let subjects = body.subjects { shares[index].subjects = subjects }
             shares[index].ruledOut = nil
         } else {
-            shares.append(CustomerShare(customer: body.customer, dataCategories: Self.merged([], body.dataCategories),
-                                        subjectCategories: Self.merged([], body.subjectCategories), records: body.records,
-                                        subjects: body.subjects, noticeHours: body.noticeHours, affectedAt: event.occurredAt))
+            shares.append(
+                CustomerShare(
+                    customer: body.customer, dataCategories: Self.merged([], body.dataCategories),
+                    subjectCategories: Self.merged([], body.subjectCategories), records: body.records,
+                    subjects: body.subjects, noticeHours: body.noticeHours, affectedAt: event.occurredAt))
         }
     }
 
@@ -126,8 +128,10 @@ extension Incident {
             notes.append(Note(text: note, at: event.occurredAt, by: event.actor, eventNumber: event.number))
         }
         if let action = body.action {
-            actions.append(Action(text: action.text, kind: action.kind, phase: action.phase,
-                                  takenAt: event.occurredAt, takenBy: event.actor, eventNumber: event.number))
+            actions.append(
+                Action(
+                    text: action.text, kind: action.kind, phase: action.phase,
+                    takenAt: event.occurredAt, takenBy: event.actor, eventNumber: event.number))
         }
         consequences = Self.merged(consequences, body.consequences)
         dataCategories = Self.merged(dataCategories, body.dataCategories)

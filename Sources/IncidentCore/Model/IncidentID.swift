@@ -22,7 +22,7 @@ public struct IncidentID: Hashable, Comparable, Codable, Sendable, CustomStringC
         let parts = raw.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-", omittingEmptySubsequences: false)
         let digits = { (part: Substring) in !part.isEmpty && part.count <= 9 && part.allSatisfy { $0.isASCII && $0.isNumber } }
         guard parts.count == 3, parts[0] == "INC", parts[1].count == 4, digits(parts[1]), digits(parts[2]),
-              let year = Int(parts[1]), let number = Int(parts[2]), number > 0
+            let year = Int(parts[1]), let number = Int(parts[2]), number > 0
         else {
             throw InputError(field: field, problem: "'\(raw)' is not an incident id; ids look like INC-2026-0001", next: .listIncidents)
         }

@@ -73,8 +73,10 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         /// as digits, or text as typed. An empty list is "not yet known"; additions have no `beforeValues`.
         public var beforeValues: [String]?
         public var afterValues: [String]?
-        public init(item: String, before: String, after: String, field: String? = nil, beforeValues: [String]? = nil,
-                    afterValues: [String]? = nil) {
+        public init(
+            item: String, before: String, after: String, field: String? = nil, beforeValues: [String]? = nil,
+            afterValues: [String]? = nil
+        ) {
             self.item = item
             self.before = before
             self.after = after
@@ -117,7 +119,13 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
     /// The language the notice is written in: the customer's, or English when its set is missing.
     public var language: String = "en"
 
-    public init(incidentId: String, title: String, customer: CustomerRef, kind: NoticeKind, version: Int, draftedAt: Timestamp, dueBy: Timestamp, awareAt: Timestamp, occurredFrom: Timestamp?, occurredTo: Timestamp?, detectedAt: Timestamp?, phase: Phase, source: String, nature: String, dataCategories: [Category], subjectCategories: [Category], records: Int?, subjects: Int?, consequences: [String], mitigationMeasures: [ActionItem], remediationActions: [ActionItem], contact: Contact, nextUpdateBy: Timestamp?, changes: [Change], changesSinceVersion: Int?, closingSummary: String?, registerReference: Checkpoint) {
+    public init(
+        incidentId: String, title: String, customer: CustomerRef, kind: NoticeKind, version: Int, draftedAt: Timestamp, dueBy: Timestamp,
+        awareAt: Timestamp, occurredFrom: Timestamp?, occurredTo: Timestamp?, detectedAt: Timestamp?, phase: Phase, source: String,
+        nature: String, dataCategories: [Category], subjectCategories: [Category], records: Int?, subjects: Int?, consequences: [String],
+        mitigationMeasures: [ActionItem], remediationActions: [ActionItem], contact: Contact, nextUpdateBy: Timestamp?, changes: [Change],
+        changesSinceVersion: Int?, closingSummary: String?, registerReference: Checkpoint
+    ) {
         self.incidentId = incidentId
         self.title = title
         self.customer = customer
@@ -147,21 +155,25 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         self.registerReference = registerReference
     }
 
-
     /// Builds the facts of one customer's notice from the incident, its share, and our details.
-    public static func build(incident: Incident, share: CustomerShare, customer: Customer, organisation: Organisation,
-                             kind: NoticeKind, version: Int, draftedAt: Timestamp, checkpoint: Checkpoint,
-                             lastSent: NoticeVersion?) -> NoticeFacts {
+    public static func build(
+        incident: Incident, share: CustomerShare, customer: Customer, organisation: Organisation,
+        kind: NoticeKind, version: Int, draftedAt: Timestamp, checkpoint: Checkpoint,
+        lastSent: NoticeVersion?
+    ) -> NoticeFacts {
         func categories(_ slugs: [String], _ vocabulary: Vocabulary) -> [Category] {
             slugs.map { Category(slug: $0, label: vocabulary.label(for: $0)) }
         }
         func items(_ kinds: Set<ActionKind>) -> [ActionItem] {
-            incident.actions.filter { kinds.contains($0.kind) }.map { ActionItem(text: $0.text, kind: $0.kind, phase: $0.phase, at: $0.takenAt) }
+            incident.actions.filter { kinds.contains($0.kind) }.map {
+                ActionItem(text: $0.text, kind: $0.kind, phase: $0.phase, at: $0.takenAt)
+            }
         }
         var facts = NoticeFacts(
             incidentId: incident.id.description, title: incident.title,
-            customer: CustomerRef(slug: customer.slug, name: customer.name, emails: customer.emails,
-                                  language: customer.language, timeZone: customer.timeZone),
+            customer: CustomerRef(
+                slug: customer.slug, name: customer.name, emails: customer.emails,
+                language: customer.language, timeZone: customer.timeZone),
             kind: kind, version: version, draftedAt: draftedAt, dueBy: share.dueBy(awareAt: incident.awareAt),
             awareAt: incident.awareAt, occurredFrom: incident.occurredFrom, occurredTo: incident.occurredTo,
             detectedAt: incident.detectedAt, phase: incident.phase, source: incident.source, nature: incident.nature,
@@ -169,8 +181,9 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
             subjectCategories: categories(share.subjectCategories, .subjectCategories),
             records: share.records, subjects: share.subjects, consequences: incident.consequences,
             mitigationMeasures: items(mitigationKinds), remediationActions: items(remediationKinds),
-            contact: Contact(name: organisation.name, email: organisation.email, phone: organisation.phone,
-                             address: organisation.address, dpoEmail: organisation.dpoEmail),
+            contact: Contact(
+                name: organisation.name, email: organisation.email, phone: organisation.phone,
+                address: organisation.address, dpoEmail: organisation.dpoEmail),
             nextUpdateBy: kind == .final ? nil : draftedAt.adding(seconds: Int64(organisation.updateHours) * 3600),
             changes: [], changesSinceVersion: lastSent?.version, closingSummary: incident.closingSummary,
             registerReference: checkpoint)
@@ -180,25 +193,29 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
 
     /// The §9.2 items this notice cannot yet state, by their JSON key.
     public var unknownItems: [String] {
-        Self.unknown(nature: nature, dataCategories: dataCategories.count, subjectCategories: subjectCategories.count,
-                     consequences: consequences.count, remediation: remediationActions.count, mitigation: mitigationMeasures.count,
-                     contactEmail: contact.email)
+        Self.unknown(
+            nature: nature, dataCategories: dataCategories.count, subjectCategories: subjectCategories.count,
+            consequences: consequences.count, remediation: remediationActions.count, mitigation: mitigationMeasures.count,
+            contactEmail: contact.email)
     }
 
     /// The same items for a notice drafted now from this incident and share, without drafting it.
     public static func unknownItems(incident: Incident, share: CustomerShare, organisation: Organisation?) -> [String] {
         let kinds = incident.actions.map(\.kind)
-        return unknown(nature: incident.nature, dataCategories: share.dataCategories.count, subjectCategories: share.subjectCategories.count,
-                       consequences: incident.consequences.count,
-                       remediation: kinds.filter(remediationKinds.contains).count, mitigation: kinds.filter(mitigationKinds.contains).count,
-                       contactEmail: organisation?.email ?? "")
+        return unknown(
+            nature: incident.nature, dataCategories: share.dataCategories.count, subjectCategories: share.subjectCategories.count,
+            consequences: incident.consequences.count,
+            remediation: kinds.filter(remediationKinds.contains).count, mitigation: kinds.filter(mitigationKinds.contains).count,
+            contactEmail: organisation?.email ?? "")
     }
 
     static let mitigationKinds: Set<ActionKind> = [.containment, .mitigation]
     static let remediationKinds: Set<ActionKind> = [.remediation, .restoration]
 
-    private static func unknown(nature: String, dataCategories: Int, subjectCategories: Int, consequences: Int,
-                                remediation: Int, mitigation: Int, contactEmail: String) -> [String] {
+    private static func unknown(
+        nature: String, dataCategories: Int, subjectCategories: Int, consequences: Int,
+        remediation: Int, mitigation: Int, contactEmail: String
+    ) -> [String] {
         var unknown: [String] = []
         if nature.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { unknown.append("nature") }
         if dataCategories == 0 { unknown.append("dataCategories") }
@@ -230,7 +247,8 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         func text(_ value: String) -> [String] { value.isEmpty ? [] : [value] }
         func note(_ field: String, _ item: String, _ before: String, _ after: String, _ beforeValues: [String], _ afterValues: [String]) {
             if before != after {
-                result.append(Change(item: item, before: before, after: after, field: field, beforeValues: beforeValues, afterValues: afterValues))
+                result.append(
+                    Change(item: item, before: before, after: after, field: field, beforeValues: beforeValues, afterValues: afterValues))
             }
         }
         func added(_ field: String, _ item: String, _ values: [String]) {
@@ -239,12 +257,16 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         note("phase", "Status", old.phase.rawValue, phase.rawValue, [old.phase.rawValue], [phase.rawValue])
         note("awareAt", "When we became aware", old.awareAt.iso8601, awareAt.iso8601, [old.awareAt.iso8601], [awareAt.iso8601])
         note("nature", "Nature of the incident", old.nature, nature, text(old.nature), text(nature))
-        note("dataCategories", "Categories of personal data", list(old.dataCategories.map(\.label)), list(dataCategories.map(\.label)),
-             old.dataCategories.map(\.slug), dataCategories.map(\.slug))
-        note("subjectCategories", "Categories of data subjects", list(old.subjectCategories.map(\.label)), list(subjectCategories.map(\.label)),
-             old.subjectCategories.map(\.slug), subjectCategories.map(\.slug))
+        note(
+            "dataCategories", "Categories of personal data", list(old.dataCategories.map(\.label)), list(dataCategories.map(\.label)),
+            old.dataCategories.map(\.slug), dataCategories.map(\.slug))
+        note(
+            "subjectCategories", "Categories of data subjects", list(old.subjectCategories.map(\.label)),
+            list(subjectCategories.map(\.label)),
+            old.subjectCategories.map(\.slug), subjectCategories.map(\.slug))
         note("records", "Approximate number of records", count(old.records), count(records), digits(old.records), digits(records))
-        note("subjects", "Approximate number of data subjects", count(old.subjects), count(subjects), digits(old.subjects), digits(subjects))
+        note(
+            "subjects", "Approximate number of data subjects", count(old.subjects), count(subjects), digits(old.subjects), digits(subjects))
         added("consequences", "Consequences", consequences.filter { !old.consequences.contains($0) })
         added("mitigationMeasures", "Mitigation measures", mitigationMeasures.filter { !old.mitigationMeasures.contains($0) }.map(\.text))
         added("remediationActions", "Remediation actions", remediationActions.filter { !old.remediationActions.contains($0) }.map(\.text))

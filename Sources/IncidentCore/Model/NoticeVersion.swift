@@ -18,8 +18,10 @@ public struct NoticeVersion: Codable, Equatable, Sendable {
     /// When, by whom and how it was sent; nil until it is marked sent.
     public var sent: Sending?
 
-    public init(customer: String, version: Int, kind: NoticeKind, template: String, subject: String, markdown: String,
-                facts: NoticeFacts, drafted: Stamp? = nil, sent: Sending? = nil) {
+    public init(
+        customer: String, version: Int, kind: NoticeKind, template: String, subject: String, markdown: String,
+        facts: NoticeFacts, drafted: Stamp? = nil, sent: Sending? = nil
+    ) {
         self.customer = customer
         self.version = version
         self.kind = kind

@@ -15,8 +15,10 @@ public struct Organisation: Codable, Equatable, Sendable {
     public static let defaultNoticeHours = 48
     public static let defaultUpdateHours = 24
 
-    public init(name: String, email: String, phone: String? = nil, address: String? = nil, dpoEmail: String? = nil,
-                noticeHours: Int = defaultNoticeHours, updateHours: Int = defaultUpdateHours, templates: String? = nil) {
+    public init(
+        name: String, email: String, phone: String? = nil, address: String? = nil, dpoEmail: String? = nil,
+        noticeHours: Int = defaultNoticeHours, updateHours: Int = defaultUpdateHours, templates: String? = nil
+    ) {
         self.name = name
         self.email = email
         self.phone = phone

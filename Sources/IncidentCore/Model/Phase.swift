@@ -1,5 +1,3 @@
-
-
 /// Where an incident stands in the DPA §9.4 response: five working phases, then closed.
 public enum Phase: String, Codable, CaseIterable, Sendable, Comparable {
     case investigate, contain, mitigate, remediate, restore, closed

@@ -1,5 +1,3 @@
-
-
 /// How bad an incident is, as the response team judges it.
 public enum Severity: String, Codable, CaseIterable, Sendable, Comparable {
     case low, medium, high, critical

@@ -22,9 +22,11 @@ public struct CustomerShare: Codable, Equatable, Sendable {
     public var firstSent: SentRecord?
     public var lastSentVersion: Int?
 
-    public init(customer: String, dataCategories: [String], subjectCategories: [String], records: Int?, subjects: Int?,
-                noticeHours: Int, affectedAt: Timestamp, ruledOut: RuledOut? = nil, draftedVersions: Int = 0,
-                latestKind: NoticeKind? = nil, draftedAt: [Timestamp] = [], firstSent: SentRecord? = nil, lastSentVersion: Int? = nil) {
+    public init(
+        customer: String, dataCategories: [String], subjectCategories: [String], records: Int?, subjects: Int?,
+        noticeHours: Int, affectedAt: Timestamp, ruledOut: RuledOut? = nil, draftedVersions: Int = 0,
+        latestKind: NoticeKind? = nil, draftedAt: [Timestamp] = [], firstSent: SentRecord? = nil, lastSentVersion: Int? = nil
+    ) {
         self.draftedAt = draftedAt
         self.customer = customer
         self.dataCategories = dataCategories

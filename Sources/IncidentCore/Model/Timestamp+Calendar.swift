@@ -19,7 +19,8 @@ extension Timestamp {
         let (year, month, day) = Self.civil(fromDays: days)
         // 1970-01-01 was a Thursday.
         let weekday = Int(((days % 7) + 7 + 4) % 7)
-        return CalendarTime(year: Int(year), month: Int(month), day: Int(day), hour: Int(secondOfDay / 3600),
-                            minute: Int(secondOfDay % 3600 / 60), second: Int(secondOfDay % 60), weekday: weekday)
+        return CalendarTime(
+            year: Int(year), month: Int(month), day: Int(day), hour: Int(secondOfDay / 3600),
+            minute: Int(secondOfDay % 3600 / 60), second: Int(secondOfDay % 60), weekday: weekday)
     }
 }

@@ -19,7 +19,8 @@ public struct Timestamp: Hashable, Comparable, Codable, Sendable, CustomStringCo
         let days = Self.floorDiv(seconds, 86_400)
         let secondOfDay = seconds - days * 86_400
         let (y, m, d) = Self.civil(fromDays: days)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay % 3600 / 60, 2)):\(pad(secondOfDay % 60, 2))Z"
+        return
+            "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay % 3600 / 60, 2)):\(pad(secondOfDay % 60, 2))Z"
     }
 
     public var description: String { iso8601 }
@@ -37,15 +38,24 @@ public struct Timestamp: Hashable, Comparable, Codable, Sendable, CustomStringCo
         guard let parsed = ISO8601Parser.timestamp(from: text) else {
             // A leap second would have to be stored as another second; say so rather than just "not a time".
             if ISO8601Parser.timestamp(from: text.replacingOccurrences(of: ":60", with: ":59")) != nil {
-                throw InputError(field: field, problem: "'\(raw)' has second 60, which the register cannot store; give :59 or the next minute")
+                throw InputError(
+                    field: field, problem: "'\(raw)' has second 60, which the register cannot store; give :59 or the next minute")
             }
             if ISO8601Parser.offsetOutOfRange(text) {
-                throw InputError(field: field, problem: "'\(raw)' has an offset outside -12:00 to +14:00, which no place on Earth uses; check the offset")
+                throw InputError(
+                    field: field, problem: "'\(raw)' has an offset outside -12:00 to +14:00, which no place on Earth uses; check the offset"
+                )
             }
             if ISO8601Parser.looksLikeLocalTime(text) {
-                throw InputError(field: field, problem: "'\(raw)' has no UTC offset; add Z or an offset such as +01:00 (e.g. 2026-11-23T14:05:00Z), or use 'now'")
+                throw InputError(
+                    field: field,
+                    problem: "'\(raw)' has no UTC offset; add Z or an offset such as +01:00 (e.g. 2026-11-23T14:05:00Z), or use 'now'")
             }
-            throw InputError(field: field, problem: "'\(raw)' is not a time; use ISO 8601 with an offset such as 2026-11-23T14:05:00Z or 2026-11-23T15:05:00+01:00, or 'now'")
+            throw InputError(
+                field: field,
+                problem:
+                    "'\(raw)' is not a time; use ISO 8601 with an offset such as 2026-11-23T14:05:00Z or 2026-11-23T15:05:00+01:00, or 'now'"
+            )
         }
         return parsed
     }
@@ -56,7 +66,8 @@ public struct Timestamp: Hashable, Comparable, Codable, Sendable, CustomStringCo
     /// Builds a timestamp from UTC calendar fields; nil when a field is out of range.
     public static func utc(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) -> Timestamp? {
         guard (1...9999).contains(year), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
-              (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
+            (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
+        else { return nil }
         let days = daysFromCivil(Int64(year), Int64(month), Int64(day))
         return Timestamp(seconds: days * 86_400 + Int64(hour * 3600 + minute * 60 + second))
     }

@@ -9,7 +9,8 @@ public enum EmailAddress {
     public static func parse(_ raw: String, field: Field) throws -> String {
         let address = raw.trimmingCharacters(in: .whitespaces)
         guard isValid(address) else {
-            throw InputError(field: field, problem: "'\(raw)' is not a mail address a notice can go to; give one plain address such as dpo@example.com")
+            throw InputError(
+                field: field, problem: "'\(raw)' is not a mail address a notice can go to; give one plain address such as dpo@example.com")
         }
         return address
     }

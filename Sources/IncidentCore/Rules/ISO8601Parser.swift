@@ -14,7 +14,8 @@ struct ISO8601Parser {
     /// True when the text is a well-formed date-time whose only fault is an offset beyond -12:00/+14:00.
     static func offsetOutOfRange(_ text: String) -> Bool {
         guard text.count > 6 else { return false }
-        let sign = text.dropLast(5).last, tail = text.suffix(5)
+        let sign = text.dropLast(5).last
+        let tail = text.suffix(5)
         guard sign == "+" || sign == "-", tail.dropFirst(2).first == ":" else { return false }
         return timestamp(from: String(text.dropLast(6)) + "Z") != nil
     }
@@ -26,8 +27,9 @@ struct ISO8601Parser {
 
     private mutating func parse() -> Timestamp? {
         guard let year = number(4), literal("-"), let month = number(2), literal("-"), let day = number(2),
-              literal("T") || literal("t") || literal(" "),
-              let hour = number(2), literal(":"), let minute = number(2) else { return nil }
+            literal("T") || literal("t") || literal(" "),
+            let hour = number(2), literal(":"), let minute = number(2)
+        else { return nil }
         var second = 0
         if literal(":") {
             guard let s = number(2) else { return nil }
@@ -35,7 +37,10 @@ struct ISO8601Parser {
             if literal(".") || literal(",") {
                 // Fractions of a second are accepted and dropped: the register keeps whole seconds.
                 var digits = 0
-                while index < chars.count, chars[index] >= 48, chars[index] <= 57 { index += 1; digits += 1 }
+                while index < chars.count, chars[index] >= 48, chars[index] <= 57 {
+                    index += 1
+                    digits += 1
+                }
                 guard digits > 0 else { return nil }
             }
         }
@@ -56,7 +61,7 @@ struct ISO8601Parser {
             return nil
         }
         guard index == chars.count,
-              let local = Timestamp.utc(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+            let local = Timestamp.utc(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         else { return nil }
         return Timestamp(seconds: local.seconds - Int64(offset))
     }

@@ -36,7 +36,10 @@ public enum TextRules {
         var out = String.UnicodeScalarView()
         var previousCR = false
         for scalar in text.unicodeScalars {
-            if scalar == "\n", previousCR { previousCR = false; continue }
+            if scalar == "\n", previousCR {
+                previousCR = false
+                continue
+            }
             previousCR = scalar == "\r"
             out.append(lineBreaks.contains(scalar.value) ? "\n" : scalar)
         }
@@ -52,7 +55,8 @@ public enum TextRules {
                 throw InputError(field: field, problem: "contains control character U+\(hex(v)); remove it and type the text again")
             }
             if v == 0xFFFD {
-                throw InputError(field: field, problem: "contains U+FFFD, the mark of bytes that were not valid UTF-8; retype the text as UTF-8")
+                throw InputError(
+                    field: field, problem: "contains U+FFFD, the mark of bytes that were not valid UTF-8; retype the text as UTF-8")
             }
             if bidiControls.contains(v) || bidiIsolates.contains(v) {
                 throw InputError(field: field, problem: "contains bidirectional control U+\(hex(v)), which can disguise text; remove it")
@@ -61,7 +65,8 @@ public enum TextRules {
         let text = normalised.trimmingCharacters(in: .whitespacesAndNewlines)
         // `--note --help` means the value was forgotten, not that the note says "--help".
         if text.range(of: #"^--[a-z][a-z-]*\z"#, options: .regularExpression) != nil {
-            throw InputError(field: field, problem: "'\(text)' looks like an option, so the value seems to be missing", next: .attachWithEquals(text))
+            throw InputError(
+                field: field, problem: "'\(text)' looks like an option, so the value seems to be missing", next: .attachWithEquals(text))
         }
         if text.isEmpty {
             throw InputError(field: field, problem: "is empty; give some text")
@@ -75,7 +80,9 @@ public enum TextRules {
     /// A count of records or people: zero or more, and a believable size.
     public static func count(_ value: Int, field: Field) throws -> Int {
         guard value >= 0 else { throw InputError(field: field, problem: "\(value) is negative; give an approximate count of zero or more") }
-        guard value <= 100_000_000_000 else { throw InputError(field: field, problem: "\(value) is too large; give an approximate count up to 100000000000") }
+        guard value <= 100_000_000_000 else {
+            throw InputError(field: field, problem: "\(value) is too large; give an approximate count up to 100000000000")
+        }
         return value
     }
 

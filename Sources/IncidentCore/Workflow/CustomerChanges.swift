@@ -15,8 +15,10 @@ extension Workflow {
     ///
     /// Shares already marked keep the deadline hours they were given, and drafted notices keep the addresses
     /// they were drafted with: a corrected address reaches a notice when it is drafted again.
-    public static func editCustomer(_ directory: Directory, slug: String, _ changes: CustomerChanges,
-                                    context: Context) throws -> [DirectoryEvent] {
+    public static func editCustomer(
+        _ directory: Directory, slug: String, _ changes: CustomerChanges,
+        context: Context
+    ) throws -> [DirectoryEvent] {
         guard let current = directory.customers[slug] else {
             throw InputError(field: .customerSlug, problem: "\(slug) is not a customer", next: .listCustomers)
         }

@@ -15,8 +15,9 @@ public enum CustomerSelection: Equatable, Sendable {
     public func draftRecipients(in incident: Incident) throws -> [String] {
         let slugs = recipients(in: incident)
         guard !slugs.isEmpty else {
-            throw InputError(field: .customerChoice, problem: "no customer awaits a notice (none is marked affected, or all were ruled out)",
-                             next: .listNotices(incident.id))
+            throw InputError(
+                field: .customerChoice, problem: "no customer awaits a notice (none is marked affected, or all were ruled out)",
+                next: .listNotices(incident.id))
         }
         return slugs
     }

@@ -30,7 +30,8 @@ extension Organisation {
 
 extension Workflow {
     /// The event that sets our details, or none when nothing would change. The first time needs a name and an e-mail address.
-    public static func setOrganisation(_ directory: Directory, _ changes: OrganisationChanges, context: Context) throws -> [DirectoryEvent] {
+    public static func setOrganisation(_ directory: Directory, _ changes: OrganisationChanges, context: Context) throws -> [DirectoryEvent]
+    {
         let current: Organisation
         if let existing = directory.organisation {
             current = existing
@@ -45,8 +46,10 @@ extension Workflow {
     }
 
     /// Adds customers; one identical to an existing customer is skipped, one that differs is refused.
-    public static func addCustomers(_ directory: Directory, _ customers: [(customer: Customer, origin: Field)],
-                                    context: Context) throws -> [DirectoryEvent] {
+    public static func addCustomers(
+        _ directory: Directory, _ customers: [(customer: Customer, origin: Field)],
+        context: Context
+    ) throws -> [DirectoryEvent] {
         var seen: [String: Field] = [:]
         return try customers.compactMap { customer, origin in
             if let first = seen[customer.slug] {
@@ -55,7 +58,8 @@ extension Workflow {
             seen[customer.slug] = origin
             if let existing = directory.customers[customer.slug] {
                 if existing == customer { return nil }
-                throw InputError(field: origin, problem: "\(customer.slug) already exists with other details", next: .editCustomer(customer.slug))
+                throw InputError(
+                    field: origin, problem: "\(customer.slug) already exists with other details", next: .editCustomer(customer.slug))
             }
             return DirectoryEvent(payload: .customerAdded(customer), actor: context.actor, recordedAt: context.now)
         }

@@ -12,8 +12,10 @@ public struct ProposedFacts: Equatable, Sendable {
 
     /// Checks raw text (counts as people type them: 12000 or 12,000); the first value that breaks a rule is
     /// refused with its field.
-    public init(systems: [String], regions: [String], dataCategories: [String], subjectCategories: [String],
-                consequences: [String], records: String?, subjects: String?) throws {
+    public init(
+        systems: [String], regions: [String], dataCategories: [String], subjectCategories: [String],
+        consequences: [String], records: String?, subjects: String?
+    ) throws {
         self.systems = try systems.map { try TextRules.line($0, field: .system) }
         self.regions = try regions.map { try TextRules.line($0, field: .region, maxLength: 80) }
         self.dataCategories = try dataCategories.map { try Vocabulary.dataCategories.parse($0, field: .dataCategory) }

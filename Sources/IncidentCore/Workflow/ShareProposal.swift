@@ -8,8 +8,10 @@ public struct ShareProposal: Equatable, Sendable {
     /// Where the proposal came from (the customer option, or a row of a file), for errors.
     public var origin: Field
 
-    public init(customer: String, dataCategories: [String] = [], subjectCategories: [String] = [], records: Int? = nil,
-                subjects: Int? = nil, origin: Field = .customer) {
+    public init(
+        customer: String, dataCategories: [String] = [], subjectCategories: [String] = [], records: Int? = nil,
+        subjects: Int? = nil, origin: Field = .customer
+    ) {
         self.customer = customer
         self.dataCategories = dataCategories
         self.subjectCategories = subjectCategories
@@ -24,8 +26,10 @@ extension Workflow {
     ///
     /// A new share starts from the incident's categories when it names none; counts never default. A revision
     /// adds only what it names. The deadline hours are fixed now: the customer's own, else the organisation's.
-    public static func affect(_ incident: Incident, _ proposals: [ShareProposal], directory: Directory,
-                              context: Context) throws -> [IncidentEvent] {
+    public static func affect(
+        _ incident: Incident, _ proposals: [ShareProposal], directory: Directory,
+        context: Context
+    ) throws -> [IncidentEvent] {
         guard !incident.isClosed else {
             throw WorkflowRefusal(step: "affect", incident: incident.id, unmet: [Unmet("it is closed", next: .reopen(incident.id))])
         }
@@ -33,7 +37,8 @@ extension Workflow {
         var marked = Set(incident.shares.map(\.customer))
         return try proposals.enumerated().map { index, proposal in
             guard let customer = directory.customers[proposal.customer] else {
-                throw InputError(field: proposal.origin, problem: "\(proposal.customer) is not a customer", next: .addCustomer(proposal.customer))
+                throw InputError(
+                    field: proposal.origin, problem: "\(proposal.customer) is not a customer", next: .addCustomer(proposal.customer))
             }
             let isNew = marked.insert(proposal.customer).inserted
             let body = Affected(

@@ -3,10 +3,12 @@ extension Workflow {
     /// Records that investigation ruled a customer out; its clock stops.
     public static func unaffect(_ incident: Incident, customer: String, reason: String, context: Context) throws -> IncidentEvent {
         guard !incident.isClosed else {
-            throw WorkflowRefusal(step: "rule out \(customer) on", incident: incident.id, unmet: [Unmet("it is closed", next: .reopen(incident.id))])
+            throw WorkflowRefusal(
+                step: "rule out \(customer) on", incident: incident.id, unmet: [Unmet("it is closed", next: .reopen(incident.id))])
         }
         guard let share = incident.share(of: customer) else {
-            throw InputError(field: .customer, problem: "\(customer) is not marked affected by \(incident.id)", next: .listNotices(incident.id))
+            throw InputError(
+                field: .customer, problem: "\(customer) is not marked affected by \(incident.id)", next: .listNotices(incident.id))
         }
         guard share.ruledOut == nil else {
             throw WorkflowRefusal(step: "rule out \(customer) on", incident: incident.id, unmet: [Unmet("it was already ruled out")])
@@ -19,11 +21,12 @@ extension Workflow {
         // The kind follows from the facts, so --kind is a check the drafter asked for, never an override.
         let natural: NoticeKind = incident.isClosed ? .final : (share.firstSent == nil ? .initial : .update)
         guard let requested, requested != natural else { return natural }
-        let reason = switch natural {
-        case .final: "it is closed, so its notice is final"
-        case .initial: "no notice was marked sent to \(share.customer) yet, so the next one is initial"
-        case .update: "a notice was already sent to \(share.customer) and the incident is open, so the next one is an update"
-        }
+        let reason =
+            switch natural {
+            case .final: "it is closed, so its notice is final"
+            case .initial: "no notice was marked sent to \(share.customer) yet, so the next one is initial"
+            case .update: "a notice was already sent to \(share.customer) and the incident is open, so the next one is an update"
+            }
         let article = requested == .final ? "a" : "an"
         throw WorkflowRefusal(step: "draft \(article) \(requested) notice for", incident: incident.id, unmet: [Unmet(reason)])
     }
@@ -31,18 +34,24 @@ extension Workflow {
     /// Checks that a customer can get a notice at all.
     public static func checkNoticeable(_ incident: Incident, customer: String) throws -> CustomerShare {
         guard let share = incident.share(of: customer) else {
-            throw InputError(field: .customer, problem: "\(customer) is not marked affected by \(incident.id)", next: .affect(incident.id, customer: customer))
+            throw InputError(
+                field: .customer, problem: "\(customer) is not marked affected by \(incident.id)",
+                next: .affect(incident.id, customer: customer))
         }
         if let ruledOut = share.ruledOut {
-            throw WorkflowRefusal(step: "notify \(customer) of", incident: incident.id, unmet: [Unmet("it was ruled out on \(ruledOut.at): \(ruledOut.reason)")])
+            throw WorkflowRefusal(
+                step: "notify \(customer) of", incident: incident.id,
+                unmet: [Unmet("it was ruled out on \(ruledOut.at): \(ruledOut.reason)")])
         }
         return share
     }
 
     /// Decides the next notice for each customer (each once, in the order given): its kind, version and facts.
     /// The text is the caller's to render from these facts; `draft` then turns the versions into events.
-    public static func planNotices(_ incident: Incident, customers: [String], directory: Directory, requested: NoticeKind?,
-                                   checkpoint: Checkpoint, lastSent: [String: NoticeVersion], now: Timestamp) throws -> [NoticeFacts] {
+    public static func planNotices(
+        _ incident: Incident, customers: [String], directory: Directory, requested: NoticeKind?,
+        checkpoint: Checkpoint, lastSent: [String: NoticeVersion], now: Timestamp
+    ) throws -> [NoticeFacts] {
         var planned = Set<String>()
         return try customers.filter { planned.insert($0).inserted }.map { slug in
             let share = try checkNoticeable(incident, customer: slug)
@@ -50,9 +59,10 @@ extension Workflow {
                 throw InputError(field: .customer, problem: "\(slug) is not in the customer list", next: .listCustomers)
             }
             let kind = try noticeKind(incident, share: share, requested: requested)
-            return NoticeFacts.build(incident: incident, share: share, customer: customer, organisation: directory.contact,
-                                     kind: kind, version: share.draftedVersions + 1, draftedAt: now,
-                                     checkpoint: checkpoint, lastSent: lastSent[slug])
+            return NoticeFacts.build(
+                incident: incident, share: share, customer: customer, organisation: directory.contact,
+                kind: kind, version: share.draftedVersions + 1, draftedAt: now,
+                checkpoint: checkpoint, lastSent: lastSent[slug])
         }
     }
 
@@ -61,8 +71,9 @@ extension Workflow {
         try versions.enumerated().map { index, version in
             let share = try checkNoticeable(incident, customer: version.customer)
             guard version.version == share.draftedVersions + 1 else {
-                throw WorkflowRefusal(step: "draft version \(version.version) for", incident: incident.id,
-                                      unmet: [Unmet("\(version.customer) has \(share.draftedVersions) version(s); the next is \(share.draftedVersions + 1)")])
+                throw WorkflowRefusal(
+                    step: "draft version \(version.version) for", incident: incident.id,
+                    unmet: [Unmet("\(version.customer) has \(share.draftedVersions) version(s); the next is \(share.draftedVersions + 1)")])
             }
             return try event(for: incident, .noticeDrafted(version), context: context, after: index)
         }
@@ -76,21 +87,31 @@ extension Workflow {
     }
 
     /// Marks a drafted version sent. The first notice's punctuality is judged here, once, against the deadline as it now stands.
-    public static func markSent(_ incident: Incident, customer: String, version: Int?, via: String?, context: Context) throws -> IncidentEvent {
+    public static func markSent(_ incident: Incident, customer: String, version: Int?, via: String?, context: Context) throws
+        -> IncidentEvent
+    {
         let share = try checkNoticeable(incident, customer: customer)
         guard share.draftedVersions > 0 else {
-            throw WorkflowRefusal(step: "mark a notice sent for", incident: incident.id, unmet: [Unmet("no notice was drafted for \(customer)", next: .draftNotice(incident.id, customer: customer))])
+            throw WorkflowRefusal(
+                step: "mark a notice sent for", incident: incident.id,
+                unmet: [Unmet("no notice was drafted for \(customer)", next: .draftNotice(incident.id, customer: customer))])
         }
         let version = version ?? share.draftedVersions
         guard (1...share.draftedVersions).contains(version) else {
             throw InputError(field: .noticeVersion, problem: "\(customer) has versions 1 to \(share.draftedVersions) of its notice")
         }
         if let last = share.lastSentVersion, version <= last {
-            throw WorkflowRefusal(step: "mark version \(version) sent for", incident: incident.id, unmet: [Unmet("version \(last) was already marked sent to \(customer)")])
+            throw WorkflowRefusal(
+                step: "mark version \(version) sent for", incident: incident.id,
+                unmet: [Unmet("version \(last) was already marked sent to \(customer)")])
         }
         let sentAt = context.at ?? context.now
         if version <= share.draftedAt.count, sentAt < share.draftedAt[version - 1] {
-            throw InputError(field: .at, problem: "\(sentAt) is before version \(version) was drafted (\(share.draftedAt[version - 1])); give the time it was really sent")
+            throw InputError(
+                field: .at,
+                problem:
+                    "\(sentAt) is before version \(version) was drafted (\(share.draftedAt[version - 1])); give the time it was really sent"
+            )
         }
         let dueBy = share.dueBy(awareAt: incident.awareAt)
         let body = NoticeSent(customer: customer, version: version, via: via, dueBy: dueBy, onTime: sentAt <= dueBy)

@@ -25,8 +25,9 @@ public enum Workflow {
 
     public static func log(_ body: Logged, id: IncidentID, context: Context) throws -> IncidentEvent {
         try check(body, context: context)
-        return IncidentEvent(incident: id, number: 1, payload: .logged(body), actor: context.actor,
-                             recordedAt: context.now, occurredAt: body.awareAt)
+        return IncidentEvent(
+            incident: id, number: 1, payload: .logged(body), actor: context.actor,
+            recordedAt: context.now, occurredAt: body.awareAt)
     }
 
     /// The checks `log` makes, for callers that want them before touching the register.
@@ -40,21 +41,30 @@ public enum Workflow {
 
     public static func update(_ incident: Incident, with body: Updated, context: Context) throws -> IncidentEvent {
         guard !incident.isClosed else {
-            throw WorkflowRefusal(step: "update", incident: incident.id,
-                                  unmet: [Unmet("it is closed", next: .reopen(incident.id))])
+            throw WorkflowRefusal(
+                step: "update", incident: incident.id,
+                unmet: [Unmet("it is closed", next: .reopen(incident.id))])
         }
         guard body != Updated() else {
-            throw InputError(field: .update, problem: "nothing new to record; give a note, an action, a consequence, a category, a count or a corrected fact")
+            throw InputError(
+                field: .update,
+                problem: "nothing new to record; give a note, an action, a consequence, a category, a count or a corrected fact")
         }
         if let action = body.action, action.phase != incident.phase {
             throw InputError(field: .action, problem: "recorded in \(action.phase) but \(incident.id) is in \(incident.phase)")
         }
-        for (change, field) in [(body.awareAt, Field.awareAt), (body.occurredFrom, .occurredFrom),
-                                (body.occurredTo, .occurredTo), (body.detectedAt, .detectedAt)] {
+        for (change, field) in [
+            (body.awareAt, Field.awareAt), (body.occurredFrom, .occurredFrom),
+            (body.occurredTo, .occurredTo), (body.detectedAt, .detectedAt),
+        ] {
             if let change { try checkPast(change.to, field: field, context: context) }
         }
         if let awareAt = body.awareAt?.to, awareAt.year != incident.id.year {
-            throw InputError(field: .awareAt, problem: "\(awareAt) is in \(awareAt.year) but \(incident.id) was numbered for \(incident.id.year); log a new incident if the year was wrong")
+            throw InputError(
+                field: .awareAt,
+                problem:
+                    "\(awareAt) is in \(awareAt.year) but \(incident.id) was numbered for \(incident.id.year); log a new incident if the year was wrong"
+            )
         }
         try checkWindow(from: body.occurredFrom?.to ?? incident.occurredFrom, to: body.occurredTo?.to ?? incident.occurredTo)
         return try event(for: incident, .updated(body), context: context)
@@ -63,7 +73,8 @@ public enum Workflow {
     /// Moves one phase forward, if the current phase's exit criteria are met.
     public static func advance(_ incident: Incident, note: String, context: Context) throws -> IncidentEvent {
         guard let next = incident.phase.next else {
-            let reason = incident.isClosed
+            let reason =
+                incident.isClosed
                 ? Unmet("it is closed", next: .reopen(incident.id))
                 : Unmet("restore is the last phase", next: .close(incident.id))
             throw WorkflowRefusal(step: "advance", incident: incident.id, unmet: [reason])
@@ -93,7 +104,8 @@ public enum Workflow {
             throw WorkflowRefusal(step: "reopen", incident: incident.id, unmet: [Unmet("it is not closed (it is in \(incident.phase))")])
         }
         guard phase != .closed else {
-            throw InputError(field: .phase, problem: "name the working phase to reopen in: investigate, contain, mitigate, remediate or restore")
+            throw InputError(
+                field: .phase, problem: "name the working phase to reopen in: investigate, contain, mitigate, remediate or restore")
         }
         return try event(for: incident, .reopened(Reopened(to: phase, reason: reason)), context: context)
     }
@@ -118,8 +130,9 @@ public enum Workflow {
     static func event(for incident: Incident, _ payload: EventPayload, context: Context, after earlier: Int = 0) throws -> IncidentEvent {
         let occurred = context.at ?? context.now
         try checkPast(occurred, field: .at, context: context)
-        return IncidentEvent(incident: incident.id, number: incident.eventCount + 1 + earlier, payload: payload,
-                             actor: context.actor, recordedAt: context.now, occurredAt: occurred)
+        return IncidentEvent(
+            incident: incident.id, number: incident.eventCount + 1 + earlier, payload: payload,
+            actor: context.actor, recordedAt: context.now, occurredAt: occurred)
     }
 
     private static func checkPast(_ time: Timestamp, field: Field, context: Context) throws {

@@ -28,8 +28,10 @@ public struct NoticeBatchExport {
 
     /// Runs the export; `progress(done, total)` after each notice, `output` for a notice without a folder.
     /// Returns the incident as read and how many notices were exported.
-    public func run(from register: any RegisterStore, progress: (Int, Int) -> Void = { _, _ in },
-                    output: (String) -> Void) throws -> (incident: Incident, exported: Int) {
+    public func run(
+        from register: any RegisterStore, progress: (Int, Int) -> Void = { _, _ in },
+        output: (String) -> Void
+    ) throws -> (incident: Incident, exported: Int) {
         let current = try register.incident(incident)
         let chosen = Set(choice.recipients(in: current))
         if case .one(let slug) = choice, current.share(of: slug) == nil {
@@ -64,7 +66,7 @@ public struct NoticeBatchExport {
             if let folder, done > 0 { try SafeFile.syncFolder(folder) }
         } catch {
             // A batch that failed part-way leaves none of its new files behind (replaced ones cannot come back).
-            if !force { written.forEach { SafeFile.remove($0) } }
+            if !force { for path in written { SafeFile.remove(path) } }
             throw error
         }
         return (current, done)

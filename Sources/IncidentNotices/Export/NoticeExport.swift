@@ -17,8 +17,10 @@ public enum NoticeExport {
     static func email(_ draft: NoticeVersion) throws -> EmailMessage {
         let facts = draft.facts
         guard !facts.contact.email.isEmpty else {
-            throw InputError(field: .organisation, problem: "our e-mail address is not set, so a .eml has no sender (set it, then draft the notice again)",
-                             next: .setOrganisation)
+            throw InputError(
+                field: .organisation,
+                problem: "our e-mail address is not set, so a .eml has no sender (set it, then draft the notice again)",
+                next: .setOrganisation)
         }
         let zone = TimeZone(identifier: facts.customer.timeZone) ?? TimeZone(identifier: "UTC")!
         let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(facts.draftedAt.seconds)))

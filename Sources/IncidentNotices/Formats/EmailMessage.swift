@@ -103,7 +103,7 @@ public struct EmailMessage: Equatable, Sendable {
         if let inReplyTo { lines.append("In-Reply-To: <\(inReplyTo)>") }
         if !references.isEmpty { lines.append(MIMEHeader.field("References", references.map { "<\($0)>" })) }
         lines += [
-            "MIME-Version: 1.0",
+            "MIME-Version: 1.0"
         ]
         // RFC 3282: lets the mail client (and a screen reader) know the language of the text, as `lang` does in the HTML.
         if let language { lines.append("Content-Language: " + MarkdownLite.languageTag(language)) }

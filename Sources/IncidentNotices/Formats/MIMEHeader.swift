@@ -88,7 +88,7 @@ enum MIMEHeader {
             if bytes.count <= bytesPerWord {
                 add(bytes)
             } else {
-                character.unicodeScalars.forEach { add(Array(String($0).utf8)) }
+                for scalar in character.unicodeScalars { add(Array(String(scalar).utf8)) }
             }
         }
         if !chunk.isEmpty { words.append("=?UTF-8?B?" + base64(chunk) + "?=") }

@@ -99,8 +99,11 @@ public enum MarkdownLite {
 
     /// The `lang` value if it looks like a BCP 47 tag, else `und`: attribute values never come from free text.
     static func languageTag(_ lang: String) -> String {
-        let ok = !lang.isEmpty && lang.count <= 35
-            && lang.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let ok =
+            !lang.isEmpty && lang.count <= 35
+            && lang.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+            }
         return ok ? lang : "und"
     }
 

@@ -93,7 +93,8 @@ enum PostgresProjection {
                 "INSERT INTO customers (slug, state, added_seq) VALUES ($1, $2, $3)",
                 [.text(customer.slug), .text(try CanonicalJSON.encode(customer)), .int(seq)])
         case .customerEdited(let customer):
-            try session.query("UPDATE customers SET state = $2 WHERE slug = $1", [.text(customer.slug), .text(try CanonicalJSON.encode(customer))])
+            try session.query(
+                "UPDATE customers SET state = $2 WHERE slug = $1", [.text(customer.slug), .text(try CanonicalJSON.encode(customer))])
         case .organisationSet(let organisation):
             try session.query(
                 """

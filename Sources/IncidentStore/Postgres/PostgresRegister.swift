@@ -371,9 +371,12 @@ public final class PostgresRegister: RegisterStore, @unchecked Sendable {
                     throw StoreError.damaged(reason: "the chain_head row is missing")
                 }
                 let head = Checkpoint(events: Int64(try row.int(0)), hash: try row.text(1))
-                guard let clock = try session.query("""
-                    SELECT floor(extract(epoch FROM clock_timestamp()))::bigint, (SELECT recorded_at FROM events WHERE seq = $1)
-                    """, [.int(head.events)]).first
+                guard
+                    let clock = try session.query(
+                        """
+                        SELECT floor(extract(epoch FROM clock_timestamp()))::bigint, (SELECT recorded_at FROM events WHERE seq = $1)
+                        """, [.int(head.events)]
+                    ).first
                 else { throw StoreError.damaged(reason: "the server did not tell its time") }
                 let now = Timestamp(seconds: Int64(try clock.int(0)))
                 if let last = try clock.optionalText(1), now.iso8601 < last {

@@ -23,17 +23,21 @@ struct Affect: ParsableCommand {
     @OptionGroup var writer: WriterOptions
     @Option(help: "Customer slug.", completion: .customerSlugs) var customer: String?
     @Option(name: .customLong("customers-file"), help: "CSV of many customers' shares.") var customersFile: String?
-    @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of its personal data (repeat).", valueName: "slug"),
-            completion: .dataCategories)
+    @Option(
+        name: .customLong("data-category"), help: ArgumentHelp("Category of its personal data (repeat).", valueName: "slug"),
+        completion: .dataCategories)
     var dataCategories: [String] = []
-    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of its data subjects (repeat).", valueName: "slug"),
-            completion: .subjectCategories)
+    @Option(
+        name: .customLong("subject-category"), help: ArgumentHelp("Category of its data subjects (repeat).", valueName: "slug"),
+        completion: .subjectCategories)
     var subjectCategories: [String] = []
     @Option(help: "Approximate number of its records.") var records: String?
     @Option(help: "Approximate number of its data subjects.") var subjects: String?
 
     func validate() throws {
-        guard (customer == nil) != (customersFile == nil) else { throw ValidationError("give either --customer SLUG or --customers-file FILE") }
+        guard (customer == nil) != (customersFile == nil) else {
+            throw ValidationError("give either --customer SLUG or --customers-file FILE")
+        }
         if customersFile != nil && (!dataCategories.isEmpty || !subjectCategories.isEmpty || records != nil || subjects != nil) {
             throw ValidationError("with --customers-file, put categories and counts in the file")
         }
@@ -42,13 +46,15 @@ struct Affect: ParsableCommand {
     func run() throws {
         let id = try IncidentID.parse(id)
         let context = try writer.context()
-        let proposals = try customersFile.map(Self.proposals) ?? [
-            ShareProposal(customer: try Slug.parse(customer!, field: .customer),
-                          dataCategories: try dataCategories.map { try Vocabulary.dataCategories.parse($0, field: .dataCategory) },
-                          subjectCategories: try subjectCategories.map { try Vocabulary.subjectCategories.parse($0, field: .subjectCategory) },
-                          records: try records.map { try CountText.parse($0, field: .records) },
-                          subjects: try subjects.map { try CountText.parse($0, field: .subjects) }),
-        ]
+        let proposals =
+            try customersFile.map(Self.proposals) ?? [
+                ShareProposal(
+                    customer: try Slug.parse(customer!, field: .customer),
+                    dataCategories: try dataCategories.map { try Vocabulary.dataCategories.parse($0, field: .dataCategory) },
+                    subjectCategories: try subjectCategories.map { try Vocabulary.subjectCategories.parse($0, field: .subjectCategory) },
+                    records: try records.map { try CountText.parse($0, field: .records) },
+                    subjects: try subjects.map { try CountText.parse($0, field: .subjects) })
+            ]
         let store = try register.open(create: false)
         let directory = try store.directory()
         let incident = try store.recordMany(id) { try Workflow.affect($0, proposals, directory: directory, context: context) }
@@ -57,14 +63,17 @@ struct Affect: ParsableCommand {
 
     /// One proposal per row of the file; a bad cell is refused with the file and line.
     static func proposals(_ file: String) throws -> [ShareProposal] {
-        let table = try CSVTable(file: file, known: ["customer", "data-category", "subject-category", "records", "subjects"],
-                                 required: ["customer"])
+        let table = try CSVTable(
+            file: file, known: ["customer", "data-category", "subject-category", "records", "subjects"],
+            required: ["customer"])
         return try table.rows.map { row in
             let field = Field.row(file, line: row.line)
             return ShareProposal(
                 customer: try Slug.parse(row.cells["customer"] ?? "", field: field),
                 dataCategories: try CSVTable.list(row.cells["data-category"]).map { try Vocabulary.dataCategories.parse($0, field: field) },
-                subjectCategories: try CSVTable.list(row.cells["subject-category"]).map { try Vocabulary.subjectCategories.parse($0, field: field) },
+                subjectCategories: try CSVTable.list(row.cells["subject-category"]).map {
+                    try Vocabulary.subjectCategories.parse($0, field: field)
+                },
                 records: try CSVTable.count(row.cells["records"], field: "\(field): records"),
                 subjects: try CSVTable.count(row.cells["subjects"], field: "\(field): subjects"),
                 origin: field)

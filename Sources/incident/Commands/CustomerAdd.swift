@@ -25,8 +25,9 @@ struct CustomerAdd: ParsableCommand {
     var noticeHours: Int?
 
     func run() throws {
-        let customer = try CustomerInput.customer(slug: slug, name: name, emails: emails, language: language,
-                                                  timezone: timezone, noticeHours: noticeHours, row: nil)
+        let customer = try CustomerInput.customer(
+            slug: slug, name: name, emails: emails, language: language,
+            timezone: timezone, noticeHours: noticeHours, row: nil)
         let context = try writer.context()
         _ = try register.open(create: true).recordDirectory { try Workflow.addCustomers($0, [(customer, .customerSlug)], context: context) }
         Output.print(customer.slug)

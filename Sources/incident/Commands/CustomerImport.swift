@@ -21,8 +21,9 @@ struct CustomerImport: ParsableCommand {
     @OptionGroup var writer: WriterOptions
 
     func run() throws {
-        let table = try CSVTable(file: file, known: ["slug", "name", "email", "language", "timezone", "notice-hours"],
-                                 required: ["slug", "name", "email"])
+        let table = try CSVTable(
+            file: file, known: ["slug", "name", "email", "language", "timezone", "notice-hours"],
+            required: ["slug", "name", "email"])
         let customers = try table.rows.map { row in
             let field = Field.row(file, line: row.line)
             let customer = try CustomerInput.customer(

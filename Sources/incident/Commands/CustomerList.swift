@@ -15,8 +15,14 @@ struct CustomerList: ParsableCommand {
     func run() throws {
         let customers = try register.open(create: false).directory().customers.values.sorted { $0.slug < $1.slug }
         if output.json { return try Output.json(customers) }
-        Output.print(Terminal.current.table(["SLUG", "NAME", "EMAILS", "LANGUAGE", "TIME ZONE", "NOTICE HOURS"], customers.map {
-            [$0.slug, $0.name, $0.emails.joined(separator: ", "), $0.language, $0.timeZone, $0.noticeHours.map(String.init) ?? "default"]
-        }))
+        Output.print(
+            Terminal.current.table(
+                ["SLUG", "NAME", "EMAILS", "LANGUAGE", "TIME ZONE", "NOTICE HOURS"],
+                customers.map {
+                    [
+                        $0.slug, $0.name, $0.emails.joined(separator: ", "), $0.language, $0.timeZone,
+                        $0.noticeHours.map(String.init) ?? "default",
+                    ]
+                }))
     }
 }

@@ -48,8 +48,9 @@ struct List: ParsableCommand {
         let terminal = Terminal.current
         let rows = incidents.map { [$0.id.description, $0.phase.rawValue, $0.severity.rawValue, $0.awareAt.iso8601, $0.title] }
         if terminal.isInteractive && rows.isEmpty { return Output.print("No incidents match.") }
-        Output.print(terminal.table(["ID", "PHASE", "SEVERITY", "AWARE AT", "TITLE"], rows) { column, cell in
-            column == 2 ? terminal.severity(cell.trimmingCharacters(in: .whitespaces), cell) : cell
-        })
+        Output.print(
+            terminal.table(["ID", "PHASE", "SEVERITY", "AWARE AT", "TITLE"], rows) { column, cell in
+                column == 2 ? terminal.severity(cell.trimmingCharacters(in: .whitespaces), cell) : cell
+            })
     }
 }

@@ -21,7 +21,8 @@ struct Log: ParsableCommand {
     @OptionGroup var writer: WriterOptions
 
     @Option(parsing: .unconditional, help: "A short title.") var title: String
-    @Option(parsing: .unconditional, help: "What happened: the nature of the incident (DPA §9.2; '-' reads standard input).") var nature: String
+    @Option(parsing: .unconditional, help: "What happened: the nature of the incident (DPA §9.2; '-' reads standard input).") var nature:
+        String
     @Option(name: .customLong("aware-at"), help: ArgumentHelp("When we became aware (the clock starts here).", valueName: "time"))
     var awareAt: String
     @Option(help: "low, medium, high or critical.") var severity: String = "medium"
@@ -29,21 +30,27 @@ struct Log: ParsableCommand {
     var occurredFrom: String?
     @Option(name: .customLong("occurred-to"), help: ArgumentHelp("End of that window.", valueName: "time"))
     var occurredTo: String?
-    @Option(name: .customLong("detected-at"), help: ArgumentHelp("When it was first detected, if before we became aware.", valueName: "time"))
+    @Option(
+        name: .customLong("detected-at"), help: ArgumentHelp("When it was first detected, if before we became aware.", valueName: "time"))
     var detectedAt: String?
     @Option(parsing: .unconditional, help: "'internal', or the name of the subprocessor where it started.") var source: String = "internal"
-    @Option(name: .customLong("system"), parsing: .unconditionalSingleValue, help: "An affected service or system (repeat).") var systems: [String] = []
-    @Option(name: .customLong("region"), parsing: .unconditionalSingleValue, help: "An affected region (repeat).") var regions: [String] = []
-    @Option(name: .customLong("data-category"),
-            help: ArgumentHelp("Category of personal data (repeat; see `incident vocab`).", valueName: "slug"),
-            completion: .dataCategories)
+    @Option(name: .customLong("system"), parsing: .unconditionalSingleValue, help: "An affected service or system (repeat).") var systems:
+        [String] = []
+    @Option(name: .customLong("region"), parsing: .unconditionalSingleValue, help: "An affected region (repeat).") var regions: [String] =
+        []
+    @Option(
+        name: .customLong("data-category"),
+        help: ArgumentHelp("Category of personal data (repeat; see `incident vocab`).", valueName: "slug"),
+        completion: .dataCategories)
     var dataCategories: [String] = []
-    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"),
-            completion: .subjectCategories)
+    @Option(
+        name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"),
+        completion: .subjectCategories)
     var subjectCategories: [String] = []
     @Option(help: "Approximate number of records affected (12000 or 12,000).") var records: String?
     @Option(help: "Approximate number of data subjects affected.") var subjects: String?
-    @Option(name: .customLong("consequence"), parsing: .unconditionalSingleValue, help: "A known or suspected consequence (repeat).") var consequences: [String] = []
+    @Option(name: .customLong("consequence"), parsing: .unconditionalSingleValue, help: "A known or suspected consequence (repeat).")
+    var consequences: [String] = []
     @Flag(name: .customLong("allow-duplicate"), help: "Log it even if an incident with the same title and awareness time exists.")
     var allowDuplicate = false
 
@@ -64,7 +71,7 @@ struct Log: ParsableCommand {
             systems: facts.systems, regions: facts.regions, dataCategories: facts.dataCategories,
             subjectCategories: facts.subjectCategories, records: facts.records, subjects: facts.subjects,
             consequences: facts.consequences)
-        try Workflow.check(body, context: context) // before the register is created, so bad input leaves no file
+        try Workflow.check(body, context: context)  // before the register is created, so bad input leaves no file
         let store = try register.open(create: true)
         let accepted = try DuplicateConfirmation.accepted(store.possibleDuplicates(of: body), allowed: allowDuplicate)
         let incident = try store.log(body, context: context, refusingDuplicatesExcept: accepted)

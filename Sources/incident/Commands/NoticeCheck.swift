@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import IncidentCore
 import IncidentNotices
 import IncidentStore
@@ -20,7 +20,10 @@ struct NoticeCheckCommand: ParsableCommand {
     @OptionGroup var register: RegisterOptions
     @OptionGroup var output: OutputOptions
 
-    struct Entry: Encodable { var customer: String; var unknown: [String] }
+    struct Entry: Encodable {
+        var customer: String
+        var unknown: [String]
+    }
 
     func run() throws {
         let id = try IncidentID.parse(id)
@@ -30,8 +33,11 @@ struct NoticeCheckCommand: ParsableCommand {
         let entries = Workflow.unknownNoticeItems(incident, directory: directory).map { Entry(customer: $0.customer, unknown: $0.unknown) }
         if output.json { return try Output.json(entries) }
         if entries.isEmpty { return Output.print("\(id): no customer is marked affected") }
-        Output.print(Terminal.current.table(["CUSTOMER", "STILL UNKNOWN"], entries.map {
-            [$0.customer, $0.unknown.isEmpty ? "all seven items known" : $0.unknown.joined(separator: ", ")]
-        }))
+        Output.print(
+            Terminal.current.table(
+                ["CUSTOMER", "STILL UNKNOWN"],
+                entries.map {
+                    [$0.customer, $0.unknown.isEmpty ? "all seven items known" : $0.unknown.joined(separator: ", ")]
+                }))
     }
 }

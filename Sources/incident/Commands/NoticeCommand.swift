@@ -7,6 +7,8 @@ struct NoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notice",
         abstract: "Draft, export and track the customer notices of DPA §9.2/§9.3.",
-        subcommands: [NoticeDraftCommand.self, NoticeExportCommand.self, NoticeSentCommand.self, NoticeListCommand.self,
-                      NoticeCheckCommand.self, NoticeTemplatesCommand.self])
+        subcommands: [
+            NoticeDraftCommand.self, NoticeExportCommand.self, NoticeSentCommand.self, NoticeListCommand.self,
+            NoticeCheckCommand.self, NoticeTemplatesCommand.self,
+        ])
 }

@@ -31,7 +31,9 @@ struct NoticeDraftCommand: ParsableCommand {
         let (incident, count) = try NoticeDrafting.draft(
             in: store, incident: id, choice: try choice.selection(), requested: kind, overrides: templates, context: context,
             onFallback: { Output.warn("no templates for language '\($0)'; using English") })
-        if try store.directory().organisation == nil { Output.warn("our contact details are not set; run `incident org set` and draft again") }
+        if try store.directory().organisation == nil {
+            Output.warn("our contact details are not set; run `incident org set` and draft again")
+        }
         Output.print("\(WriteReceipt.incident(incident)): \(count) notice(s) drafted")
     }
 }

@@ -32,13 +32,16 @@ struct NoticeExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let export = NoticeBatchExport(incident: try IncidentID.parse(id), choice: try choice.selection(), version: version,
-                                       format: try NoticeFormat.parse(format), folder: out, force: force)
+        let export = NoticeBatchExport(
+            incident: try IncidentID.parse(id), choice: try choice.selection(), version: version,
+            format: try NoticeFormat.parse(format), folder: out, force: force)
         var progress: Progress?
-        let (incident, written) = try export.run(from: try register.open(create: false), progress: { done, total in
-            if progress == nil { progress = Progress(total: total) }
-            progress?.advance()
-        }, output: Output.raw)
+        let (incident, written) = try export.run(
+            from: try register.open(create: false),
+            progress: { done, total in
+                if progress == nil { progress = Progress(total: total) }
+                progress?.advance()
+            }, output: Output.raw)
         progress?.finish()
         guard written > 0 else { throw CommandError.noNoticeMatches(export.incident, version: version) }
         if let out { Output.print("\(WriteReceipt.incident(incident)): \(written) notice(s) written to \(out)") }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import IncidentCore
 import IncidentNotices
 import IncidentStore
@@ -21,7 +21,13 @@ struct NoticeListCommand: ParsableCommand {
     @OptionGroup var register: RegisterOptions
     @OptionGroup var output: OutputOptions
 
-    struct Version: Encodable { var version: Int; var kind: NoticeKind; var draftedAt: Timestamp; var sentAt: Timestamp?; var sentVia: String? }
+    struct Version: Encodable {
+        var version: Int
+        var kind: NoticeKind
+        var draftedAt: Timestamp
+        var sentAt: Timestamp?
+        var sentVia: String?
+    }
     struct Entry: Encodable {
         var customer: String
         var dueBy: Timestamp
@@ -38,22 +44,35 @@ struct NoticeListCommand: ParsableCommand {
         let now = WriterOptions.now()
         var versions: [String: [Version]] = [:]
         for n in try store.noticeVersions(id) {
-            versions[n.customer, default: []].append(Version(version: n.version, kind: n.kind, draftedAt: n.draftedAt, sentAt: n.sentAt, sentVia: n.sentVia))
+            versions[n.customer, default: []].append(
+                Version(version: n.version, kind: n.kind, draftedAt: n.draftedAt, sentAt: n.sentAt, sentVia: n.sentVia))
         }
         let entries = incident.shares.map { share in
-            Entry(customer: share.customer, dueBy: share.dueBy(awareAt: incident.awareAt),
-                  overdue: share.isOverdue(awareAt: incident.awareAt, now: now), ruledOut: share.ruledOut,
-                  firstSent: share.firstSent, versions: versions[share.customer] ?? [])
+            Entry(
+                customer: share.customer, dueBy: share.dueBy(awareAt: incident.awareAt),
+                overdue: share.isOverdue(awareAt: incident.awareAt, now: now), ruledOut: share.ruledOut,
+                firstSent: share.firstSent, versions: versions[share.customer] ?? [])
         }
         if output.json { return try Output.json(entries) }
         let terminal = Terminal.current
-        Output.print(terminal.table(["CUSTOMER", "DUE BY", "STATUS", "VERSIONS", "LAST DRAFTED", "FIRST SENT"], entries.map { e in
-            let status = e.ruledOut.map { "ruled out: \($0.reason)" } ?? (e.overdue ? "OVERDUE" : e.firstSent == nil ? "awaiting notice" : "notified")
-            let sent = e.firstSent.map { first in
-                "v\(first.version) \(first.at) " + (first.onTime ? "on time" : "late") + (first.dueBy != e.dueBy ? " (due then \(first.dueBy))" : "")
-            } ?? "-"
-            return [e.customer, e.dueBy.iso8601, status, e.versions.map { "v\($0.version) \($0.kind)\($0.sentAt == nil ? "" : " sent")" }.joined(separator: ", "),
-                    e.versions.last?.draftedAt.iso8601 ?? "-", sent]
-        }) { column, cell in column == 2 && cell.hasPrefix("OVERDUE") ? terminal.red(terminal.bold(cell)) : cell })
+        Output.print(
+            terminal.table(
+                ["CUSTOMER", "DUE BY", "STATUS", "VERSIONS", "LAST DRAFTED", "FIRST SENT"],
+                entries.map { e in
+                    let status =
+                        e.ruledOut.map { "ruled out: \($0.reason)" }
+                        ?? (e.overdue ? "OVERDUE" : e.firstSent == nil ? "awaiting notice" : "notified")
+                    let sent =
+                        e.firstSent.map { first in
+                            "v\(first.version) \(first.at) " + (first.onTime ? "on time" : "late")
+                                + (first.dueBy != e.dueBy ? " (due then \(first.dueBy))" : "")
+                        } ?? "-"
+                    return [
+                        e.customer, e.dueBy.iso8601, status,
+                        e.versions.map { "v\($0.version) \($0.kind)\($0.sentAt == nil ? "" : " sent")" }.joined(separator: ", "),
+                        e.versions.last?.draftedAt.iso8601 ?? "-", sent,
+                    ]
+                }
+            ) { column, cell in column == 2 && cell.hasPrefix("OVERDUE") ? terminal.red(terminal.bold(cell)) : cell })
     }
 }

@@ -32,7 +32,8 @@ struct NoticeSentCommand: ParsableCommand {
         let share = incident.share(of: slug)
         let sentVersion = share?.lastSentVersion ?? 0
         let verdict = share?.firstSent.flatMap { first in
-            first.version == sentVersion ? (first.onTime ? " (first notice, on time)" : " (first notice, LATE: it was due \(first.dueBy))") : nil
+            first.version == sentVersion
+                ? (first.onTime ? " (first notice, on time)" : " (first notice, LATE: it was due \(first.dueBy))") : nil
         }
         Output.print("\(WriteReceipt.incident(incident)): notice v\(sentVersion) sent to \(slug)" + (verdict ?? ""))
     }

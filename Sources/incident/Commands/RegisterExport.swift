@@ -88,7 +88,8 @@ struct RegisterExport: ParsableCommand {
         let ruledOut = r.incident.shares.compactMap { s in
             s.ruledOut.map { ["customer": s.customer, "reason": $0.reason, "at": $0.at.iso8601, "by": $0.by] }
         }
-        let value = RecordJSON(incident: r.incident, phaseHistory: r.phaseHistory, customersNotified: r.notified, customersRuledOut: ruledOut)
+        let value = RecordJSON(
+            incident: r.incident, phaseHistory: r.phaseHistory, customersNotified: r.notified, customersRuledOut: ruledOut)
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -20,8 +20,10 @@ struct Timeline: ParsableCommand {
         let entries = try register.open(create: false).timeline(try IncidentID.parse(id))
         if output.json { return try Output.json(try entries.map(TimelineJSON.init)) }
         let rows = entries.map { entry in
-            [String(entry.event.number), entry.event.occurredAt.iso8601, entry.event.recordedAt.iso8601,
-             entry.event.actor, entry.event.payload.type, entry.event.payload.summary]
+            [
+                String(entry.event.number), entry.event.occurredAt.iso8601, entry.event.recordedAt.iso8601,
+                entry.event.actor, entry.event.payload.type, entry.event.payload.summary,
+            ]
         }
         Output.print(Terminal.current.table(["#", "AT", "RECORDED", "BY", "TYPE", "WHAT"], rows))
     }

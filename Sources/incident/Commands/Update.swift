@@ -23,15 +23,20 @@ struct Update: ParsableCommand {
     @Option(parsing: .unconditional, help: "A free-text update ('-' reads it from standard input).") var note: String?
     @Option(parsing: .unconditional, help: "An action taken.") var action: String?
     @Option(help: "containment, mitigation, remediation or restoration (default from the phase).") var kind: String?
-    @Option(name: .customLong("consequence"), parsing: .unconditionalSingleValue, help: "A known or suspected consequence (repeat).") var consequences: [String] = []
-    @Option(name: .customLong("data-category"), help: ArgumentHelp("Category of personal data (repeat).", valueName: "slug"),
-            completion: .dataCategories)
+    @Option(name: .customLong("consequence"), parsing: .unconditionalSingleValue, help: "A known or suspected consequence (repeat).")
+    var consequences: [String] = []
+    @Option(
+        name: .customLong("data-category"), help: ArgumentHelp("Category of personal data (repeat).", valueName: "slug"),
+        completion: .dataCategories)
     var dataCategories: [String] = []
-    @Option(name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"),
-            completion: .subjectCategories)
+    @Option(
+        name: .customLong("subject-category"), help: ArgumentHelp("Category of data subjects (repeat).", valueName: "slug"),
+        completion: .subjectCategories)
     var subjectCategories: [String] = []
-    @Option(name: .customLong("system"), parsing: .unconditionalSingleValue, help: "Another affected service or system (repeat).") var systems: [String] = []
-    @Option(name: .customLong("region"), parsing: .unconditionalSingleValue, help: "Another affected region (repeat).") var regions: [String] = []
+    @Option(name: .customLong("system"), parsing: .unconditionalSingleValue, help: "Another affected service or system (repeat).")
+    var systems: [String] = []
+    @Option(name: .customLong("region"), parsing: .unconditionalSingleValue, help: "Another affected region (repeat).") var regions:
+        [String] = []
     @Option(help: "Corrected approximate number of records.") var records: String?
     @Option(help: "Corrected approximate number of data subjects.") var subjects: String?
     @Option(parsing: .unconditional, help: "Restated nature of the incident ('-' reads standard input).") var nature: String?
@@ -39,7 +44,8 @@ struct Update: ParsableCommand {
     @Option(help: "Changed severity.") var severity: String?
     @Option(parsing: .unconditional, help: "Corrected source: 'internal' or a subprocessor's name.") var source: String?
     @Option(name: .customLong("aware-at"), help: ArgumentHelp("Corrected awareness time.", valueName: "time")) var awareAt: String?
-    @Option(name: .customLong("occurred-from"), help: ArgumentHelp("Corrected start of the window.", valueName: "time")) var occurredFrom: String?
+    @Option(name: .customLong("occurred-from"), help: ArgumentHelp("Corrected start of the window.", valueName: "time")) var occurredFrom:
+        String?
     @Option(name: .customLong("occurred-to"), help: ArgumentHelp("Corrected end of the window.", valueName: "time")) var occurredTo: String?
     @Option(name: .customLong("detected-at"), help: ArgumentHelp("Corrected detection time.", valueName: "time")) var detectedAt: String?
     @Option(help: ArgumentHelp("When this happened, if not now.", valueName: "time")) var at: String?

@@ -15,7 +15,8 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var register: RegisterOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp("A head kept elsewhere (from `incident checkpoint`): the register must still extend it.", valueName: "N:hash"))
+    @Option(
+        help: ArgumentHelp("A head kept elsewhere (from `incident checkpoint`): the register must still extend it.", valueName: "N:hash"))
     var checkpoint: String?
 
     func run() throws {

@@ -14,8 +14,14 @@ struct Vocab: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    private struct Entry: Encodable { var slug: String; var label: String }
-    private struct Lists: Encodable { var dataCategories: [Entry]; var subjectCategories: [Entry] }
+    private struct Entry: Encodable {
+        var slug: String
+        var label: String
+    }
+    private struct Lists: Encodable {
+        var dataCategories: [Entry]
+        var subjectCategories: [Entry]
+    }
 
     func run() throws {
         func entries(_ vocabulary: Vocabulary) -> [Entry] { vocabulary.terms.map { Entry(slug: $0.slug, label: $0.label) } }

@@ -41,7 +41,8 @@ struct Failure: Error {
             let field = FlagNames.flag(for: error.field)
             // "did you mean x?" reads on into the next step without a semicolon.
             let joint = error.problem.hasSuffix("?") ? " " : "; "
-            self.init("\(field): \(error.problem)" + (error.next.map { joint + NextStepText.text($0, field: error.field) } ?? ""), .invalidData)
+            self.init(
+                "\(field): \(error.problem)" + (error.next.map { joint + NextStepText.text($0, field: error.field) } ?? ""), .invalidData)
         case let error as WorkflowRefusal:
             self.init("cannot \(error.step) \(error.incident): " + error.unmet.map(NextStepText.unmet).joined(separator: "; "), .refused)
         case let error as PossibleDuplicate: self.init("\(error); if it is a different incident, add --allow-duplicate", .refused)
@@ -78,7 +79,8 @@ struct Failure: Error {
         switch error {
         case .environment(let variable, let problem): self.init("\(variable): \(problem)", .configuration)
         case .pinnedClockOutsidePractice(let location):
-            self.init("\(Clock.variable) is honoured only on a practice register (--db practice), not on \(location); unset it", .configuration)
+            self.init(
+                "\(Clock.variable) is honoured only on a practice register (--db practice), not on \(location); unset it", .configuration)
         case .noActor: self.init("--by: no login name could be found; pass --by NAME or set INCIDENT_ACTOR", .configuration)
         case .organisationNotSet: self.init("org: not set yet; run `incident org set --name NAME --email ADDRESS`", .notFound)
         case .noNoticeMatches(let id, let version):

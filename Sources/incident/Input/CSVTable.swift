@@ -20,7 +20,7 @@ struct CSVTable {
         guard var text = String(data: data, encoding: .utf8) else {
             throw InputError(field: Field(file), problem: "is not UTF-8 text; export it from your spreadsheet as CSV UTF-8")
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() } // spreadsheet byte-order mark
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // spreadsheet byte-order mark
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
             throw InputError(field: Field(file), problem: "is not valid CSV (\(error))")
@@ -36,9 +36,15 @@ struct CSVTable {
         var line = 2
         while let row = reader.next() {
             let rowLines = row.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
-            if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { line += 1; continue }
+            if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty {
+                line += 1
+                continue
+            }
             guard row.count == header.count else {
-                throw InputError(field: "\(file):\(line)", problem: "has \(row.count) cells but the header has \(header.count); quote cells that contain commas, and close every quote")
+                throw InputError(
+                    field: "\(file):\(line)",
+                    problem:
+                        "has \(row.count) cells but the header has \(header.count); quote cells that contain commas, and close every quote")
             }
             rows.append((line, Dictionary(uniqueKeysWithValues: zip(header, row.map { $0.trimmingCharacters(in: .whitespaces) }))))
             line += 1 + rowLines
@@ -67,6 +73,7 @@ struct CSVTable {
     }
 
     private static func normalise(_ name: String) -> String {
-        name.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
+        name.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(
+            of: " ", with: "-")
     }
 }

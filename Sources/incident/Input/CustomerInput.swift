@@ -8,17 +8,21 @@ enum CustomerInput {
     /// An IANA zone name; checked here, where the zone database can be read.
     static func timeZone(_ name: String) throws -> String {
         guard TimeZone(identifier: name) != nil else {
-            throw InputError(field: .timeZone, problem: "'\(name)' is not an IANA time zone; use one such as Europe/Berlin or America/New_York")
+            throw InputError(
+                field: .timeZone, problem: "'\(name)' is not an IANA time zone; use one such as Europe/Berlin or America/New_York")
         }
         return name
     }
 
     /// `row` names the file and line when the input came from CSV; its errors then name the column too.
-    static func customer(slug: String, name: String, emails: [String], language: String, timezone: String,
-                         noticeHours: Int?, row: Field?) throws -> Customer {
+    static func customer(
+        slug: String, name: String, emails: [String], language: String, timezone: String,
+        noticeHours: Int?, row: Field?
+    ) throws -> Customer {
         do {
             _ = try timeZone(timezone)
-            return try Customer.validated(slug: slug, name: name, emails: emails, language: language, timeZone: timezone, noticeHours: noticeHours)
+            return try Customer.validated(
+                slug: slug, name: name, emails: emails, language: language, timeZone: timezone, noticeHours: noticeHours)
         } catch let error as InputError {
             guard let row else { throw error }
             let column = FlagNames.flag(for: error.field).trimmingCharacters(in: CharacterSet(charactersIn: "-")).lowercased()

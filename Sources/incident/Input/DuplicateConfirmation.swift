@@ -10,7 +10,8 @@ enum DuplicateConfirmation {
         guard !duplicates.isEmpty else { return [] }
         guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else { throw PossibleDuplicate(existing: duplicates) }
         let named = duplicates.map { "\($0.id) \"\($0.title)\"" }.joined(separator: ", ")
-        let question = "\(named) \(duplicates.count == 1 ? "was" : "were") logged with the same title and awareness time. Log another incident anyway? [y/N] "
+        let question =
+            "\(named) \(duplicates.count == 1 ? "was" : "were") logged with the same title and awareness time. Log another incident anyway? [y/N] "
         FileHandle.standardError.write(Data(question.utf8))
         let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         guard answer == "y" || answer == "yes" else { throw PossibleDuplicate(existing: duplicates) }

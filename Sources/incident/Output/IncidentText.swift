@@ -27,12 +27,15 @@ struct IncidentText {
         section(&lines, "Actions", incident.actions.map { "- \($0.takenAt)  \($0.phase)/\($0.kind)  \($0.takenBy): \($0.text)" })
         section(&lines, "Notes", incident.notes.map { "- \($0.at)  \($0.by): \($0.text)" })
         if let summary = incident.closingSummary { section(&lines, "Closing summary", [summary]) }
-        section(&lines, "Customers", incident.shares.map { share in
-            let status = share.ruledOut.map { "ruled out: \($0.reason)" }
-                ?? share.firstSent.map { "notified \($0.at)\($0.onTime ? "" : " (late)")" }
-                ?? "notice due by \(share.dueBy(awareAt: incident.awareAt))"
-            return "- \(share.customer): \(status); \(share.draftedVersions) version(s) drafted"
-        })
+        section(
+            &lines, "Customers",
+            incident.shares.map { share in
+                let status =
+                    share.ruledOut.map { "ruled out: \($0.reason)" }
+                    ?? share.firstSent.map { "notified \($0.at)\($0.onTime ? "" : " (late)")" }
+                    ?? "notice due by \(share.dueBy(awareAt: incident.awareAt))"
+                return "- \(share.customer): \(status); \(share.draftedVersions) version(s) drafted"
+            })
         if !incident.isClosed {
             let next = incident.phase.next.map { "advance to \($0)" } ?? "close"
             if unmet.isEmpty {
@@ -42,7 +45,9 @@ struct IncidentText {
             }
         }
         lines.append("")
-        lines.append(terminal.dim("Opened \(incident.openedAt) by \(incident.openedBy); last change \(incident.updatedAt); \(incident.eventCount) events"))
+        lines.append(
+            terminal.dim(
+                "Opened \(incident.openedAt) by \(incident.openedBy); last change \(incident.updatedAt); \(incident.eventCount) events"))
         return lines.joined(separator: "\n")
     }
 

@@ -18,7 +18,8 @@ struct Progress {
     mutating func advance() {
         done += 1
         guard visible, done % max(1, total / 100) == 0 || done == total else { return }
-        let width = 30, filled = width * done / max(total, 1)
+        let width = 30
+        let filled = width * done / max(total, 1)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
     }

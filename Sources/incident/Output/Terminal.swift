@@ -9,7 +9,8 @@ struct Terminal {
     static var current: Terminal {
         let interactive = isatty(STDOUT_FILENO) == 1
         let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return Terminal(isInteractive: interactive, colour: interactive && !noColour && ProcessInfo.processInfo.environment["TERM"] != "dumb")
+        return Terminal(
+            isInteractive: interactive, colour: interactive && !noColour && ProcessInfo.processInfo.environment["TERM"] != "dumb")
     }
 
     func bold(_ text: String) -> String { paint(text, "1") }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IncidentCore
 
 @Suite("One e-mail address rule")
@@ -8,11 +9,13 @@ struct EmailAddressTests {
         #expect(try EmailAddress.parse(address, field: .customerEmail) == address)
     }
 
-    @Test("anything a mail header cannot carry safely is refused", arguments: [
-        "a..b@example.com", ".a@example.com", "a.@example.com", "a@example", "a@-example.com", "a@example.com\n",
-        "a@example.com\r", "a@example.com\u{2028}", "Name <a@example.com>", "a@example.com, b@example.com", "\"a\"@example.com",
-        "a b@example.com", "a@exa_mple.com", "@example.com", "a@", "",
-    ])
+    @Test(
+        "anything a mail header cannot carry safely is refused",
+        arguments: [
+            "a..b@example.com", ".a@example.com", "a.@example.com", "a@example", "a@-example.com", "a@example.com\n",
+            "a@example.com\r", "a@example.com\u{2028}", "Name <a@example.com>", "a@example.com, b@example.com", "\"a\"@example.com",
+            "a b@example.com", "a@exa_mple.com", "@example.com", "a@", "",
+        ])
     func refused(address: String) {
         let error = #expect(throws: InputError.self) { _ = try EmailAddress.parse(address, field: .customerEmail) }
         #expect(error?.field == .customerEmail)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IncidentCore
 
 @Suite("Our details and the customer directory")
@@ -21,7 +22,10 @@ struct OrganisationChangesTests {
         var changes = OrganisationChanges()
         changes.dpoEmail = "dpo@us.example"
         let events = try Workflow.setOrganisation(directory, changes, context: Fixture.context)
-        guard case .organisationSet(let merged)? = events.first?.payload else { Issue.record("no event"); return }
+        guard case .organisationSet(let merged)? = events.first?.payload else {
+            Issue.record("no event")
+            return
+        }
         #expect(merged == Organisation(name: "Us", email: "us@us.example", phone: "+44 1", dpoEmail: "dpo@us.example", noticeHours: 36))
         var same = OrganisationChanges()
         same.name = "Us"
@@ -33,8 +37,9 @@ struct OrganisationChangesTests {
         let acme = Customer(slug: "acme", name: "Acme GmbH", emails: ["dpo@acme.example"])
         let directory = Directory(customers: ["acme": acme])
         let globex = Customer(slug: "globex", name: "Globex", emails: ["p@globex.example"])
-        let events = try Workflow.addCustomers(directory, [(acme, .row("c.csv", line: 2)), (globex, .row("c.csv", line: 3))],
-                                               context: Fixture.context)
+        let events = try Workflow.addCustomers(
+            directory, [(acme, .row("c.csv", line: 2)), (globex, .row("c.csv", line: 3))],
+            context: Fixture.context)
         #expect(events.map(\.payload) == [.customerAdded(globex)])
         var renamed = acme
         renamed.name = "Acme AG"
@@ -43,8 +48,9 @@ struct OrganisationChangesTests {
         }
         #expect(changed?.field == "c.csv:2")
         let twice = #expect(throws: InputError.self) {
-            _ = try Workflow.addCustomers(Directory(), [(globex, .row("c.csv", line: 2)), (globex, .row("c.csv", line: 5))],
-                                          context: Fixture.context)
+            _ = try Workflow.addCustomers(
+                Directory(), [(globex, .row("c.csv", line: 2)), (globex, .row("c.csv", line: 5))],
+                context: Fixture.context)
         }
         #expect(twice?.field == "c.csv:5")
         #expect(twice?.problem.contains("c.csv:2") == true)
@@ -86,7 +92,9 @@ struct CustomerChangesTests {
         }
     }
 
-    @Test("slugs and language tags are checked whole: a final line break is refused", arguments: ["acme\n", "acme\r", "ac me", "acme\u{2028}"])
+    @Test(
+        "slugs and language tags are checked whole: a final line break is refused",
+        arguments: ["acme\n", "acme\r", "ac me", "acme\u{2028}"])
     func wholeSlug(slug: String) {
         #expect(throws: InputError.self) { _ = try Slug.parse(slug, field: .customerSlug) }
         #expect(throws: InputError.self) { _ = try LanguageTag.parse("de\n", field: .language) }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IncidentCore
 
 @Suite("A customer's share: defaults and revisions")
@@ -33,9 +34,11 @@ struct ShareProposalTests {
         #expect(share.subjects == nil)
     }
 
-    @Test("deadline hours: the customer's own, else the organisation's, else 48", arguments: [
-        ("acme", nil, 24), ("contoso", 72, 72), ("contoso", nil, 48),
-    ])
+    @Test(
+        "deadline hours: the customer's own, else the organisation's, else 48",
+        arguments: [
+            ("acme", nil, 24), ("contoso", 72, 72), ("contoso", nil, 48),
+        ])
     func hours(customer: String, organisationHours: Int?, expected: Int) throws {
         let organisation = organisationHours.map { Organisation(name: "Us", email: "us@us.example", noticeHours: $0) }
         let (incident, _) = try Self.affected([ShareProposal(customer: customer)], organisation: organisation)

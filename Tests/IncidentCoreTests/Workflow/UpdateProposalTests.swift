@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IncidentCore
 
 @Suite("What an update adds and corrects")
@@ -36,17 +37,22 @@ struct UpdateProposalTests {
         #expect(body.severity == Change(from: .high, to: .critical))
     }
 
-    @Test("an action's kind comes from the phase unless given", arguments: [
-        (Phase.investigate, nil, ActionKind.containment), (.contain, nil, .containment), (.mitigate, nil, .mitigation),
-        (.remediate, nil, .remediation), (.restore, nil, .restoration), (.contain, ActionKind.mitigation, .mitigation),
-    ])
+    @Test(
+        "an action's kind comes from the phase unless given",
+        arguments: [
+            (Phase.investigate, nil, ActionKind.containment), (.contain, nil, .containment), (.mitigate, nil, .mitigation),
+            (.remediate, nil, .remediation), (.restore, nil, .restoration), (.contain, ActionKind.mitigation, .mitigation),
+        ])
     func actionKind(phase: Phase, given: ActionKind?, expected: ActionKind) throws {
         let incident = try Fixture.incident(in: phase)
         var proposal = UpdateProposal()
         proposal.action = "did it"
         proposal.actionKind = given
         let event = try Workflow.update(incident, proposal: proposal, context: Fixture.context)
-        guard case .updated(let body) = event.payload else { Issue.record("not an update"); return }
+        guard case .updated(let body) = event.payload else {
+            Issue.record("not an update")
+            return
+        }
         #expect(body.action == ActionTaken(text: "did it", kind: expected, phase: phase))
     }
 
@@ -62,14 +68,16 @@ struct UpdateProposalTests {
     @Test("facts are checked against the rules with their field")
     func factsChecked() {
         let error = #expect(throws: InputError.self) {
-            _ = try ProposedFacts(systems: [], regions: [], dataCategories: ["emial"], subjectCategories: [], consequences: [],
-                                  records: nil, subjects: nil)
+            _ = try ProposedFacts(
+                systems: [], regions: [], dataCategories: ["emial"], subjectCategories: [], consequences: [],
+                records: nil, subjects: nil)
         }
         #expect(error?.field == .dataCategory)
         #expect(error?.problem.contains("email-addresses") == true)
         let negative = #expect(throws: InputError.self) {
-            _ = try ProposedFacts(systems: [], regions: [], dataCategories: [], subjectCategories: [], consequences: [],
-                                  records: "-1", subjects: nil)
+            _ = try ProposedFacts(
+                systems: [], regions: [], dataCategories: [], subjectCategories: [], consequences: [],
+                records: "-1", subjects: nil)
         }
         #expect(negative?.field == .records)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IncidentNotices
 
 /// A notice email with sensible defaults; tests change only what they are about.
@@ -63,14 +64,19 @@ func sampleMessage(
 
     @Test func headerInjectionAddsNoHeader() throws {
         let attack = "Hi\r\nBcc: evil@example.com"
-        for message in [try sampleMessage(subject: attack), try sampleMessage(name: attack), try sampleMessage(subject: attack, name: attack)] {
+        for message in [
+            try sampleMessage(subject: attack), try sampleMessage(name: attack), try sampleMessage(subject: attack, name: attack),
+        ] {
             let eml = message.rendered()
             let lines = eml.components(separatedBy: "\r\n")
             #expect(!lines.contains { $0.lowercased().hasPrefix("bcc") })
             if message.subject == attack {
                 #expect(MIMEDecoding.decodeWords(MIMEDecoding.header("Subject", in: eml)!) == "Hi  Bcc: evil@example.com")
             }
-            #expect(MIMEDecoding.headers(eml).map(\.name) == ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "X-Unsent", "Content-Type"])
+            #expect(
+                MIMEDecoding.headers(eml).map(\.name) == [
+                    "From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "X-Unsent", "Content-Type",
+                ])
         }
     }
 
@@ -145,8 +151,9 @@ func sampleMessage(
         #expect(!EmailMessage.isValidAddress(address))
         #expect(throws: EmailMessage.InvalidAddress(address, field: "To")) { try sampleMessage(to: [address]) }
         #expect(throws: EmailMessage.InvalidAddress.self) {
-            try EmailMessage(from: .init(name: "x", address: address), to: [], subject: "s", seconds: 0,
-                             utcOffsetSeconds: 0, messageID: "a@b", textBody: "", htmlBody: "")
+            try EmailMessage(
+                from: .init(name: "x", address: address), to: [], subject: "s", seconds: 0,
+                utcOffsetSeconds: 0, messageID: "a@b", textBody: "", htmlBody: "")
         }
     }
 
@@ -158,8 +165,9 @@ func sampleMessage(
     @Test(arguments: ["<id@host>", "id @host", "id@host\r\nBcc: x@y.z", "no-at", ""])
     func badMessageIDsAreRefused(id: String) {
         #expect(throws: EmailMessage.InvalidAddress(id, field: "Message-ID")) {
-            try EmailMessage(from: .init(name: "", address: "a@example.com"), to: [], subject: "s", seconds: 0,
-                             utcOffsetSeconds: 0, messageID: id, textBody: "", htmlBody: "")
+            try EmailMessage(
+                from: .init(name: "", address: "a@example.com"), to: [], subject: "s", seconds: 0,
+                utcOffsetSeconds: 0, messageID: id, textBody: "", htmlBody: "")
         }
     }
 }

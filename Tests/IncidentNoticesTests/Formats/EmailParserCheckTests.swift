@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IncidentNotices
 
 /// Python's standard `email` package as an independent, strict reader of the rendered `.eml`.
@@ -22,11 +23,15 @@ import Testing
 
     static let long = String(repeating: " sehr lange Betreffzeile", count: 6)
     static let cases: [(subject: String, name: String, shownSubject: String, shownName: String)] = [
-        ("Sicherheitsvorfall: Übermittlung – ÄÖÜ ß 日本語", "Datenschutz-Team Müller & Söhne",
-         "Sicherheitsvorfall: Übermittlung – ÄÖÜ ß 日本語", "Datenschutz-Team Müller & Söhne"),
+        (
+            "Sicherheitsvorfall: Übermittlung – ÄÖÜ ß 日本語", "Datenschutz-Team Müller & Söhne",
+            "Sicherheitsvorfall: Übermittlung – ÄÖÜ ß 日本語", "Datenschutz-Team Müller & Söhne"
+        ),
         ("Security incident notice", "Security Team, ACME Inc.", "Security incident notice", "Security Team, ACME Inc."),
-        ("Hi\r\nBcc: evil@example.com" + long, "Hi\r\nBcc: evil@example.com",
-         "Hi  Bcc: evil@example.com" + long, "Hi Bcc: evil@example.com"),
+        (
+            "Hi\r\nBcc: evil@example.com" + long, "Hi\r\nBcc: evil@example.com",
+            "Hi  Bcc: evil@example.com" + long, "Hi Bcc: evil@example.com"
+        ),
     ]
 
     @Test(arguments: cases)

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentCore
 import Testing
+
 @testable import IncidentNotices
 
 /// Issue 10, class 2: the escaping of user text and the Markdown reader agree on what a line is, so no line

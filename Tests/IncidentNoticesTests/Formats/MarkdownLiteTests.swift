@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IncidentNotices
 
 @Suite struct MarkdownLiteHTMLTests {
@@ -78,30 +79,33 @@ import Testing
 
 @Suite struct MarkdownLitePlainTextTests {
     @Test func blocksAreSeparatedByOneBlankLine() {
-        let markdown = "# Notice\n\nWe **found** a problem.\n\n\n## Steps\n- Change your password\n- Watch your account\n\n### Contact\nprivacy@example.org"
-        #expect(MarkdownLite.plainText(markdown) == """
-            Notice
-            ======
+        let markdown =
+            "# Notice\n\nWe **found** a problem.\n\n\n## Steps\n- Change your password\n- Watch your account\n\n### Contact\nprivacy@example.org"
+        #expect(
+            MarkdownLite.plainText(markdown) == """
+                Notice
+                ======
 
-            We found a problem.
+                We found a problem.
 
-            Steps
-            -----
+                Steps
+                -----
 
-            - Change your password
-            - Watch your account
+                - Change your password
+                - Watch your account
 
-            Contact
-            -------
+                Contact
+                -------
 
-            privacy@example.org
+                privacy@example.org
 
-            """)
+                """)
     }
 
     @Test(arguments: [20, 33, 40, 72])
     func wrapsWithinWidthWithoutSplittingWords(width: Int) {
-        let text = "Am 23. November 2026 haben wir festgestellt, dass eine unbefugte Person Zugriff auf "
+        let text =
+            "Am 23. November 2026 haben wir festgestellt, dass eine unbefugte Person Zugriff auf "
             + "einen Server hatte, auf dem Kundendaten gespeichert waren: Name, Anschrift, E-Mail-Adresse "
             + "und Kundennummer. Passwörter und Zahlungsdaten waren nicht betroffen. " + String(repeating: "x", count: 90)
         let out = MarkdownLite.plainText(text, width: width)
@@ -122,7 +126,8 @@ import Testing
     }
 
     @Test func bulletsWrapWithIndentedContinuation() {
-        let markdown = "- **Change** your password for the customer portal and any other service where you use it\n"
+        let markdown =
+            "- **Change** your password for the customer portal and any other service where you use it\n"
             + "  (this line continues the first item)\n- short"
         let lines = MarkdownLite.plainText(markdown, width: 30).split(separator: "\n").map(String.init)
         #expect(lines.first == "- Change your password for the")
@@ -142,9 +147,11 @@ import Testing
 
 @Suite("User text escaped for Markdown stays literal in every format")
 struct MarkdownEscapeTests {
-    @Test("headings, bullets and bold typed by a user are shown as typed", arguments: [
-        "# Not a heading", "- not a bullet", "**not bold**", "a \\ backslash", "  ## indented", "*single* stars",
-    ])
+    @Test(
+        "headings, bullets and bold typed by a user are shown as typed",
+        arguments: [
+            "# Not a heading", "- not a bullet", "**not bold**", "a \\ backslash", "  ## indented", "*single* stars",
+        ])
     func literal(userText: String) {
         let markdown = "## 1. What happened\n\n" + MarkdownEscape.text(userText) + "\n"
         let text = MarkdownLite.plainText(markdown)
