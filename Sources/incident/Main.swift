@@ -44,10 +44,12 @@ struct IncidentCommand: ParsableCommand {
         usage: "incident <subcommand>",
         discussion: """
             Phases: investigate → contain → mitigate → remediate → restore → closed.
-            The register is one SQLite file: --db PATH, else $INCIDENT_DB, else
-            $XDG_DATA_HOME/incident/register.sqlite
-            (~/.local/share/incident/register.sqlite). To try things out, use
-            the practice register: --db practice (see `incident practice`).
+            The register is a SQLite file (--db PATH, else $INCIDENT_DB, else
+            $XDG_DATA_HOME/incident/register.sqlite, i.e.
+            ~/.local/share/incident/register.sqlite) or, for a team, a
+            PostgreSQL database (--db postgres://user@host/dbname; see
+            `incident db`). To try things out, use the practice register:
+            --db practice (see `incident practice`).
 
             Example:
               id=$(incident log --title "Phishing of support agent" \\
