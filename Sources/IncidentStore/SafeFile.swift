@@ -73,11 +73,17 @@ public enum SafeFile {
             guard rename(temporary, path) == 0 else { throw Refused(path: path, problem: "cannot be replaced: \(errorText())") }
         } else {
             // link(2) never replaces: a file that appeared meanwhile is refused, not overwritten.
-            guard link(temporary, path) == 0 else {
-                if errno == EEXIST { throw Refused(path: path, problem: "already exists; pass --force to replace it") }
+            if link(temporary, path) == 0 {
+                unlink(temporary)
+            } else if errno == EEXIST {
+                throw Refused(path: path, problem: "already exists; pass --force to replace it")
+            } else if [EPERM, ENOTSUP, EOPNOTSUPP, EMLINK].contains(errno) {
+                // A file system without hard links (FAT on a USB stick): check once more, then rename.
+                try checkFree(path)
+                guard rename(temporary, path) == 0 else { throw Refused(path: path, problem: "cannot be written: \(errorText())") }
+            } else {
                 throw Refused(path: path, problem: "cannot be written: \(errorText())")
             }
-            unlink(temporary)
         }
         renamed = true
         if sync { try syncFolder(containing: path) }
