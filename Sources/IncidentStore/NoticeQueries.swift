@@ -45,15 +45,8 @@ extension Register {
     public func append(_ events: [IncidentEvent], to id: IncidentID, ifHeadIs head: Checkpoint) throws -> Incident? {
         try write { db in
             guard try EventLog.head(in: db) == head else { return nil }
-            guard var current = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
-            let now = clock()
-            for var event in events {
-                event.recordedAt = now
-                try current.apply(event)
-                let seq = try EventLog.append(event, in: db)
-                try Projection.write(current, after: event, seq: seq, in: db)
-            }
-            return current
+            guard let current = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
+            return try appendApplying(events, to: current, in: db)
         }
     }
 

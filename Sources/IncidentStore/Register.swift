@@ -164,19 +164,26 @@ public final class Register: RegisterStore {
     /// Each event is applied once, here, to keep the projections; the engine numbers a batch without applying it.
     public func recordMany(_ id: IncidentID, _ decide: (Incident) throws -> [IncidentEvent]) throws -> Incident {
         try write { db in
-            guard var current = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
-            let now = clock()
-            for var event in try decide(current) {
-                event.recordedAt = now
-                try current.apply(event)
-                let seq = try EventLog.append(event, in: db)
-                try Projection.write(current, after: event, seq: seq, in: db)
-            }
-            return current
+            guard let current = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
+            return try appendApplying(try decide(current), to: current, in: db)
         }
     }
 
     /// Records changes to the customer directory or our own details, all or none.
+    /// Inside a write transaction: stamps each event with the clock read under the lock, applies it once, appends
+    /// it to the chain and writes the projections it touches.
+    func appendApplying(_ events: [IncidentEvent], to incident: Incident, in db: Database) throws -> Incident {
+        var current = incident
+        let now = clock()
+        for var event in events {
+            event.recordedAt = now
+            try current.apply(event)
+            let seq = try EventLog.append(event, in: db)
+            try Projection.write(current, after: event, seq: seq, in: db)
+        }
+        return current
+    }
+
     public func recordDirectory(_ decide: (Directory) throws -> [DirectoryEvent]) throws -> Directory {
         try write { db in
             var directory = try DirectoryProjection.load(in: db)
