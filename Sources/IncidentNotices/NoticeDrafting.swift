@@ -17,7 +17,7 @@ public enum NoticeDrafting {
         var drafter: (languages: Set<String>, overrides: String?, drafter: NoticeDrafter)?
         for _ in 1...attempts {
             let snapshot = try register.noticeSnapshot(id)
-            let slugs = try choice.draftRecipients(in: snapshot.incident)
+            let slugs = try choice.draftRecipients(in: snapshot.incident, lastSentKinds: snapshot.lastSent.mapValues(\.kind))
             let planned = try Workflow.planNotices(
                 snapshot.incident, customers: slugs, directory: snapshot.directory, requested: requested,
                 checkpoint: snapshot.head, lastSent: snapshot.lastSent, now: context.now)

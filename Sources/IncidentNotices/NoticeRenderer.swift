@@ -36,11 +36,18 @@ public enum NoticeRenderer {
             let text = render(sample, with: set).markdown
             let origin = set.origin(of: kind.rawValue)
             guard text.count > 1 else { throw TemplateError(file: origin, line: nil, problem: "renders nothing") }
-            for item in SevenItems.markers where !text.contains(item.text) {
+            // The all-clear takes nothing back item by item: it states why, and whom to ask.
+            let required =
+                kind == .notAffected
+                ? SevenItems.markers.filter { $0.key == "contact" } + [(0, "ruledOutReason", "why the customer was ruled out", NoticeView.sampleRuledOutReason)]
+                : SevenItems.markers
+            for item in required where !text.contains(item.text) {
+                let what = item.number == 0 ? item.name : "§9.2 item \(item.number), \(item.name)"
                 throw TemplateError(
                     file: origin, line: nil,
-                    problem: "does not state §9.2 item \(item.number), \(item.name) (`\(item.key)`), "
-                        + "though the sample notice knows it: check this template and the files it includes; every notice states all seven items"
+                    problem: "does not state \(what) (`\(item.key)`), "
+                        + "though the sample notice knows it: check this template and the files it includes; "
+                        + (kind == .notAffected ? "a not-affected notice states why and whom to contact" : "every notice states all seven items")
                 )
             }
             checked.append(origin)

@@ -7,6 +7,17 @@ extension NoticeView {
     /// Each §9.2 item holds a text of its own (`SevenItems.markers`), so the check can tell which item a
     /// template set left out, in any language.
     static var sample: NoticeFacts {
+        var facts = sampleFacts
+        facts.sequence = 2
+        facts.changesSinceNotice = 1
+        facts.ruledOutReason = sampleRuledOutReason
+        return facts
+    }
+
+    /// The reason a `not-affected` notice must state: the check looks for this text.
+    static let sampleRuledOutReason = "Sample reason for ruling out"
+
+    private static var sampleFacts: NoticeFacts {
         let t = Timestamp.utc(year: 2026, month: 11, day: 23, hour: 8)!
         let mitigation = NoticeFacts.ActionItem(text: "Sample mitigation measure", kind: .mitigation, phase: .mitigate, at: t)
         let remediation = NoticeFacts.ActionItem(text: "Sample remediation action", kind: .remediation, phase: .remediate, at: t)

@@ -30,7 +30,10 @@ enum NoticeView {
             "isInitial": facts.kind == .initial,
             "isUpdate": facts.kind == .update,
             "isFinal": facts.kind == .final,
+            "isNotAffected": facts.kind == .notAffected,
             "version": facts.version,
+            // What the customer counts: the notices it was sent, not our drafts (older notices showed the version).
+            "noticeNumber": facts.sequence ?? facts.version,
             "customer": ["name": item(facts.customer.name), "slug": facts.customer.slug],
             "timeZone": facts.customer.timeZone,
             "draftedAt": words.format(facts.draftedAt, in: zone),
@@ -56,11 +59,23 @@ enum NoticeView {
         view["occurredTo"] = time(facts.occurredTo)
         view["detectedAt"] = time(facts.detectedAt)
         view["nextUpdateBy"] = time(facts.nextUpdateBy)
+        // The same promise in UTC (`2026-11-24 08:10 UTC`), for readers elsewhere; absent when the notice is in UTC already.
+        if zone.identifier != "UTC" && zone.identifier != "GMT" {
+            view["nextUpdateByUTC"] = facts.nextUpdateBy.map { utcMinute($0) }
+        }
+        view["changesSinceNotice"] = facts.changesSinceNotice ?? facts.changesSinceVersion
+        view["ruledOutReason"] = facts.ruledOutReason.map(text)
         view["records"] = facts.records.map(words.approximate)
         view["subjects"] = facts.subjects.map(words.approximate)
         view["changesSinceVersion"] = facts.changesSinceVersion
         view["closingSummary"] = facts.closingSummary.map(text)
         return view
+    }
+
+    /// `2026-11-24 08:10 UTC`: the same in every language.
+    static func utcMinute(_ time: Timestamp) -> String {
+        let iso = time.iso8601
+        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5)) + " UTC"
     }
 
     private static func contact(_ c: NoticeFacts.Contact, _ text: (String) -> String) -> [String: Any] {

@@ -9,15 +9,15 @@ enum DirectoryProjection {
             // Cached: an import writes one row per customer through this statement.
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO customers (slug, name, emails, language, time_zone, notice_hours, added_seq) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO customers (slug, name, emails, language, time_zone, notice_hours, update_hours, added_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """
-            ).execute(arguments: [c.slug, c.name, Projection.json(c.emails), c.language, c.timeZone, c.noticeHours, seq])
+            ).execute(arguments: [c.slug, c.name, Projection.json(c.emails), c.language, c.timeZone, c.noticeHours, c.updateHours, seq])
         case .customerEdited(let c):
             try db.cachedStatement(
                 sql: """
-                    UPDATE customers SET name = ?, emails = ?, language = ?, time_zone = ?, notice_hours = ? WHERE slug = ?
+                    UPDATE customers SET name = ?, emails = ?, language = ?, time_zone = ?, notice_hours = ?, update_hours = ? WHERE slug = ?
                     """
-            ).execute(arguments: [c.name, Projection.json(c.emails), c.language, c.timeZone, c.noticeHours, c.slug])
+            ).execute(arguments: [c.name, Projection.json(c.emails), c.language, c.timeZone, c.noticeHours, c.updateHours, c.slug])
         case .organisationSet(let organisation):
             try db.execute(
                 sql: "INSERT OR REPLACE INTO organisation (id, body, set_seq) VALUES (1, ?, ?)",
@@ -31,7 +31,8 @@ enum DirectoryProjection {
             let r = StoredRow(row, table: "customers", keys: ["slug"])
             let customer = Customer(
                 slug: try r("slug"), name: try r("name"), emails: try Projection.list(r("emails")),
-                language: try r("language"), timeZone: try r("time_zone"), noticeHours: try r("notice_hours"))
+                language: try r("language"), timeZone: try r("time_zone"), noticeHours: try r("notice_hours"),
+                updateHours: try r("update_hours"))
             directory.customers[customer.slug] = customer
         }
         if let row = try Row.fetchOne(db, sql: "SELECT id, body FROM organisation WHERE id = 1") {

@@ -33,6 +33,10 @@ public struct IncidentSummary: Codable, Equatable, Sendable {
             clauses.append("id IN (SELECT incident_id FROM shares WHERE first_sent IS NULL AND ruled_out IS NULL AND due_by < ?)")
             arguments += [overdueAt.iso8601]
         }
+        if let at = filter.mayOweNoticeAt {
+            clauses.append(ListFilter.mayOweNoticeSQL)
+            arguments += [at.iso8601]
+        }
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let sql = """
             SELECT id, title, severity, phase, aware_at, updated_at, source, records, subjects

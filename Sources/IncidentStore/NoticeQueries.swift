@@ -81,6 +81,7 @@ public struct NoticeVersionSummary: Sendable {
     public var version: Int
     public var kind: NoticeKind
     public var draftedAt: Timestamp
+    public var draftedBy: String
     public var sentAt: Timestamp?
     public var sentVia: String?
 }
@@ -92,13 +93,13 @@ extension Register {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT customer, version, kind, drafted_at, sent_at, sent_via FROM notices WHERE incident_id = ? ORDER BY customer, version
+                    SELECT customer, version, kind, drafted_at, drafted_by, sent_at, sent_via FROM notices WHERE incident_id = ? ORDER BY customer, version
                     """, arguments: [id.description]
             ).map { row in
                 let r = StoredRow(row, table: "notices", keys: ["customer", "version"])
                 return NoticeVersionSummary(
                     customer: try r("customer"), version: try r("version"), kind: try Stored.value(NoticeKind.self, r("kind")),
-                    draftedAt: try Stored.time(r("drafted_at")), sentAt: try r("sent_at", as: String?.self).map(Stored.time),
+                    draftedAt: try Stored.time(r("drafted_at")), draftedBy: try r("drafted_by"), sentAt: try r("sent_at", as: String?.self).map(Stored.time),
                     sentVia: try r("sent_via"))
             }
         }

@@ -12,6 +12,7 @@ enum Schema {
         ("2026-11-23-notices", createNotices),
         ("2026-11-29-projection-guards", guardProjections),
         ("2026-11-29-practice", createPracticeMark),
+        ("2026-11-29-approval-all-clear", approvalAndAllClear),
     ]
 
     /// Brings an existing register up to date, one transaction per migration (GRDB's migrator).
@@ -32,7 +33,7 @@ enum Schema {
         }
     }
 
-    private static let timeCheck = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z'"
+    static let timeCheck = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z'"
 
     private static func createRegister(_ db: Database) throws {
         try db.execute(
@@ -211,5 +212,5 @@ enum Schema {
         try db.execute(sql: sql)
     }
 
-    private static func timeCheckColumn(_ name: String) -> String { "CHECK (\(name) \(timeCheck))" }
+    static func timeCheckColumn(_ name: String) -> String { "CHECK (\(name) \(timeCheck))" }
 }

@@ -11,8 +11,8 @@ enum SharesProjection {
             try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO shares (incident_id, customer, position, data_categories, subject_categories, records,
-                        subjects, notice_hours, affected_at, due_by, ruled_out, drafted_versions, latest_kind, drafted_at, first_sent, last_sent_version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        subjects, notice_hours, affected_at, due_by, ruled_out, drafted_versions, latest_kind, drafted_at, first_sent, last_sent_version, approvals)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
                 incident.id.description, share.customer, position, Projection.json(share.dataCategories),
@@ -20,7 +20,7 @@ enum SharesProjection {
                 share.affectedAt.iso8601, share.dueBy(awareAt: incident.awareAt).iso8601,
                 try share.ruledOut.map(CanonicalJSON.encode), share.draftedVersions, share.latestKind?.rawValue,
                 Projection.json(share.draftedAt.map(\.iso8601)),
-                try share.firstSent.map(CanonicalJSON.encode), share.lastSentVersion,
+                try share.firstSent.map(CanonicalJSON.encode), share.lastSentVersion, try CanonicalJSON.encode(share.approvals),
             ])
         }
     }
@@ -35,6 +35,7 @@ enum SharesProjection {
         case .unaffected(let body): touched = [body.customer]
         case .noticeDrafted(let body): touched = [body.customer]
         case .noticeSent(let body): touched = [body.customer]
+        case .noticeApproved(let body): touched = [body.customer]
         case .updated(let body) where body.awareAt != nil: touched = nil
         default: return []
         }
@@ -52,7 +53,8 @@ enum SharesProjection {
             latestKind: try r("latest_kind", as: String?.self).map { try Stored.value(NoticeKind.self, $0) },
             draftedAt: try Projection.list(r("drafted_at")).map(Stored.time),
             firstSent: try r("first_sent", as: String?.self).map { try Stored.json(SentRecord.self, $0) },
-            lastSentVersion: try r("last_sent_version"))
+            lastSentVersion: try r("last_sent_version"),
+            approvals: try Stored.json([NoticeApproval].self, r("approvals")))
     }
 
     static func shares(of id: IncidentID, in db: Database) throws -> [CustomerShare] {

@@ -59,6 +59,8 @@ extension Field {
     public static let sentVia: Field = "sending channel"
     public static let checkpoint: Field = "checkpoint"
     public static let customerChoice: Field = "customers"
+    /// How far ahead `due` looks.
+    public static let within: Field = "window"
     public static let mailFrom: Field = "From"
     public static let mailTo: Field = "To"
     public static let messageID: Field = "Message-ID"

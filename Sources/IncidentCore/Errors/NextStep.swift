@@ -15,6 +15,8 @@ public enum NextStep: Equatable, Sendable {
     case affect(IncidentID, customer: String)
     /// Draft a notice for the customer.
     case draftNotice(IncidentID, customer: String)
+    /// Approve a drafted version (four-eyes), as a person other than its drafter.
+    case approveNotice(IncidentID, customer: String, version: Int)
     /// Look up the incident ids.
     case listIncidents
     /// Look up the category slugs.

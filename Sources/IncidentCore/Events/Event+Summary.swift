@@ -21,6 +21,8 @@ extension EventPayload {
             return "\(body.kind) notice v\(body.version) drafted for \(body.customer)"
         case .noticeSent(let body):
             return "notice v\(body.version) sent to \(body.customer)" + (body.via.map { " via \($0)" } ?? "")
+        case .noticeApproved(let body):
+            return "notice v\(body.version) approved for \(body.customer)"
         }
     }
 }

@@ -34,3 +34,14 @@ public struct NoticeSent: Codable, Equatable, Sendable {
     public var dueBy: Timestamp
     public var onTime: Bool
 }
+
+/// A second person approved a drafted notice version for sending; the event's actor is who approved it.
+public struct NoticeApproved: Codable, Equatable, Sendable {
+    public var customer: String
+    public var version: Int
+
+    public init(customer: String, version: Int) {
+        self.customer = customer
+        self.version = version
+    }
+}

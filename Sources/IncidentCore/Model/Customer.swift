@@ -11,8 +11,15 @@ public struct Customer: Codable, Equatable, Sendable {
     public var timeZone: String
     /// Hours from our awareness to its notice deadline, when its contract says other than the organisation's default.
     public var noticeHours: Int?
+    /// Hours within which each initial or update notice promises it the next update, when its contract says
+    /// other than the organisation's default.
+    public var updateHours: Int?
 
-    public init(slug: String, name: String, emails: [String], language: String = "en", timeZone: String = "UTC", noticeHours: Int? = nil) {
+    public init(
+        slug: String, name: String, emails: [String], language: String = "en", timeZone: String = "UTC", noticeHours: Int? = nil,
+        updateHours: Int? = nil
+    ) {
+        self.updateHours = updateHours
         self.slug = slug
         self.name = name
         self.emails = emails
@@ -24,7 +31,7 @@ public struct Customer: Codable, Equatable, Sendable {
     /// Checks every field; the time zone is checked by the caller, which can read the zone database.
     public static func validated(
         slug: String, name: String, emails: [String], language: String, timeZone: String,
-        noticeHours: Int?
+        noticeHours: Int?, updateHours: Int? = nil
     ) throws -> Customer {
         let slug = try Slug.parse(slug, field: .customerSlug)
         guard !emails.isEmpty else { throw InputError(field: .customerEmail, problem: "give at least one address for notices") }
@@ -33,6 +40,7 @@ public struct Customer: Codable, Equatable, Sendable {
             slug: slug, name: try TextRules.line(name, field: .customerName),
             emails: try emails.map { try EmailAddress.parse($0, field: .customerEmail) },
             language: language, timeZone: try TextRules.line(timeZone, field: .timeZone, maxLength: 64),
-            noticeHours: try noticeHours.map { try NoticeHours.parse($0, field: .noticeHours) })
+            noticeHours: try noticeHours.map { try NoticeHours.parse($0, field: .noticeHours) },
+            updateHours: try updateHours.map { try NoticeHours.parse($0, field: .updateHours) })
     }
 }

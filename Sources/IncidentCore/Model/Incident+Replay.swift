@@ -90,6 +90,14 @@ extension Incident {
                 }
                 share.lastSentVersion = max(share.lastSentVersion ?? 0, body.version)
             }
+        case .noticeApproved(let body):
+            let id = self.id
+            try updateShare(body.customer) { share in
+                guard body.version <= share.draftedVersions, share.approval(of: body.version) == nil else {
+                    throw ReplayError(problem: "\(id) approves version \(body.version) for \(body.customer), never drafted or already approved")
+                }
+                share.approvals.append(NoticeApproval(version: body.version, at: event.occurredAt, by: event.actor))
+            }
         }
     }
 

@@ -118,6 +118,13 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
     public var registerReference: Checkpoint
     /// The language the notice is written in: the customer's, or English when its set is missing.
     public var language: String = "en"
+    /// The notice's number as the customer counts them: 1 for the first notice it was sent, and so on. `version`
+    /// counts our drafts, some never sent. Absent in notices drafted before it was recorded (they showed `version`).
+    public var sequence: Int?
+    /// The customer's number of the notice `changes` compare against (`changesSinceVersion` is our version id).
+    public var changesSinceNotice: Int?
+    /// In a `not-affected` notice: why investigation ruled the customer out.
+    public var ruledOutReason: String?
 
     public init(
         incidentId: String, title: String, customer: CustomerRef, kind: NoticeKind, version: Int, draftedAt: Timestamp, dueBy: Timestamp,
@@ -161,6 +168,7 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         kind: NoticeKind, version: Int, draftedAt: Timestamp, checkpoint: Checkpoint,
         lastSent: NoticeVersion?
     ) -> NoticeFacts {
+        let updateHours = customer.updateHours ?? organisation.updateHours
         func categories(_ slugs: [String], _ vocabulary: Vocabulary) -> [Category] {
             slugs.map { Category(slug: $0, label: vocabulary.label(for: $0)) }
         }
@@ -184,10 +192,13 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
             contact: Contact(
                 name: organisation.name, email: organisation.email, phone: organisation.phone,
                 address: organisation.address, dpoEmail: organisation.dpoEmail),
-            nextUpdateBy: kind == .final ? nil : draftedAt.adding(seconds: Int64(organisation.updateHours) * 3600),
+            nextUpdateBy: kind.promisesUpdate ? draftedAt.adding(seconds: Int64(updateHours) * 3600) : nil,
             changes: [], changesSinceVersion: lastSent?.version, closingSummary: incident.closingSummary,
             registerReference: checkpoint)
-        if let previous = lastSent?.facts, kind != .initial { facts.changes = facts.changes(since: previous) }
+        if let previous = lastSent?.facts, kind == .update || kind == .final { facts.changes = facts.changes(since: previous) }
+        facts.sequence = Workflow.nextSequence(lastSent: lastSent)
+        facts.changesSinceNotice = lastSent.map { $0.facts.sequence ?? $0.version }
+        if kind == .notAffected { facts.ruledOutReason = share.ruledOut?.reason }
         return facts
     }
 

@@ -11,6 +11,12 @@ public struct Organisation: Codable, Equatable, Sendable {
     public var updateHours: Int
     /// A folder of templates that override the shipped ones.
     public var templates: String?
+    /// Set (`true`) when a notice may be marked sent only after a second person approved it. Absent, not
+    /// false, when off, so details set before approvals existed keep their stored form.
+    public var requireApproval: Bool?
+
+    /// Whether `notice sent` needs an approval first.
+    public var approvalRequired: Bool { requireApproval == true }
 
     public static let defaultNoticeHours = 48
     public static let defaultUpdateHours = 24

@@ -6,6 +6,8 @@ public struct CustomerChanges: Equatable, Sendable {
     public var timeZone: String?
     /// `.some(nil)` goes back to the organisation's default notice hours.
     public var noticeHours: Int??
+    /// `.some(nil)` goes back to the organisation's default update hours.
+    public var updateHours: Int??
 
     public init() {}
 }
@@ -28,6 +30,7 @@ extension Workflow {
         next.language = changes.language ?? current.language
         next.timeZone = changes.timeZone ?? current.timeZone
         if let hours = changes.noticeHours { next.noticeHours = hours }
+        if let hours = changes.updateHours { next.updateHours = hours }
         guard !next.emails.isEmpty else { throw InputError(field: .customerEmail, problem: "give at least one address for notices") }
         if next == current { return [] }
         return [DirectoryEvent(payload: .customerEdited(next), actor: context.actor, recordedAt: context.now)]

@@ -8,6 +8,8 @@ public struct OrganisationChanges: Equatable, Sendable {
     public var noticeHours: Int?
     public var updateHours: Int?
     public var templates: String?
+    /// True to require a second person's approval before a notice is marked sent, false to stop requiring it.
+    public var requireApproval: Bool?
 
     public init() {}
 }
@@ -24,6 +26,7 @@ extension Organisation {
         next.noticeHours = changes.noticeHours ?? noticeHours
         next.updateHours = changes.updateHours ?? updateHours
         next.templates = changes.templates ?? templates
+        if let required = changes.requireApproval { next.requireApproval = required ? true : nil }
         return next
     }
 }

@@ -19,29 +19,34 @@ extension Workflow {
     /// The kind the next notice to this customer takes, checking a requested one against the incident's state.
     public static func noticeKind(_ incident: Incident, share: CustomerShare, requested: NoticeKind?) throws -> NoticeKind {
         // The kind follows from the facts, so --kind is a check the drafter asked for, never an override.
-        let natural: NoticeKind = incident.isClosed ? .final : (share.firstSent == nil ? .initial : .update)
+        let natural: NoticeKind =
+            share.ruledOut != nil ? .notAffected : incident.isClosed ? .final : (share.firstSent == nil ? .initial : .update)
         guard let requested, requested != natural else { return natural }
         let reason =
             switch natural {
             case .final: "it is closed, so its notice is final"
             case .initial: "no notice was marked sent to \(share.customer) yet, so the next one is initial"
             case .update: "a notice was already sent to \(share.customer) and the incident is open, so the next one is an update"
+            case .notAffected: "\(share.customer) was ruled out after it was notified, so the next notice tells it it was not affected"
             }
-        let article = requested == .final ? "a" : "an"
+        let article = requested == .initial || requested == .update ? "an" : "a"
         throw WorkflowRefusal(step: "draft \(article) \(requested) notice for", incident: incident.id, unmet: [Unmet(reason)])
     }
 
-    /// Checks that a customer can get a notice at all.
-    public static func checkNoticeable(_ incident: Incident, customer: String) throws -> CustomerShare {
+    /// Checks that a customer can get a notice at all: affected, or ruled out after it was told and still
+    /// owed its `not-affected` notice (`lastSentKind`: the kind of the last version marked sent to it).
+    public static func checkNoticeable(_ incident: Incident, customer: String, lastSentKind: NoticeKind? = nil) throws -> CustomerShare {
         guard let share = incident.share(of: customer) else {
             throw InputError(
                 field: .customer, problem: "\(customer) is not marked affected by \(incident.id)",
                 next: .affect(incident.id, customer: customer))
         }
-        if let ruledOut = share.ruledOut {
-            throw WorkflowRefusal(
-                step: "notify \(customer) of", incident: incident.id,
-                unmet: [Unmet("it was ruled out on \(ruledOut.at): \(ruledOut.reason)")])
+        if let ruledOut = share.ruledOut, !share.owesNotAffected(lastSentKind: lastSentKind) {
+            let why =
+                share.firstSent == nil
+                ? "it was ruled out on \(ruledOut.at) before any notice was sent: \(ruledOut.reason)"
+                : "it was ruled out on \(ruledOut.at) and its not-affected notice was already sent"
+            throw WorkflowRefusal(step: "notify \(customer) of", incident: incident.id, unmet: [Unmet(why)])
         }
         return share
     }
@@ -54,7 +59,7 @@ extension Workflow {
     ) throws -> [NoticeFacts] {
         var planned = Set<String>()
         return try customers.filter { planned.insert($0).inserted }.map { slug in
-            let share = try checkNoticeable(incident, customer: slug)
+            let share = try checkNoticeable(incident, customer: slug, lastSentKind: lastSent[slug]?.kind)
             guard let customer = directory.customers[slug] else {
                 throw InputError(field: .customer, problem: "\(slug) is not in the customer list", next: .listCustomers)
             }
@@ -66,10 +71,23 @@ extension Workflow {
         }
     }
 
+    /// The number the customer reads on its next notice: one more than the last notice it was sent. Our version
+    /// numbers count drafts, which the customer never sees; a notice drafted before numbering existed showed
+    /// its version, so that is what the customer was told.
+    public static func nextSequence(lastSent: NoticeVersion?) -> Int {
+        lastSent.map { ($0.facts.sequence ?? $0.version) + 1 } ?? 1
+    }
+
     /// The events that record drafted versions, one per customer, numbered after the incident's last event.
     public static func draft(_ incident: Incident, _ versions: [NoticeVersion], context: Context) throws -> [IncidentEvent] {
         try versions.enumerated().map { index, version in
-            let share = try checkNoticeable(incident, customer: version.customer)
+            // The plan checked what was last sent; here the share alone must still fit the kind planned.
+            let share = try checkNoticeable(incident, customer: version.customer, lastSentKind: nil)
+            guard (share.ruledOut != nil) == (version.kind == .notAffected) else {
+                throw WorkflowRefusal(
+                    step: "draft a \(version.kind) notice for", incident: incident.id,
+                    unmet: [Unmet("\(version.customer) was \(share.ruledOut == nil ? "not " : "")ruled out since it was planned")])
+            }
             guard version.version == share.draftedVersions + 1 else {
                 throw WorkflowRefusal(
                     step: "draft version \(version.version) for", incident: incident.id,
@@ -87,10 +105,17 @@ extension Workflow {
     }
 
     /// Marks a drafted version sent. The first notice's punctuality is judged here, once, against the deadline as it now stands.
-    public static func markSent(_ incident: Incident, customer: String, version: Int?, via: String?, context: Context) throws
-        -> IncidentEvent
-    {
-        let share = try checkNoticeable(incident, customer: customer)
+    ///
+    /// With `requireApproval`, a version no second person approved is refused. A customer ruled out after it was
+    /// told can be sent only its latest version, and only when that is its `not-affected` notice.
+    public static func markSent(
+        _ incident: Incident, customer: String, version: Int?, via: String?, requireApproval: Bool = false, context: Context
+    ) throws -> IncidentEvent {
+        guard let share = incident.share(of: customer) else {
+            throw InputError(
+                field: .customer, problem: "\(customer) is not marked affected by \(incident.id)",
+                next: .affect(incident.id, customer: customer))
+        }
         guard share.draftedVersions > 0 else {
             throw WorkflowRefusal(
                 step: "mark a notice sent for", incident: incident.id,
@@ -100,10 +125,28 @@ extension Workflow {
         guard (1...share.draftedVersions).contains(version) else {
             throw InputError(field: .noticeVersion, problem: "\(customer) has versions 1 to \(share.draftedVersions) of its notice")
         }
+        if let ruledOut = share.ruledOut, !(version == share.draftedVersions && share.latestKind == .notAffected) {
+            throw WorkflowRefusal(
+                step: "notify \(customer) of", incident: incident.id,
+                unmet: [
+                    Unmet(
+                        "it was ruled out on \(ruledOut.at): \(ruledOut.reason); only a not-affected notice drafted since can be sent",
+                        next: share.firstSent == nil ? nil : .draftNotice(incident.id, customer: customer))
+                ])
+        }
         if let last = share.lastSentVersion, version <= last {
             throw WorkflowRefusal(
                 step: "mark version \(version) sent for", incident: incident.id,
                 unmet: [Unmet("version \(last) was already marked sent to \(customer)")])
+        }
+        if requireApproval, share.approval(of: version) == nil {
+            throw WorkflowRefusal(
+                step: "mark version \(version) sent for", incident: incident.id,
+                unmet: [
+                    Unmet(
+                        "our details require a second person's approval and version \(version) has none",
+                        next: .approveNotice(incident.id, customer: customer, version: version))
+                ])
         }
         let sentAt = context.at ?? context.now
         if version <= share.draftedAt.count, sentAt < share.draftedAt[version - 1] {

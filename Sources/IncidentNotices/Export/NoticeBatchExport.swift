@@ -33,7 +33,7 @@ public struct NoticeBatchExport {
         output: (String) -> Void
     ) throws -> (incident: Incident, exported: Int) {
         let current = try register.incident(incident)
-        let chosen = Set(choice.recipients(in: current))
+        let chosen = Set(choice.exportRecipients(in: current))
         if case .one(let slug) = choice, current.share(of: slug) == nil {
             throw InputError(field: .customer, problem: "\(slug) is not marked affected by \(incident)", next: .listNotices(incident))
         }

@@ -63,6 +63,9 @@ extension PostgresRegister {
                 "id IN (SELECT incident_id FROM shares WHERE first_sent IS NULL AND ruled_out IS NULL AND due_by < \(parameter(.text(overdueAt.iso8601))))"
             )
         }
+        if let at = filter.mayOweNoticeAt {
+            clauses.append(ListFilter.mayOweNoticeSQL.replacingOccurrences(of: "?", with: parameter(.text(at.iso8601))))
+        }
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let sql = """
             SELECT id, title, severity, phase, aware_at, updated_at, source, records, subjects
@@ -121,12 +124,12 @@ extension PostgresRegister {
         try read {
             try session.query(
                 """
-                SELECT customer, version, kind, drafted_at, sent_at, sent_via FROM notices WHERE incident_id = $1 ORDER BY customer, version
+                SELECT customer, version, kind, drafted_at, sent_at, sent_via, drafted_by FROM notices WHERE incident_id = $1 ORDER BY customer, version
                 """, [.text(id.description)]
             ).map { row in
                 NoticeVersionSummary(
                     customer: try row.text(0), version: try row.int(1), kind: try Stored.value(NoticeKind.self, try row.text(2)),
-                    draftedAt: try Stored.time(try row.text(3)), sentAt: try row.optionalText(4).map(Stored.time),
+                    draftedAt: try Stored.time(try row.text(3)), draftedBy: try row.text(6), sentAt: try row.optionalText(4).map(Stored.time),
                     sentVia: try row.optionalText(5))
             }
         }

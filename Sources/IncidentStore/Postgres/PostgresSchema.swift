@@ -4,7 +4,8 @@
 /// triggers live here because the server enforces them on every writer, including ones that are not this program.
 enum PostgresSchema {
     static let migrations: [(name: String, sql: String)] = [
-        ("2026-11-29-register", register)
+        ("2026-11-29-register", register),
+        ("2026-11-29-approval-all-clear", approvalAndAllClear),
     ]
 
     /// A fixed key for `pg_advisory_xact_lock`: two `db init` at once apply each migration once.
@@ -143,5 +144,12 @@ enum PostgresSchema {
             sent_via TEXT,
             PRIMARY KEY (incident_id, customer, version)
         );
+        """
+
+    /// The `not-affected` notice kind. Approvals live in each share's JSON and a customer's update hours in its
+    /// JSON, so they need no column.
+    private static let approvalAndAllClear = """
+        ALTER TABLE notices DROP CONSTRAINT notices_kind_check;
+        ALTER TABLE notices ADD CONSTRAINT notices_kind_check CHECK (kind IN ('initial', 'update', 'final', 'not-affected'));
         """
 }

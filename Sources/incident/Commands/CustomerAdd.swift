@@ -23,11 +23,13 @@ struct CustomerAdd: ParsableCommand {
     @Option(help: "IANA time zone its notices show times in.") var timezone = "UTC"
     @Option(name: .customLong("notice-hours"), help: "Hours from our awareness to its deadline, if its contract differs from ours.")
     var noticeHours: Int?
+    @Option(name: .customLong("update-hours"), help: "Hours within which each notice promises it the next update (ours unless set).")
+    var updateHours: Int?
 
     func run() throws {
         let customer = try CustomerInput.customer(
             slug: slug, name: name, emails: emails, language: language,
-            timezone: timezone, noticeHours: noticeHours, row: nil)
+            timezone: timezone, noticeHours: noticeHours, updateHours: updateHours, row: nil)
         let context = try writer.context()
         _ = try register.open(create: true).recordDirectory { try Workflow.addCustomers($0, [(customer, .customerSlug)], context: context) }
         Output.print(customer.slug)

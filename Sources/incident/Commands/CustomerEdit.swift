@@ -25,9 +25,13 @@ struct CustomerEdit: ParsableCommand {
     @Option(name: .customLong("notice-hours"), help: "Hours from our awareness to its deadline, for incidents marked from now on.")
     var noticeHours: Int?
     @Flag(name: .customLong("default-notice-hours"), help: "Use our default notice hours from now on.") var defaultNoticeHours = false
+    @Option(name: .customLong("update-hours"), help: "Hours within which each notice promises it the next update.")
+    var updateHours: Int?
+    @Flag(name: .customLong("default-update-hours"), help: "Use our default update hours from now on.") var defaultUpdateHours = false
 
     func validate() throws {
         if noticeHours != nil && defaultNoticeHours { throw ValidationError("give --notice-hours N or --default-notice-hours, not both") }
+        if updateHours != nil && defaultUpdateHours { throw ValidationError("give --update-hours N or --default-update-hours, not both") }
     }
 
     func run() throws {
@@ -39,6 +43,8 @@ struct CustomerEdit: ParsableCommand {
         changes.timeZone = try timezone.map(CustomerInput.timeZone)
         if let noticeHours { changes.noticeHours = .some(try NoticeHours.parse(noticeHours, field: .noticeHours)) }
         if defaultNoticeHours { changes.noticeHours = .some(nil) }
+        if let updateHours { changes.updateHours = .some(try NoticeHours.parse(updateHours, field: .updateHours)) }
+        if defaultUpdateHours { changes.updateHours = .some(nil) }
         let context = try writer.context()
         var edited = false
         let directory = try register.open(create: false).recordDirectory { directory in

@@ -19,7 +19,7 @@ struct List: ParsableCommand {
     @Option(help: "Only incidents of this severity.") var severity: String?
     @Flag(help: "Only open incidents.") var open = false
     @Flag(help: "Only closed incidents.") var closed = false
-    @Flag(help: "Only incidents with a customer past its notice deadline and not yet notified.") var overdue = false
+    @Flag(help: "Only incidents owing a customer a notice that is late (as `incident due`).") var overdue = false
     @Option(help: "Show at most N, newest first (default: 100 on a terminal, all otherwise; 0 for all).") var limit: Int?
 
     func validate() throws {
@@ -34,13 +34,25 @@ struct List: ParsableCommand {
     }
 
     func run() throws {
-        let filter = ListFilter(
+        let now = WriterOptions.now()
+        var filter = ListFilter(
             phase: try phase.map { try Phase.parse($0, field: .phase) },
             severity: try severity.map { try Severity.parse($0) },
             state: open ? .open : closed ? .closed : .any,
-            overdueAt: overdue ? WriterOptions.now() : nil,
             limit: Self.effectiveLimit(limit, interactive: Terminal.current.isInteractive && !output.json))
-        let incidents = try register.open(create: false).list(filter)
+        let store = try register.open(create: false)
+        var incidents: [IncidentSummary]
+        if overdue {
+            // The store narrows the candidates; the core's rule (the one `due` uses) decides, and then the limit applies.
+            let limit = filter.limit
+            filter.limit = nil
+            filter.mayOweNoticeAt = now
+            incidents = try store.list(filter).filter { try !Due.owed(in: store, $0.id).filter { $0.isOverdue(at: now) }.isEmpty }
+            if let limit { incidents = Array(incidents.prefix(limit)) }
+            filter.limit = limit
+        } else {
+            incidents = try store.list(filter)
+        }
         if let shown = filter.limit, incidents.count == shown, limit == nil {
             Output.warn("showing the newest \(shown); use --limit 0 for all")
         }

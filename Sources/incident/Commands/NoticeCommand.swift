@@ -8,7 +8,8 @@ struct NoticeCommand: ParsableCommand {
         commandName: "notice",
         abstract: "Draft, export and track the customer notices of DPA §9.2/§9.3.",
         subcommands: [
-            NoticeDraftCommand.self, NoticeExportCommand.self, NoticeSentCommand.self, NoticeListCommand.self,
+            NoticeDraftCommand.self, NoticeApproveCommand.self, NoticeExportCommand.self, NoticeSentCommand.self,
+            NoticeListCommand.self,
             NoticeCheckCommand.self, NoticeTemplatesCommand.self,
         ])
 }

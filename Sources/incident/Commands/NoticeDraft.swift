@@ -9,8 +9,9 @@ struct NoticeDraftCommand: ParsableCommand {
         abstract: "Draft the next notice version for one customer or all of them.",
         discussion: """
             The kind follows the incident: initial first, update while open, final once
-            closed (or --kind). Each draft is an event on the register and records the
-            register's checkpoint.
+            closed (or --kind); a customer ruled out after it was sent a notice gets a
+            not-affected notice, once. Each draft is an event on the register and
+            records the register's checkpoint.
 
             Example:
               incident notice draft INC-2026-0001 --all
@@ -20,7 +21,7 @@ struct NoticeDraftCommand: ParsableCommand {
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
     @OptionGroup var choice: CustomerChoice
-    @Option(help: "initial, update or final.") var kind: String?
+    @Option(help: "initial, update, final or not-affected.") var kind: String?
     @Option(help: "A folder of templates overriding the shipped ones (default: the one set with `org set`).") var templates: String?
 
     func run() throws {

@@ -9,7 +9,8 @@ struct NoticeListCommand: ParsableCommand {
         commandName: "list",
         abstract: "Per customer: notice versions, kinds, drafted and sent, due by, and whether overdue.",
         discussion: """
-            A first notice's on-time verdict is fixed when it is marked sent; if the
+            Each version shows who drafted it, who approved it (`notice approve`) and
+            whether it was sent. A first notice's on-time verdict is fixed when it is marked sent; if the
             awareness time was corrected later, the deadline as it stands now is shown
             beside it.
 
@@ -25,6 +26,9 @@ struct NoticeListCommand: ParsableCommand {
         var version: Int
         var kind: NoticeKind
         var draftedAt: Timestamp
+        var draftedBy: String
+        var approvedAt: Timestamp?
+        var approvedBy: String?
         var sentAt: Timestamp?
         var sentVia: String?
     }
@@ -37,6 +41,12 @@ struct NoticeListCommand: ParsableCommand {
         var versions: [Version]
     }
 
+    /// `v2 update by dana, approved by priya, sent`: who did what to one version, for the table.
+    static func describe(_ v: Version) -> String {
+        "v\(v.version) \(v.kind) by \(v.draftedBy)" + (v.approvedBy.map { ", approved by \($0)" } ?? "")
+            + (v.sentAt == nil ? "" : ", sent")
+    }
+
     func run() throws {
         let id = try IncidentID.parse(id)
         let store = try register.open(create: false)
@@ -44,8 +54,11 @@ struct NoticeListCommand: ParsableCommand {
         let now = WriterOptions.now()
         var versions: [String: [Version]] = [:]
         for n in try store.noticeVersions(id) {
+            let approval = incident.share(of: n.customer)?.approval(of: n.version)
             versions[n.customer, default: []].append(
-                Version(version: n.version, kind: n.kind, draftedAt: n.draftedAt, sentAt: n.sentAt, sentVia: n.sentVia))
+                Version(
+                    version: n.version, kind: n.kind, draftedAt: n.draftedAt, draftedBy: n.draftedBy, approvedAt: approval?.at,
+                    approvedBy: approval?.by, sentAt: n.sentAt, sentVia: n.sentVia))
         }
         let entries = incident.shares.map { share in
             Entry(
@@ -69,7 +82,7 @@ struct NoticeListCommand: ParsableCommand {
                         } ?? "-"
                     return [
                         e.customer, e.dueBy.iso8601, status,
-                        e.versions.map { "v\($0.version) \($0.kind)\($0.sentAt == nil ? "" : " sent")" }.joined(separator: ", "),
+                        e.versions.map(Self.describe).joined(separator: ", "),
                         e.versions.last?.draftedAt.iso8601 ?? "-", sent,
                     ]
                 }

@@ -11,6 +11,9 @@ struct NoticeSentCommand: ParsableCommand {
             Example:
               incident notice sent INC-2026-0001 --customer acme-gmbh \\
                 --via "email to dpo@acme.example" --at 2026-11-23T15:10:00Z
+
+            When our details require approval (`org set --require-approval`), a
+            version no second person approved is refused (exit 67).
             """)
 
     @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
@@ -26,8 +29,10 @@ struct NoticeSentCommand: ParsableCommand {
         let context = try writer.context(at: at)
         let slug = try Slug.parse(customer, field: .customer)
         let via = try via.map { try TextRules.line($0, field: .sentVia) }
-        let incident = try register.open(create: false).record(id) {
-            try Workflow.markSent($0, customer: slug, version: version, via: via, context: context)
+        let store = try register.open(create: false)
+        let requireApproval = try store.directory().organisation?.approvalRequired ?? false
+        let incident = try store.record(id) {
+            try Workflow.markSent($0, customer: slug, version: version, via: via, requireApproval: requireApproval, context: context)
         }
         let share = incident.share(of: slug)
         let sentVersion = share?.lastSentVersion ?? 0

@@ -27,6 +27,10 @@ struct OrgSet: ParsableCommand {
     @Option(name: .customLong("update-hours"), help: "Hours within which a notice promises the next update (24 unless set).")
     var updateHours: Int?
     @Option(help: "A folder of templates that override the shipped ones.") var templates: String?
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Whether a notice needs a second person's approval (`notice approve`) before it can be marked sent.")
+    var requireApproval: Bool?
 
     func run() throws {
         let context = try writer.context()
@@ -38,6 +42,7 @@ struct OrgSet: ParsableCommand {
         changes.dpoEmail = try dpoEmail.map { try EmailAddress.parse($0, field: .dpoEmail) }
         changes.noticeHours = try noticeHours.map { try NoticeHours.parse($0, field: .noticeHours) }
         changes.updateHours = try updateHours.map { try NoticeHours.parse($0, field: .updateHours) }
+        changes.requireApproval = requireApproval
         // Stored absolute, so `notice draft` finds the folder from wherever it is run; checked before it is kept.
         changes.templates = templates.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if let folder = changes.templates { _ = try NoticeRenderer.checkAll(folder: folder) }

@@ -14,4 +14,6 @@ enum CommandError: Error {
     case noNoticeMatches(IncidentID, version: Int?)
     /// `verify` found problems (already printed one per line).
     case verifyFailed(count: Int, first: String)
+    /// `due` listed notices that are late (already printed).
+    case overdue(count: Int)
 }

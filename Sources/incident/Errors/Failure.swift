@@ -6,6 +6,8 @@ import IncidentStore
 /// The exit codes, documented in docs/exit-codes.md. 64 and below are swift-argument-parser's and sysexits';
 /// 67 and 68 are this tool's own meanings.
 enum ExitStatus: Int32 {
+    /// `due`: something is late. Not an error of the command, but what monitoring watches for.
+    case overdue = 1
     case invalidData = 65
     case notFound = 66
     case refused = 67
@@ -87,6 +89,7 @@ struct Failure: Error {
             let what = version.map { "version \($0) of the notice" } ?? "drafted notice"
             self.init("\(id): no \(what) matches; `incident notice list \(id)` shows the versions", .notFound)
         case .verifyFailed(let count, let first): self.init("verify: \(count) problem(s) found; the first: \(first)", .integrityFailure)
+        case .overdue(let count): self.init("due: \(count) notice(s) overdue", .overdue)
         }
     }
 

@@ -17,6 +17,6 @@ enum FlagNames {
         .noticeHours: "--notice-hours", .updateHours: "--update-hours", .organisation: "org set", .organisationName: "--name",
         .organisationEmail: "--email", .dpoEmail: "--dpo-email", .phone: "--phone", .address: "--address",
         .templates: "--templates", .noticeKind: "--kind", .noticeVersion: "--version", .noticeFormat: "--format",
-        .sentVia: "--via", .checkpoint: "--checkpoint", .customerChoice: "--all",
+        .sentVia: "--via", .checkpoint: "--checkpoint", .customerChoice: "--all", .within: "--within",
     ]
 }

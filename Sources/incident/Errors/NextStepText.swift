@@ -16,6 +16,8 @@ enum NextStepText {
         case .listNotices(let id): "see `incident notice list \(id)`"
         case .affect(let id, let customer): "run `incident affect \(id) --customer \(customer)` first"
         case .draftNotice(let id, let customer): "run `incident notice draft \(id) --customer \(customer)` first"
+        case .approveNotice(let id, let customer, let version):
+            "another person approves it with `incident notice approve \(id) --customer \(customer) --version \(version)`"
         case .listIncidents: "`incident list` shows the ids"
         case .listCategories: "use a slug from `incident vocab` or other:<text>"
         case .listCustomers: "see `incident customer list`"
