@@ -39,7 +39,9 @@ public enum NoticeRenderer {
             // The all-clear takes nothing back item by item: it states why, and whom to ask.
             let required =
                 kind == .notAffected
-                ? SevenItems.markers.filter { $0.key == "contact" } + [(0, "ruledOutReason", "why the customer was ruled out", NoticeView.sampleRuledOutReason)]
+                ? SevenItems.markers.filter { $0.key == "contact" } + [
+                    (0, "ruledOutReason", "why the customer was ruled out", NoticeView.sampleRuledOutReason)
+                ]
                 : SevenItems.markers
             for item in required where !text.contains(item.text) {
                 let what = item.number == 0 ? item.name : "§9.2 item \(item.number), \(item.name)"
@@ -47,7 +49,8 @@ public enum NoticeRenderer {
                     file: origin, line: nil,
                     problem: "does not state \(what) (`\(item.key)`), "
                         + "though the sample notice knows it: check this template and the files it includes; "
-                        + (kind == .notAffected ? "a not-affected notice states why and whom to contact" : "every notice states all seven items")
+                        + (kind == .notAffected
+                            ? "a not-affected notice states why and whom to contact" : "every notice states all seven items")
                 )
             }
             checked.append(origin)

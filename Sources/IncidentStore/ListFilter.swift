@@ -24,7 +24,8 @@ public struct ListFilter: Sendable {
     /// At most this many, newest first; nil for all.
     public var limit: Int?
 
-    public init(phase: Phase? = nil, severity: Severity? = nil, state: State = .any, overdueAt: Timestamp? = nil, limit: Int? = nil,
+    public init(
+        phase: Phase? = nil, severity: Severity? = nil, state: State = .any, overdueAt: Timestamp? = nil, limit: Int? = nil,
         mayOweNoticeAt: Timestamp? = nil
     ) {
         self.mayOweNoticeAt = mayOweNoticeAt

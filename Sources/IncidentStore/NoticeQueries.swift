@@ -99,7 +99,8 @@ extension Register {
                 let r = StoredRow(row, table: "notices", keys: ["customer", "version"])
                 return NoticeVersionSummary(
                     customer: try r("customer"), version: try r("version"), kind: try Stored.value(NoticeKind.self, r("kind")),
-                    draftedAt: try Stored.time(r("drafted_at")), draftedBy: try r("drafted_by"), sentAt: try r("sent_at", as: String?.self).map(Stored.time),
+                    draftedAt: try Stored.time(r("drafted_at")), draftedBy: try r("drafted_by"),
+                    sentAt: try r("sent_at", as: String?.self).map(Stored.time),
                     sentVia: try r("sent_via"))
             }
         }

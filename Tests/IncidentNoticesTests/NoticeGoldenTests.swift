@@ -34,7 +34,7 @@ struct NoticeGoldenTests {
         #expect(output == expected, "\(language) \(kind).\(format) differs from \(language)/\(url.lastPathComponent)")
     }
 
-    @Test("every notice states all seven §9.2 items, known or not", arguments: NoticeKind.allCases)
+    @Test("every notice but the all-clear states all seven §9.2 items, known or not", arguments: [NoticeKind.initial, .update, .final])
     func sevenItems(kind: NoticeKind) throws {
         let (set, _) = try TemplateSet.load(language: "en", overrides: nil)
         var empty = GoldenFacts.make(kind)
@@ -48,6 +48,31 @@ struct NoticeGoldenTests {
         for number in 1...7 { #expect(text.contains("## \(number). ")) }
         #expect(text.components(separatedBy: "still under investigation").count - 1 >= 4)
         #expect(empty.unknownItems == ["dataCategories", "subjectCategories", "consequences", "remediationActions", "mitigationMeasures"])
+    }
+
+    @Test("the all-clear states why, that nothing follows, whom to contact, and promises no update", arguments: ["en", "de", "fr", "pl"])
+    func notAffected(language: String) throws {
+        let (set, _) = try TemplateSet.load(language: language, overrides: nil)
+        let facts = GoldenFacts.make(.notAffected, language: language)
+        let rendered = NoticeRenderer.render(facts, with: set)
+        #expect(rendered.markdown.contains(try #require(facts.ruledOutReason)))
+        #expect(rendered.markdown.contains("security@processor.example"))
+        #expect(!rendered.markdown.contains("## 1. "))
+        #expect(rendered.subject.contains("INC-2026-0007"))
+        if language == "en" {
+            #expect(rendered.markdown.contains("no further notices will follow"))
+            #expect(rendered.markdown.contains("**Notice 2, prepared"))
+            #expect(rendered.markdown.contains("notice 2 (not-affected; our version 3)"))
+        }
+    }
+
+    @Test("a notice shows the customer's own number, and the next update in UTC too")
+    func numberingAndUTC() throws {
+        let (set, _) = try TemplateSet.load(language: "en", overrides: nil)
+        let text = NoticeRenderer.render(GoldenFacts.make(.update), with: set).markdown
+        #expect(text.contains("**Notice 2, prepared"))
+        #expect(text.contains("notice 2 (update; our version 3)"))
+        #expect(text.contains("that is 2026-11-24 14:00 UTC"))
     }
 
     @Test("update and final notices begin with what changed")
@@ -78,6 +103,9 @@ struct NoticeGoldenTests {
 enum GoldenFacts {
     static let zones = ["en": "Europe/Berlin", "de": "Europe/Berlin", "fr": "Europe/Paris", "pl": "Europe/Warsaw"]
 
+    static let versions: [NoticeKind: Int] = [.initial: 1, .update: 3, .final: 4, .notAffected: 3]
+    static let sequences: [NoticeKind: Int] = [.initial: 1, .update: 2, .final: 3, .notAffected: 2]
+
     static func make(_ kind: NoticeKind, language: String = "en") -> NoticeFacts {
         let aware = Timestamp.utc(year: 2026, month: 11, day: 23, hour: 8)!
         let drafted = aware.adding(seconds: 6 * 3600)
@@ -100,12 +128,12 @@ enum GoldenFacts {
                     item: "Mitigation measures", before: "", after: "Bucket made private", field: "mitigationMeasures",
                     afterValues: ["Bucket made private"]),
             ]
-        return NoticeFacts(
+        var facts = NoticeFacts(
             incidentId: "INC-2026-0007", title: "Call transcripts exposed at a VoIP subprocessor",
             customer: .init(
                 slug: "acme-gmbh", name: "Acme <GmbH> & \"Partner\"", emails: ["dpo@acme.example", "security@acme.example"],
                 language: language, timeZone: zones[language] ?? "UTC"),
-            kind: kind, version: kind == .initial ? 1 : kind == .update ? 2 : 3, draftedAt: drafted,
+            kind: kind, version: Self.versions[kind]!, draftedAt: drafted,
             dueBy: aware.adding(seconds: 24 * 3600),
             awareAt: aware, occurredFrom: aware.adding(seconds: -86_400), occurredTo: aware.adding(seconds: -3600), detectedAt: nil,
             phase: kind == .final ? .closed : .contain, source: "Northwind Voice Ltd.",
@@ -116,15 +144,23 @@ enum GoldenFacts {
             ],
             subjectCategories: [.init(slug: "end-users", label: "End users")], records: 5400, subjects: 900,
             consequences: ["Transcripts may have been read by unknown parties", "**Phishing** using details from calls"],
-            mitigationMeasures: [made],
+            mitigationMeasures: kind == .notAffected ? [] : [made],
             remediationActions: kind == .final
                 ? [.init(text: "Bucket policy checked on every deploy", kind: .remediation, phase: .remediate, at: drafted)] : [],
             contact: .init(
                 name: "Example Processor Ltd", email: "security@processor.example", phone: "+44 20 7946 0000",
                 address: nil, dpoEmail: "dpo@processor.example"),
-            nextUpdateBy: kind == .final ? nil : drafted.adding(seconds: 24 * 3600),
-            changes: changes, changesSinceVersion: kind == .initial ? nil : 1,
+            nextUpdateBy: kind.promisesUpdate ? drafted.adding(seconds: 24 * 3600) : nil,
+            changes: kind == .notAffected ? [] : changes,
+            changesSinceVersion: kind == .initial ? nil : kind == .final ? 3 : 1,
             closingSummary: kind == .final ? "Bucket locked down and keys rotated." : nil,
             registerReference: Checkpoint(events: 42, hash: String(repeating: "ab", count: 32)))
+        // Our version 2 was drafted and never sent: the customer counts only what it received.
+        facts.sequence = Self.sequences[kind]!
+        facts.changesSinceNotice = kind == .initial ? nil : kind == .final ? 2 : 1
+        if kind == .notAffected {
+            facts.ruledOutReason = "Acme's tenant runs on the EU cluster, whose bucket the subprocessor confirms was never exposed"
+        }
+        return facts
     }
 }

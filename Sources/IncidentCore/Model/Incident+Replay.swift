@@ -94,7 +94,8 @@ extension Incident {
             let id = self.id
             try updateShare(body.customer) { share in
                 guard body.version <= share.draftedVersions, share.approval(of: body.version) == nil else {
-                    throw ReplayError(problem: "\(id) approves version \(body.version) for \(body.customer), never drafted or already approved")
+                    throw ReplayError(
+                        problem: "\(id) approves version \(body.version) for \(body.customer), never drafted or already approved")
                 }
                 share.approvals.append(NoticeApproval(version: body.version, at: event.occurredAt, by: event.actor))
             }

@@ -129,7 +129,8 @@ extension PostgresRegister {
             ).map { row in
                 NoticeVersionSummary(
                     customer: try row.text(0), version: try row.int(1), kind: try Stored.value(NoticeKind.self, try row.text(2)),
-                    draftedAt: try Stored.time(try row.text(3)), draftedBy: try row.text(6), sentAt: try row.optionalText(4).map(Stored.time),
+                    draftedAt: try Stored.time(try row.text(3)), draftedBy: try row.text(6),
+                    sentAt: try row.optionalText(4).map(Stored.time),
                     sentVia: try row.optionalText(5))
             }
         }
