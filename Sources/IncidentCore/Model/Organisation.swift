@@ -23,8 +23,10 @@ public struct Organisation: Codable, Equatable, Sendable {
 
     public init(
         name: String, email: String, phone: String? = nil, address: String? = nil, dpoEmail: String? = nil,
-        noticeHours: Int = defaultNoticeHours, updateHours: Int = defaultUpdateHours, templates: String? = nil
+        noticeHours: Int = defaultNoticeHours, updateHours: Int = defaultUpdateHours, templates: String? = nil,
+        requireApproval: Bool? = nil
     ) {
+        self.requireApproval = requireApproval
         self.name = name
         self.email = email
         self.phone = phone
