@@ -59,9 +59,9 @@ enum NoticeView {
         view["occurredTo"] = time(facts.occurredTo)
         view["detectedAt"] = time(facts.detectedAt)
         view["nextUpdateBy"] = time(facts.nextUpdateBy)
-        // The same promise in UTC (`2026-11-24 08:10 UTC`), for readers elsewhere; absent when the notice is in UTC already.
+        // The same promise in UTC, in the notice's language, for readers elsewhere; absent when the notice is in UTC already.
         if zone.identifier != "UTC" && zone.identifier != "GMT" {
-            view["nextUpdateByUTC"] = facts.nextUpdateBy.map { utcMinute($0) }
+            view["nextUpdateByUTC"] = facts.nextUpdateBy.map { words.format($0, in: TimeZone(identifier: "UTC")!) }
         }
         view["changesSinceNotice"] = facts.changesSinceNotice ?? facts.changesSinceVersion
         view["ruledOutReason"] = facts.ruledOutReason.map(text)
@@ -70,12 +70,6 @@ enum NoticeView {
         view["changesSinceVersion"] = facts.changesSinceVersion
         view["closingSummary"] = facts.closingSummary.map(text)
         return view
-    }
-
-    /// `2026-11-24 08:10 UTC`: the same in every language.
-    static func utcMinute(_ time: Timestamp) -> String {
-        let iso = time.iso8601
-        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5)) + " UTC"
     }
 
     private static func contact(_ c: NoticeFacts.Contact, _ text: (String) -> String) -> [String: Any] {

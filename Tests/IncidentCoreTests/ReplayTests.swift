@@ -61,6 +61,7 @@ struct ReplayTests {
                     customer: "acme", version: 1, kind: .initial, template: "en/initial",
                     subject: "s", markdown: "# m", facts: try Fixture.facts())),
             "notice-sent": .noticeSent(NoticeSent(customer: "acme", version: 1, via: "email", dueBy: Fixture.now, onTime: true)),
+            "notice-approved": .noticeApproved(NoticeApproved(customer: "acme", version: 1)),
         ]
         #expect(Set(payloads.keys) == Set(EventPayload.types))
         let payload = try #require(payloads[type])

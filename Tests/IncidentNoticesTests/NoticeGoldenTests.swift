@@ -72,7 +72,7 @@ struct NoticeGoldenTests {
         let text = NoticeRenderer.render(GoldenFacts.make(.update), with: set).markdown
         #expect(text.contains("**Notice 2, prepared"))
         #expect(text.contains("notice 2 (update; our version 3)"))
-        #expect(text.contains("that is 2026-11-24 14:00 UTC"))
+        #expect(text.contains("that is 2026-11-24 14:00 UTC+00:00, or sooner"))
     }
 
     @Test("update and final notices begin with what changed")
