@@ -8,7 +8,7 @@ struct ApprovalAndDueTests {
         let (cli, id) = try NoticeFlowTests.world()
         defer { cli.remove() }
         try cli.ok(["org", "set", "--require-approval"])
-        #expect(try cli.ok(["org", "show"]).contains("require-approval  yes"))
+        #expect(try cli.ok(["org", "show"]).contains("require-approval\tyes"))
         try cli.ok(["notice", "draft", id, "--customer", "acme-gmbh", "--by", "dana"])
 
         let before = cli.registerBytes()
@@ -37,7 +37,7 @@ struct ApprovalAndDueTests {
         try cli.ok(["org", "set", "--no-require-approval"])
         try cli.ok(["notice", "draft", id, "--customer", "globex"])
         try cli.ok(["notice", "sent", id, "--customer", "globex"])
-        #expect(try cli.ok(["verify"]).contains("OK"))
+        try cli.ok(["verify"])
     }
 
     @Test("ruled out after being told: a not-affected notice, numbered in the customer's sequence, then nothing")
@@ -59,7 +59,7 @@ struct ApprovalAndDueTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: out)
         #expect(files == ["\(id)-acme-gmbh-v3-not-affected.eml"])
         let eml = try String(contentsOfFile: out + "/" + files[0], encoding: .utf8)
-        let body = try MailParser.plainBody(eml)
+        let body = try MailParser.plainBody(eml).replacingOccurrences(of: "\n", with: " ")
         #expect(body.contains("Acme's numbers were never in the export"))
         #expect(body.contains("no further notices will follow"))
         #expect(try MailParser.header("Subject", eml).contains("your data was not affected"))
@@ -75,7 +75,7 @@ struct ApprovalAndDueTests {
         try cli.ok(["notice", "sent", id, "--customer", "acme-gmbh"])
         #expect(try cli.run(["notice", "draft", id, "--all"]).status == 65, "nobody is owed anything now")
         #expect(try cli.run(["notice", "draft", id, "--customer", "acme-gmbh"]).status == 67)
-        #expect(try cli.ok(["verify"]).contains("OK"))
+        try cli.ok(["verify"])
     }
 
     @Test("due: exit 1 while something is late, 0 otherwise; list --overdue agrees; a promised update is tracked")
