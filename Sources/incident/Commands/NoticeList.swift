@@ -10,9 +10,9 @@ struct NoticeListCommand: ParsableCommand {
         abstract: "Per customer: notice versions, kinds, drafted and sent, due by, and whether overdue.",
         discussion: """
             Each version shows who drafted it, who approved it (`notice approve`) and
-            whether it was sent. A first notice's on-time verdict is fixed when it is marked sent; if the
-            awareness time was corrected later, the deadline as it stands now is shown
-            beside it.
+            whether it was sent. A first notice's on-time verdict is fixed when it is
+            marked sent; if the awareness time was corrected later, the deadline as it
+            stands now is shown beside it.
 
             Example:
               incident notice list INC-2026-0001
