@@ -43,7 +43,9 @@ extension Workflow {
         if draftedBy == context.actor {
             throw WorkflowRefusal(
                 step: step, incident: incident.id,
-                unmet: [Unmet("\(context.actor) drafted it; a second person must approve it, under their own name (--by or INCIDENT_ACTOR)")])
+                unmet: [
+                    Unmet("\(context.actor) drafted it; a second person must approve it, under their own name (--by or INCIDENT_ACTOR)")
+                ])
         }
         return try event(for: incident, .noticeApproved(NoticeApproved(customer: customer, version: version)), context: context)
     }
