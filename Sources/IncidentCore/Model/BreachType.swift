@@ -1,5 +1,3 @@
-import Foundation
-
 /// Which security property a personal data breach broke, in the three types EDPB Guidelines 9/2022 use:
 /// disclosure or access (confidentiality), alteration (integrity), loss or destruction (availability).
 /// One breach may be of several types at once.
@@ -7,8 +5,7 @@ public enum BreachType: String, Codable, CaseIterable, Sendable {
     case confidentiality, integrity, availability
 
     public static func parse(_ text: String, field: Field = .breachType) throws -> BreachType {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let type = BreachType(rawValue: trimmed.lowercased()) { return type }
+        if let type = BreachType(rawValue: text.lowercased()) { return type }
         throw InputError(field: field, problem: "'\(text)' is not a breach type; use confidentiality, integrity or availability")
     }
 
@@ -36,4 +33,9 @@ public enum BreachType: String, Codable, CaseIterable, Sendable {
         }
         return allCases.filter(found.contains)
     }
+}
+
+extension Array {
+    /// nil for an empty array: optional lists in event bodies are left out rather than written empty.
+    public var nilIfEmpty: [Element]? { isEmpty ? nil : self }
 }
