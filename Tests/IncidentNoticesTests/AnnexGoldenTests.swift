@@ -1,5 +1,5 @@
 import Foundation
-import IncidentCore
+@testable import IncidentCore
 import Testing
 
 @testable import IncidentNotices

@@ -9,8 +9,8 @@ import Testing
         let m = run.metrics()
         #expect(m.phase == .closed)
         #expect(m.toContained == 9_000)  // left contain at 10:30, 2h30m after 08:00
-        #expect(m.toRestoreStarted == 6 * 3600)
-        #expect(m.toClosed == 24 * 3600)
+        #expect(m.toRestoreStarted == MetricsEvents.seconds(6))
+        #expect(m.toClosed == MetricsEvents.seconds(24))
         #expect(m.reopenings == 0 && m.awarenessCorrections == 0)
     }
 
@@ -31,14 +31,14 @@ import Testing
         let m = run.metrics()
         #expect(m.awareAt == MetricsEvents.at(6))
         #expect(m.awarenessCorrections == 1)
-        #expect(m.toContained == 4 * 3600)
-        #expect(m.toClosed == 14 * 3600)
+        #expect(m.toContained == MetricsEvents.seconds(4))
+        #expect(m.toClosed == MetricsEvents.seconds(14))
         let acme = m.customers[0]
         #expect(acme.dueBy == MetricsEvents.at(30))
         #expect(acme.onTime == true)  // the verdict stays as it was given
         #expect(acme.status == .onTime)
         #expect(acme.onTimeByCurrentDeadline == false)  // but the corrected deadline was missed
-        #expect(acme.toFirstNotice(awareAt: m.awareAt) == Int64(25.5 * 3600))
+        #expect(acme.toFirstNotice(awareAt: m.awareAt) == MetricsEvents.seconds(25.5))
     }
 
     @Test func reopenedIntoContainClearsContainmentRestoreAndClose() {
@@ -54,9 +54,9 @@ import Testing
         run.advance(.remediate, .restore, at: 36)
         run.close(at: 40)
         m = run.metrics()
-        #expect(m.toContained == 26 * 3600)  // the last time it left contain
-        #expect(m.toRestoreStarted == 28 * 3600)
-        #expect(m.toClosed == 32 * 3600)  // the last close
+        #expect(m.toContained == MetricsEvents.seconds(26))  // the last time it left contain
+        #expect(m.toRestoreStarted == MetricsEvents.seconds(28))
+        #expect(m.toClosed == MetricsEvents.seconds(32))  // the last close
     }
 
     @Test func reopenedIntoRestoreKeepsContainmentAndRestartsRestore() {
@@ -64,7 +64,7 @@ import Testing
         run.fullRun(contain: 9, mitigate: 10, remediate: 11, restore: 12, close: 20)
         run.reopen(to: .restore, at: 30)
         let m = run.metrics()
-        #expect(m.toContained == 2 * 3600)
+        #expect(m.toContained == MetricsEvents.seconds(2))
         #expect(m.restoreStartedAt == MetricsEvents.at(30))
         #expect(m.closedAt == nil)
     }
@@ -94,7 +94,7 @@ import Testing
         #expect(status == ["acme": .onTime, "fabrikam": .overdue, "contoso": .ruledOut, "wingtip": .awaiting, "tailspin": .late])
         #expect(m.customers.map(\.customer) == ["acme", "fabrikam", "contoso", "wingtip", "tailspin"])
         #expect(m.customers[0].firstSentVersion == 1)
-        #expect(m.customers[0].toFirstNotice(awareAt: m.awareAt) == 4 * 3600)
+        #expect(m.customers[0].toFirstNotice(awareAt: m.awareAt) == MetricsEvents.seconds(4))
     }
 
     @Test func eventsThatDoNotStartWithLoggedGiveNothing() {

@@ -6,6 +6,9 @@ struct MetricsEvents {
     var id = IncidentID(year: 2026, number: 7)
     var events: [IncidentEvent] = []
 
+    /// Hours as seconds, the unit of every duration.
+    static func seconds(_ hours: Double) -> Int64 { Int64(hours * 3600) }
+
     /// `hours` after midnight UTC on 2026-11-23 (fractions allowed).
     static func at(_ hours: Double) -> Timestamp { day.adding(seconds: Int64(hours * 3600)) }
 

@@ -23,12 +23,12 @@ import Testing
             incident(1, aware: 1, contained: 2), incident(2, aware: 2, contained: 6), incident(3, aware: 3, contained: 4),
         ]
         var s = MetricsSummary.of(three, since: nil, until: nil)
-        #expect(s.toContained?.median == 4 * 3600)
-        #expect(s.toContained?.worst == 6 * 3600)
+        #expect(s.toContained?.median == MetricsEvents.seconds(4))
+        #expect(s.toContained?.worst == MetricsEvents.seconds(6))
         #expect(s.toContained?.worstIncident == IncidentID(year: 2026, number: 2))
         #expect(s.toClosed == nil)
         s = MetricsSummary.of(Array(three.prefix(2)), since: nil, until: nil)
-        #expect(s.toContained?.median == 4 * 3600)  // (2h + 6h) / 2
+        #expect(s.toContained?.median == MetricsEvents.seconds(4))  // (2h + 6h) / 2
         #expect(s.toContained?.count == 2)
     }
 
@@ -36,7 +36,7 @@ import Testing
         let all = [incident(1, aware: 1, contained: 2, notice: 3), incident(2, aware: 2, contained: 2, notice: 30), incident(3, aware: 3, contained: 2)]
         let s = MetricsSummary.of(all, since: nil, until: nil)
         #expect(s.toFirstNotice?.count == 2)
-        #expect(s.toFirstNotice?.worst == 30 * 3600)
+        #expect(s.toFirstNotice?.worst == MetricsEvents.seconds(30))
         #expect(s.toFirstNotice?.worstCustomer == "acme")
         #expect(s.onTime == 1 && s.late == 1 && s.overdue == 1 && s.awaiting == 0)
     }
