@@ -19,11 +19,12 @@ struct AnnexAndMetricsTests {
 
     @Test("an exported annex is JSON Python reads, with this customer's share only")
     func annex() throws {
-        let (cli, id) = try NoticeFlowTests.world()
+        // A practice register with a pinned clock, so the notice can be marked sent at a fixed time.
+        let (cli, id) = try NoticeFlowTests.world(clock: "2026-11-23T12:00:00Z")
         defer { cli.remove() }
         try cli.ok(["update", id, "--breach-type", "confidentiality", "--breach-type", "Availability"])
         try cli.ok(["notice", "draft", id, "--all"])
-        try cli.ok(["notice", "sent", id, "--customer", "acme-gmbh", "--at", "2026-11-23T09:00:00Z"])
+        try cli.ok(["notice", "sent", id, "--customer", "acme-gmbh", "--at", "2026-11-23T12:00:00Z"])
         let out = cli.folder + "/annex"
         #expect(try cli.ok(["notice", "export", id, "--all", "--format", "edpb", "--out", out]).contains("2 notice(s) written"))
         let file = out + "/\(id)-acme-gmbh-v1-initial.edpb.json"
@@ -40,7 +41,7 @@ struct AnnexAndMetricsTests {
             """
         #expect(
             try Self.python(program, file).split(separator: "\n") == [
-                "initial Acme GmbH processor", "confidentiality,availability False", "sent 2026-11-23T09:00:00Z", "approximate 1200",
+                "initial Acme GmbH processor", "confidentiality,availability False", "sent 2026-11-23T12:00:00Z", "approximate 1200",
                 "unknown True",
             ])
         let globex = try Self.python(
@@ -73,7 +74,7 @@ struct AnnexAndMetricsTests {
         let cli = try CLI()
         defer { cli.remove() }
         let id = try cli.logIncident()
-        try cli.ok(["advance", id, "--note", "scoped", "--at", "2026-11-23T09:00:00Z"])
+        try cli.ok(["advance", id, "--note", "scoped", "--at", "2026-11-23T12:00:00Z"])
         try cli.ok(["update", id, "--action", "Bucket made private", "--at", "2026-11-23T09:30:00Z"])
         try cli.ok(["advance", id, "--note", "contained", "--at", "2026-11-23T10:00:00Z"])
         var one = try #require(try cli.json(["metrics", id]) as? [String: Any])

@@ -1,7 +1,7 @@
 import Foundation
-@testable import IncidentCore
 import Testing
 
+@testable import IncidentCore
 @testable import IncidentNotices
 
 /// The controller annex (`--format edpb`) of each notice kind, against Golden/annex/<kind>.edpb.json.
@@ -23,14 +23,19 @@ struct AnnexGoldenTests {
         }
         add(.logged(Logged(title: "t", nature: "n", awareAt: aware, breachTypes: [.confidentiality])), hours: 0)
         add(
-            .affected(Affected(customer: "acme-gmbh", dataCategories: [], subjectCategories: [], records: nil, subjects: nil, noticeHours: 24)),
+            .affected(
+                Affected(customer: "acme-gmbh", dataCategories: [], subjectCategories: [], records: nil, subjects: nil, noticeHours: 24)),
             hours: 1)
         add(
             .affected(Affected(customer: "globex", dataCategories: [], subjectCategories: [], records: 99, subjects: 9, noticeHours: 48)),
             hours: 1)
         for notice in notices {
             add(.noticeDrafted(notice), hours: 6)
-            add(.noticeSent(NoticeSent(customer: "acme-gmbh", version: notice.version, via: "email", dueBy: aware.adding(seconds: 86_400), onTime: true)), hours: 7)
+            add(
+                .noticeSent(
+                    NoticeSent(
+                        customer: "acme-gmbh", version: notice.version, via: "email", dueBy: aware.adding(seconds: 86_400), onTime: true)),
+                hours: 7)
             add(.noticeSent(NoticeSent(customer: "globex", version: notice.version, via: "email", dueBy: aware, onTime: false)), hours: 7)
             if notice.kind == .update {
                 var body = Updated()
@@ -45,7 +50,8 @@ struct AnnexGoldenTests {
     func golden(kind: NoticeKind) throws {
         let notices = try NoticeKind.allCases.prefix { $0 != kind }.map(Self.notice) + [Self.notice(kind)]
         let output = try Self.context(notices).render(notices.last!)
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/annex/\(kind.rawValue).edpb.json")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Golden/annex/\(kind.rawValue).edpb.json")
         if ProcessInfo.processInfo.environment["INCIDENT_RECORD_GOLDEN"] == "1" {
             if (try? String(contentsOf: url, encoding: .utf8)) != output {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

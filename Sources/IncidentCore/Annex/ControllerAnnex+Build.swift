@@ -5,7 +5,11 @@ extension ControllerAnnex {
         let facts = notice.facts
         let kind = notice.kind
         let drafted = events.first { event in
-            if case .noticeDrafted(let body) = event.payload { body.customer == notice.customer && body.version == notice.version } else { false }
+            if case .noticeDrafted(let body) = event.payload {
+                body.customer == notice.customer && body.version == notice.version
+            } else {
+                false
+            }
         }
         let types = BreachType.stated(in: events, through: drafted?.number)
         let firstSent = events.lazy.compactMap { event -> (IncidentEvent, NoticeSent)? in

@@ -28,7 +28,9 @@ public struct IncidentMetrics: Equatable, Sendable {
 /// One customer's first notice: when it went out against its deadline.
 public struct CustomerNoticeMetrics: Equatable, Sendable {
     public enum Status: String, Sendable, Codable {
-        case onTime = "on time", late, awaiting, overdue, ruledOut = "ruled out"
+        case onTime = "on time"
+        case late, awaiting, overdue
+        case ruledOut = "ruled out"
     }
 
     public var customer: String

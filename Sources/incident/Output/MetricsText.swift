@@ -75,8 +75,10 @@ struct MetricsText {
 
     private func statusText(_ c: CustomerNoticeMetrics) -> String {
         switch c.status {
-        case .onTime where c.onTimeByCurrentDeadline == false: "on time (due then \(c.dueByWhenSent?.iso8601 ?? "?"); late against the corrected deadline)"
-        case .late where c.onTimeByCurrentDeadline == true: "LATE (due then \(c.dueByWhenSent?.iso8601 ?? "?"); on time against the corrected deadline)"
+        case .onTime where c.onTimeByCurrentDeadline == false:
+            "on time (due then \(c.dueByWhenSent?.iso8601 ?? "?"); late against the corrected deadline)"
+        case .late where c.onTimeByCurrentDeadline == true:
+            "LATE (due then \(c.dueByWhenSent?.iso8601 ?? "?"); on time against the corrected deadline)"
         case .onTime: "on time"
         case .late: "LATE"
         case .overdue: "OVERDUE"

@@ -23,7 +23,9 @@ struct MetricsEvents {
                 occurredAt: Self.at(hours)))
     }
 
-    mutating func advance(_ from: Phase, _ to: Phase, at hours: Double) { add(.advanced(Advanced(from: from, to: to, note: "ok")), at: hours) }
+    mutating func advance(_ from: Phase, _ to: Phase, at hours: Double) {
+        add(.advanced(Advanced(from: from, to: to, note: "ok")), at: hours)
+    }
     mutating func close(at hours: Double) { add(.closed(Closed(from: .restore, summary: "done")), at: hours) }
     mutating func reopen(to phase: Phase, at hours: Double) { add(.reopened(Reopened(to: phase, reason: "again")), at: hours) }
 
@@ -34,12 +36,16 @@ struct MetricsEvents {
     }
 
     mutating func affect(_ customer: String, hours: Int, at time: Double) {
-        add(.affected(Affected(customer: customer, dataCategories: [], subjectCategories: [], records: nil, subjects: nil, noticeHours: hours)), at: time)
+        add(
+            .affected(
+                Affected(customer: customer, dataCategories: [], subjectCategories: [], records: nil, subjects: nil, noticeHours: hours)),
+            at: time)
     }
 
     mutating func sent(_ customer: String, version: Int = 1, dueBy: Double, at time: Double) {
         add(
-            .noticeSent(NoticeSent(customer: customer, version: version, via: nil, dueBy: Self.at(dueBy), onTime: Self.at(time) <= Self.at(dueBy))),
+            .noticeSent(
+                NoticeSent(customer: customer, version: version, via: nil, dueBy: Self.at(dueBy), onTime: Self.at(time) <= Self.at(dueBy))),
             at: time)
     }
 

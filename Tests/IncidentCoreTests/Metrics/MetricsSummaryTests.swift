@@ -33,7 +33,10 @@ import Testing
     }
 
     @Test func firstNoticesAreCountedPerCustomer() {
-        let all = [incident(1, aware: 1, contained: 2, notice: 3), incident(2, aware: 2, contained: 2, notice: 30), incident(3, aware: 3, contained: 2)]
+        let all = [
+            incident(1, aware: 1, contained: 2, notice: 3), incident(2, aware: 2, contained: 2, notice: 30),
+            incident(3, aware: 3, contained: 2),
+        ]
         let s = MetricsSummary.of(all, since: nil, until: nil)
         #expect(s.toFirstNotice?.count == 2)
         #expect(s.toFirstNotice?.worst == MetricsEvents.seconds(30))
