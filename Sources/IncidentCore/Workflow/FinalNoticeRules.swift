@@ -60,3 +60,17 @@ extension Workflow {
         return result
     }
 }
+
+extension Workflow {
+    /// Adds a note for one customer to its planned notice; only a final notice carries one.
+    public static func addClosingNote(_ note: String, to planned: inout [NoticeFacts], incident: IncidentID) throws {
+        for index in planned.indices {
+            guard planned[index].kind == .final else {
+                throw InputError(
+                    field: .closingNote,
+                    problem: "a closing note goes in a final notice, and \(incident) is still open; close it first, or put the text in an update")
+            }
+            planned[index].closingNote = note
+        }
+    }
+}

@@ -72,7 +72,7 @@ extension Workflow {
     static func checkReason(_ withdrawn: Withdrawn?, reason: String?, field: Field) throws {
         guard let withdrawn, !withdrawn.isEmpty else { return }
         if (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw InputError(field: field, problem: "a withdrawal needs the reason it was wrong; give it as the note")
+            throw InputError(field: field, problem: "a withdrawal needs the reason; say why the item was wrong")
         }
     }
 
