@@ -58,7 +58,7 @@ struct WithdrawalFlowTests {
         try cli.ok(["update", id, "--customer-action", "Warn end users about phishing calls quoting recent call times"])
         try cli.ok(["update", id, "--planned-action", "Rotate every agent's session keys", "--planned-by", "2026-11-24T12:00:00Z"])
         try cli.ok(["notice", "draft", id, "--customer", "acme-gmbh"])
-        let update = try cli.ok(["notice", "export", id, "--customer", "acme-gmbh", "--format", "markdown"])
+        let update = try cli.ok(["notice", "export", id, "--customer", "acme-gmbh", "--format", "md"])
         #expect(update.contains("Telefonnummern"))  // only as withdrawn
         #expect(update.contains("Irrtümlich gemeldet, nicht betroffen: Kategorien personenbezogener Daten:** Telefonnummern"))
         #expect(!update.contains("- Telefonnummern"))
@@ -97,7 +97,7 @@ struct WithdrawalFlowTests {
         #expect(warnings.count == 2)
         #expect(warnings.allSatisfy { $0.hasPrefix("warning: ") && $0.contains("58,500") })
         try cli.ok(["notice", "draft", id, "--customer", "globex", "--note", "Of these, about 40 were yours."])
-        let final = try cli.ok(["notice", "export", id, "--customer", "globex", "--format", "markdown"])
+        let final = try cli.ok(["notice", "export", id, "--customer", "globex", "--format", "md"])
         #expect(final.contains("Of these, about 40 were yours."))
         #expect(final.contains("cannot be determined: The gateway keeps no per-person log"))
         try cli.ok(["verify"])
