@@ -38,8 +38,8 @@ struct AdviceStoreTests {
         second.cannotDetermine = [Undetermined(item: "records", reason: "Logs rotated")]
         _ = try register.record(id) { try Workflow.update($0, proposal: second, context: fixture.context()) }
         let stored = try register.incident(id)
-        #expect(stored.dataCategories == ["names"])
-        #expect(stored.shares[0].dataCategories == ["names"])
+        #expect(stored.dataCategories == ["chat-transcripts", "names"])
+        #expect(stored.shares[0].dataCategories == ["chat-transcripts", "names"])
         #expect(stored.withdrawnActionNumbers == [1])
         #expect(stored.recommendedActions?.first?.withdrawn?.reason == "Recorded in error")
         #expect(stored.openPlannedActions.map(\.text) == ["Rotate keys"])
