@@ -23,7 +23,9 @@ struct WithdrawalFlowTests {
             try cli.ok(["customer", "add", slug, "--name", name, "--email", "dpo@\(slug).example", "--timezone", zone])
         }
         let id = try cli.logIncident()
-        try cli.ok(["affect", id, "--customer", "acme-gmbh", "--data-category", "chat-transcripts", "--records", "1200", "--subjects", "300"])
+        try cli.ok([
+            "affect", id, "--customer", "acme-gmbh", "--data-category", "chat-transcripts", "--records", "1200", "--subjects", "300",
+        ])
         try cli.ok(["affect", id, "--customer", "globex", "--data-category", "call-metadata", "--records", "40"])
         try Self.scenario(cli, id)
     }
@@ -32,8 +34,10 @@ struct WithdrawalFlowTests {
     /// notice is checked for what it leaves open.
     static func scenario(_ cli: CLI, _ id: String) throws {
         try cli.ok(["customer", "edit", "acme-gmbh", "--language", "de"])
-        try cli.ok(["update", id, "--data-category", "telephone-numbers", "--consequence", "Phishing calls to end users",
-            "--consequence", "Account takeover", "--system", "Voice gateway", "--region", "EU (Frankfurt)"])
+        try cli.ok([
+            "update", id, "--data-category", "telephone-numbers", "--consequence", "Phishing calls to end users",
+            "--consequence", "Account takeover", "--system", "Voice gateway", "--region", "EU (Frankfurt)",
+        ])
         try cli.ok(["affect", id, "--customer", "acme-gmbh", "--data-category", "telephone-numbers"])
         try cli.ok(["notice", "draft", id, "--customer", "acme-gmbh"])
         try cli.ok(["notice", "sent", id, "--customer", "acme-gmbh"])
@@ -53,8 +57,10 @@ struct WithdrawalFlowTests {
         }
         #expect(try cli.ok(["checkpoint"]) == before)
 
-        try cli.ok(["update", id, "--withdraw-data-category", "telephone-numbers", "--withdraw-consequence", "2",
-            "--note", "The exported table held no phone numbers"])
+        try cli.ok([
+            "update", id, "--withdraw-data-category", "telephone-numbers", "--withdraw-consequence", "2",
+            "--note", "The exported table held no phone numbers",
+        ])
         try cli.ok(["update", id, "--customer-action", "Warn end users about phishing calls quoting recent call times"])
         try cli.ok(["update", id, "--planned-action", "Rotate every agent's session keys", "--planned-by", "2026-11-24T12:00:00Z"])
         try cli.ok(["notice", "draft", id, "--customer", "acme-gmbh"])

@@ -139,7 +139,8 @@ enum GoldenFacts {
         facts.systems = ["Voice gateway", "Call recording archive"]
         facts.regions = ["EU (Frankfurt)"]
         facts.recommendedActions = kind == .initial ? [] : ["Warn your end users about calls that quote recent call times"]
-        facts.plannedActions = kind == .update ? [.init(text: "Rotate every agent's session keys", targetBy: drafted.adding(seconds: 3 * 86_400))] : []
+        facts.plannedActions =
+            kind == .update ? [.init(text: "Rotate every agent's session keys", targetBy: drafted.adding(seconds: 3 * 86_400))] : []
         if kind == .final {
             facts.subjects = nil
             facts.cannotDetermine = [Undetermined(item: "subjects", reason: "The gateway keeps no per-person log.")]

@@ -29,7 +29,9 @@ struct AdviceStoreTests {
         first.plannedAction = Planned(text: "Rotate keys", targetBy: StoreFixture.now.adding(seconds: 86_400))
         _ = try register.record(id) { try Workflow.update($0, proposal: first, context: fixture.context()) }
         let directory = try register.directory()
-        _ = try register.recordMany(id) { try Workflow.affect($0, [ShareProposal(customer: "acme")], directory: directory, context: fixture.context()) }
+        _ = try register.recordMany(id) {
+            try Workflow.affect($0, [ShareProposal(customer: "acme")], directory: directory, context: fixture.context())
+        }
         var second = UpdateProposal()
         second.withdraw.dataCategories = ["telephone-numbers"]
         second.withdraw.actions = [1]

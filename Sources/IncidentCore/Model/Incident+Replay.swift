@@ -139,11 +139,13 @@ extension Incident {
             plannedActions?[completed - 1].completedBy = event.number
         }
         if let texts = body.recommendedActions, !texts.isEmpty {
-            recommendedActions = (recommendedActions ?? [])
+            recommendedActions =
+                (recommendedActions ?? [])
                 + texts.map { Recommendation(text: $0, at: event.occurredAt, eventNumber: event.number) }
         }
         if let planned = body.plannedAction {
-            plannedActions = (plannedActions ?? [])
+            plannedActions =
+                (plannedActions ?? [])
                 + [PlannedAction(text: planned.text, targetBy: planned.targetBy, at: event.occurredAt, eventNumber: event.number)]
         }
         for entry in body.cannotDetermine ?? [] {

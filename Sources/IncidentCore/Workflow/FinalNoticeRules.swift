@@ -68,7 +68,9 @@ extension Workflow {
             guard planned[index].kind == .final else {
                 throw InputError(
                     field: .closingNote,
-                    problem: "a closing note goes in a final notice, and \(incident) is still open; close it first, or put the text in an update")
+                    problem:
+                        "a closing note goes in a final notice, and \(incident) is still open; close it first, or put the text in an update"
+                )
             }
             planned[index].closingNote = note
         }

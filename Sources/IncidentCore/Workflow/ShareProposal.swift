@@ -48,7 +48,8 @@ extension Workflow {
             if !proposal.withdraw.isEmpty {
                 guard let share = incident.share(of: proposal.customer) else {
                     throw InputError(
-                        field: proposal.origin, problem: "\(proposal.customer) is not marked affected by \(incident.id), so nothing can be withdrawn",
+                        field: proposal.origin,
+                        problem: "\(proposal.customer) is not marked affected by \(incident.id), so nothing can be withdrawn",
                         next: .listNotices(incident.id))
                 }
                 withdrawn = try Workflow.withdrawn(proposal.withdraw, from: share, incident: incident.id)

@@ -63,7 +63,8 @@ struct NoticeLanguage: Sendable {
             switch field {
             case "phase": shown = values.map { Phase(rawValue: $0).map(phase) ?? $0 }
             case "awareAt": shown = values.map { Timestamp.stored($0).map { format($0, in: zone) } ?? $0 }
-            case "dataCategories", "subjectCategories", "withdrawnDataCategories", "withdrawnSubjectCategories": shown = values.map { label(.init(slug: $0, label: Self.otherText($0))) }
+            case "dataCategories", "subjectCategories", "withdrawnDataCategories", "withdrawnSubjectCategories":
+                shown = values.map { label(.init(slug: $0, label: Self.otherText($0))) }
             case "records", "subjects": shown = values.map { Int($0).map(approximate) ?? $0 }
             default: shown = values
             }

@@ -31,7 +31,9 @@ struct NoticeDraftCommand: ParsableCommand {
     @Option(help: "A folder of templates overriding the shipped ones (default: the one set with `org set`).") var templates: String?
 
     func validate() throws {
-        if note != nil && choice.customer == nil { throw ValidationError("--note is for one customer's final notice; give --customer SLUG") }
+        if note != nil && choice.customer == nil {
+            throw ValidationError("--note is for one customer's final notice; give --customer SLUG")
+        }
     }
 
     func run() throws {
@@ -45,8 +47,11 @@ struct NoticeDraftCommand: ParsableCommand {
             onFallback: { Output.warn("no templates for language '\($0)'; using English") },
             onForeignCounts: { facts, counts in
                 let quoted = counts.map { NoticeFacts.approximate($0).dropFirst(6) }.joined(separator: ", ")
-                let own = [facts.records.map { "\(NoticeFacts.approximate($0)) records" }, facts.subjects.map { "\(NoticeFacts.approximate($0)) data subjects" }]
-                    .compactMap { $0 }
+                let own = [
+                    facts.records.map { "\(NoticeFacts.approximate($0)) records" },
+                    facts.subjects.map { "\(NoticeFacts.approximate($0)) data subjects" },
+                ]
+                .compactMap { $0 }
                 let owned = own.isEmpty ? "no counts of its own" : own.joined(separator: " and ")
                 Output.warn(
                     "\(facts.customer.slug): its final notice's closing summary quotes \(quoted), but its own share has \(owned); "

@@ -5,11 +5,13 @@ import IncidentCore
 /// (one customer's share, categories only).
 struct WithdrawalOptions: ParsableArguments {
     @Option(
-        name: .customLong("withdraw-data-category"), help: ArgumentHelp("Withdraw a category of personal data (repeat).", valueName: "slug"),
+        name: .customLong("withdraw-data-category"),
+        help: ArgumentHelp("Withdraw a category of personal data (repeat).", valueName: "slug"),
         completion: .dataCategories)
     var dataCategories: [String] = []
     @Option(
-        name: .customLong("withdraw-subject-category"), help: ArgumentHelp("Withdraw a category of data subjects (repeat).", valueName: "slug"),
+        name: .customLong("withdraw-subject-category"),
+        help: ArgumentHelp("Withdraw a category of data subjects (repeat).", valueName: "slug"),
         completion: .subjectCategories)
     var subjectCategories: [String] = []
     @Option(

@@ -35,7 +35,10 @@ struct WithdrawalTests {
         proposal.withdraw.dataCategories = ["telephone-numbers"]
         proposal.note = "Only names were in the exported table"
         let event = try Workflow.update(before, proposal: proposal, context: Fixture.context)
-        guard case .updated(let body) = event.payload else { Issue.record("not an update"); return }
+        guard case .updated(let body) = event.payload else {
+            Issue.record("not an update")
+            return
+        }
         #expect(body.withdrawn?.dataCategories == ["telephone-numbers"])
         let after = try before.applying(event)
         #expect(after.dataCategories == ["names"])
@@ -117,7 +120,9 @@ struct WithdrawalTests {
         proposal.withdraw.dataCategories = ["telephone-numbers"]
         proposal.reason = "Acme does not store phone numbers with us"
         var after = incident
-        for event in try Workflow.affect(incident, [proposal], directory: Self.directory, context: Fixture.context) { try after.apply(event) }
+        for event in try Workflow.affect(incident, [proposal], directory: Self.directory, context: Fixture.context) {
+            try after.apply(event)
+        }
         #expect(after.shares[0].dataCategories == ["names"])
         #expect(after.dataCategories == ["names", "telephone-numbers"])
         proposal.reason = nil
