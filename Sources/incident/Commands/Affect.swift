@@ -12,10 +12,17 @@ struct Affect: ParsableCommand {
             customer, data-category, subject-category (several separated by ;), records,
             subjects.
 
+            --withdraw-data-category and --withdraw-subject-category take back
+            categories recorded for one customer in error; --note gives the reason,
+            and the original stays in the timeline.
+
             Examples:
               incident affect INC-2026-0001 --customer acme-gmbh \\
                 --data-category chat-transcripts --records 1200
               incident affect INC-2026-0001 --customers-file affected.csv
+              incident affect INC-2026-0001 --customer contoso \\
+                --withdraw-subject-category support-contacts \\
+                --note "Contoso's support mailbox is not hosted with us"
             """)
 
     @Argument(help: "Incident id.", completion: .incidentIDs) var id: String

@@ -9,14 +9,24 @@ struct Update: ParsableCommand {
             investigating or containing). A corrected fact (--nature, --records,
             --severity, ...) is recorded with the value it replaces.
 
+            Something recorded in error is withdrawn with a --withdraw-... option
+            and a --note giving the reason; the original stays in the timeline and
+            later notices say it was withdrawn. Numbers are the ones `show` lists.
+            --customer-action records a step we recommend customers take.
+            --planned-action with --planned-by records a measure not yet done;
+            --complete-planned N later records it as an action taken.
+            --cannot-determine ITEM with --reason lets a final notice say why an
+            item (records, subjects, data-categories, subject-categories,
+            consequences, mitigation, remediation) will stay unknown.
+
             Examples:
               incident update INC-2026-0001 --action "Rotated the leaked API keys"
               incident update INC-2026-0001 --records 5400 \\
                 --data-category email-addresses --note "Scope widened"
               cat forensic-summary.txt | incident update INC-2026-0001 --note -
-              incident update INC-2026-0001 --withdraw-data-category names \
+              incident update INC-2026-0001 --withdraw-data-category names \\
                 --note "Only phone numbers were in the exported table"
-              incident update INC-2026-0001 --customer-action \
+              incident update INC-2026-0001 --customer-action \\
                 "Warn end users about calls quoting recent call times"
             """)
 
