@@ -23,6 +23,10 @@ public struct UpdateProposal: Equatable, Sendable {
     public var completesPlanned: Int?
     /// Items that cannot be determined, with the reason.
     public var cannotDetermine: [Undetermined] = []
+    /// Breach types stated now, and those the incident's events already state (read by the caller from
+    /// its timeline: the breach type is kept in events only, not in the incident's projection).
+    public var breachTypes: [BreachType] = []
+    public var knownBreachTypes: [BreachType] = []
 
     public init() {}
 }
@@ -77,6 +81,8 @@ extension Workflow {
         let reasons = current.undeterminedReasons
         let undetermined = p.cannotDetermine.filter { reasons[$0.item] != $0.reason }
         body.cannotDetermine = undetermined.isEmpty ? nil : undetermined
+        let added = BreachType.new(p.breachTypes, beside: p.knownBreachTypes)
+        body.breachTypes = added.isEmpty ? nil : added
         return body
     }
 
