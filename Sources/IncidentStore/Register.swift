@@ -103,10 +103,9 @@ public final class Register: RegisterStore {
             } catch let error as DatabaseError {
                 // Another process may have applied them while this one waited for the lock.
                 if try queue.read(Schema.migrator.hasCompletedMigrations) { return }
-                // Re-running a shipped migration fails on what it made: a table, index or trigger, or a column it added.
-                if error.resultCode == .SQLITE_ERROR,
-                    let message = error.message, message.contains("already exists") || message.contains("duplicate column name")
-                {
+                // A table or trigger re-created, or a column re-added (`duplicate column name`), means the objects exist.
+                let message = error.message ?? ""
+                if error.resultCode == .SQLITE_ERROR, message.contains("already exists") || message.contains("duplicate column name") {
                     throw damaged()
                 }
                 throw error

@@ -128,6 +128,15 @@ enum GoldenFacts {
                 .init(
                     item: "Mitigation measures", before: "", after: "Bucket made private", field: "mitigationMeasures",
                     afterValues: ["Bucket made private"]),
+                .init(
+                    item: "Withdrawn: categories of data subjects", before: "", after: "Support contacts",
+                    field: "withdrawnSubjectCategories", afterValues: ["support-contacts"]),
+                .init(
+                    item: "Withdrawn: consequences", before: "", after: "Account takeover", field: "withdrawnConsequences",
+                    afterValues: ["Account takeover"]),
+                .init(
+                    item: "What we recommend you do", before: "", after: "Warn your end users", field: "recommendedActions",
+                    afterValues: ["Warn your end users about calls that quote recent call times"]),
             ]
         var facts = NoticeFacts(
             incidentId: "INC-2026-0007", title: "Call transcripts exposed at a VoIP subprocessor",
@@ -156,6 +165,19 @@ enum GoldenFacts {
             changesSinceVersion: kind == .initial ? nil : kind == .final ? 3 : 1,
             closingSummary: kind == .final ? "Bucket locked down and keys rotated." : nil,
             registerReference: Checkpoint(events: 42, hash: String(repeating: "ab", count: 32)))
+        facts.severity = .high
+        facts.systems = ["Voice gateway", "Call recording archive"]
+        facts.regions = ["EU (Frankfurt)"]
+        facts.recommendedActions = kind == .initial ? [] : ["Warn your end users about calls that quote recent call times"]
+        facts.plannedActions =
+            kind == .update ? [.init(text: "Rotate every agent's session keys", targetBy: drafted.adding(seconds: 3 * 86_400))] : []
+        if kind == .final {
+            facts.subjects = nil
+            facts.cannotDetermine = [Undetermined(item: "subjects", reason: "The gateway keeps no per-person log.")]
+            facts.closingNote = "Of the records above, about 5,400 were yours."
+        } else {
+            facts.cannotDetermine = []
+        }
         // Our version 2 was drafted and never sent: the customer counts only what it received.
         facts.sequence = Self.sequences[kind]!
         facts.changesSinceNotice = kind == .initial ? nil : kind == .final ? 2 : 1

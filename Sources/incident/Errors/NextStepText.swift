@@ -16,6 +16,7 @@ enum NextStepText {
         case .listNotices(let id): "see `incident notice list \(id)`"
         case .affect(let id, let customer): "run `incident affect \(id) --customer \(customer)` first"
         case .draftNotice(let id, let customer): "run `incident notice draft \(id) --customer \(customer)` first"
+        case .showIncident(let id): "`incident show \(id)` lists what is recorded, numbered"
         case .approveNotice(let id, let customer, let version):
             "another person approves it with `incident notice approve \(id) --customer \(customer) --version \(version)`"
         case .listIncidents: "`incident list` shows the ids"
