@@ -40,6 +40,7 @@ enum NoticeView {
             "nature": text(facts.nature),
             "fromSubprocessor": facts.source != "internal",
             "source": item(facts.source),
+            "sourceNamed": facts.sourceWithheld != true && facts.source != "internal",
             "dataCategories": facts.dataCategories.map { ["label": item(words.label($0))] },
             "subjectCategories": facts.subjectCategories.map { ["label": item(words.label($0))] },
             "consequences": facts.consequences.map { ["text": item($0)] },
@@ -56,6 +57,7 @@ enum NoticeView {
         view["occurredTo"] = time(facts.occurredTo)
         view["detectedAt"] = time(facts.detectedAt)
         view["nextUpdateBy"] = time(facts.nextUpdateBy)
+        view["subprocessorNotifiedAt"] = time(facts.subprocessorNotifiedAt)
         view["records"] = facts.records.map(words.approximate)
         view["subjects"] = facts.subjects.map(words.approximate)
         view["changesSinceVersion"] = facts.changesSinceVersion

@@ -118,6 +118,11 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
     public var registerReference: Checkpoint
     /// The language the notice is written in: the customer's, or English when its set is missing.
     public var language: String = "en"
+    /// True when the incident started at a subprocessor that our details say notices do not name: `source`
+    /// then holds the word `subprocessor`, never the name. Absent otherwise.
+    public var sourceWithheld: Bool?
+    /// When the subprocessor where it started told us, for an incident logged with `--subprocessor`.
+    public var subprocessorNotifiedAt: Timestamp?
 
     public init(
         incidentId: String, title: String, customer: CustomerRef, kind: NoticeKind, version: Int, draftedAt: Timestamp, dueBy: Timestamp,
@@ -187,6 +192,11 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
             nextUpdateBy: kind == .final ? nil : draftedAt.adding(seconds: Int64(organisation.updateHours) * 3600),
             changes: [], changesSinceVersion: lastSent?.version, closingSummary: incident.closingSummary,
             registerReference: checkpoint)
+        if incident.source != "internal" && !organisation.namesSubprocessors {
+            facts.source = "subprocessor"
+            facts.sourceWithheld = true
+        }
+        facts.subprocessorNotifiedAt = incident.subprocessor?.notifiedAt
         if let previous = lastSent?.facts, kind != .initial { facts.changes = facts.changes(since: previous) }
         return facts
     }

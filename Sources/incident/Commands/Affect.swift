@@ -16,6 +16,12 @@ struct Affect: ParsableCommand {
               incident affect INC-2026-0001 --customer acme-gmbh \\
                 --data-category chat-transcripts --records 1200
               incident affect INC-2026-0001 --customers-file affected.csv
+
+            With --subprocessor, every customer that uses one of the subprocessor's
+            services in one of its regions (or only in the --region given) is marked,
+            with the incident's categories. Customers already marked are skipped and
+            listed. --dry-run lists who would be marked and writes nothing:
+              incident affect INC-2026-0001 --subprocessor twilio --region eu --dry-run
             """)
 
     @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
@@ -33,10 +39,23 @@ struct Affect: ParsableCommand {
     var subjectCategories: [String] = []
     @Option(help: "Approximate number of its records.") var records: String?
     @Option(help: "Approximate number of its data subjects.") var subjects: String?
+    @Option(
+        help: ArgumentHelp("Mark every customer this subprocessor reaches (by service and region).", valueName: "slug"))
+    var subprocessor: String?
+    @Option(
+        name: .customLong("region"), help: ArgumentHelp("With --subprocessor: only customers in this region (repeat).", valueName: "region"))
+    var regions: [String] = []
+    @Flag(name: .customLong("dry-run"), help: "With --subprocessor: list who would be marked; write nothing.") var dryRun = false
 
     func validate() throws {
-        guard (customer == nil) != (customersFile == nil) else {
-            throw ValidationError("give either --customer SLUG or --customers-file FILE")
+        guard [customer, customersFile, subprocessor].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give one of --customer SLUG, --customers-file FILE or --subprocessor SLUG")
+        }
+        if subprocessor == nil && (!regions.isEmpty || dryRun) {
+            throw ValidationError("--region and --dry-run go with --subprocessor SLUG")
+        }
+        if subprocessor != nil && (!dataCategories.isEmpty || !subjectCategories.isEmpty || records != nil || subjects != nil) {
+            throw ValidationError("with --subprocessor, each customer takes the incident's categories; revise one with --customer")
         }
         if customersFile != nil && (!dataCategories.isEmpty || !subjectCategories.isEmpty || records != nil || subjects != nil) {
             throw ValidationError("with --customers-file, put categories and counts in the file")
@@ -46,6 +65,8 @@ struct Affect: ParsableCommand {
     func run() throws {
         let id = try IncidentID.parse(id)
         let context = try writer.context()
+        if let subprocessor { return try AffectBySubprocessor(register: register, id: id, context: context).run(
+            subprocessor: subprocessor, regions: regions, dryRun: dryRun) }
         let proposals =
             try customersFile.map(Self.proposals) ?? [
                 ShareProposal(
