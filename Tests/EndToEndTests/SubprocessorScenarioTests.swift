@@ -118,7 +118,7 @@ struct SubprocessorScenarioTests {
 
         // The rest of §9.2: consequences, a mitigation measure and a remediation action.
         try cli.ok(["update", id, "--consequence", "Call records and phone numbers may have been copied"])
-        try cli.ok(["update", id, "--action", "Twilio made the bucket private", "--kind", "mitigation"])
+        try cli.ok(["update", id, "--action", "The subprocessor made the bucket private", "--kind", "mitigation"])
         try cli.ok(["update", id, "--action", "Call-record retention cut to 30 days", "--kind", "remediation"])
         try cli.ok(["notice", "draft", id, "--all"])
         let check = try #require(try cli.json(["notice", "check", id]) as? [[String: Any]])

@@ -49,6 +49,7 @@ struct HostileInputRulesTests {
             body.subprocessor = SubprocessorOrigin(
                 slug: "twilio", notifiedAt: try time($0, .subprocessorNotifiedAt), notifyHours: nil)
             try Workflow.check(body, context: Fixture.context)
+            return body
         },
     ]
 
