@@ -100,7 +100,7 @@ enum GoldenFacts {
                     item: "Mitigation measures", before: "", after: "Bucket made private", field: "mitigationMeasures",
                     afterValues: ["Bucket made private"]),
             ]
-        return NoticeFacts(
+        var facts = NoticeFacts(
             incidentId: "INC-2026-0007", title: "Call transcripts exposed at a VoIP subprocessor",
             customer: .init(
                 slug: "acme-gmbh", name: "Acme <GmbH> & \"Partner\"", emails: ["dpo@acme.example", "security@acme.example"],
@@ -126,5 +126,13 @@ enum GoldenFacts {
             changes: changes, changesSinceVersion: kind == .initial ? nil : 1,
             closingSummary: kind == .final ? "Bucket locked down and keys rotated." : nil,
             registerReference: Checkpoint(events: 42, hash: String(repeating: "ab", count: 32)))
+        // The subprocessor told us 20 minutes before we confirmed it; the final notice is drafted after we chose
+        // not to name subprocessors, so it shows the other wording.
+        facts.subprocessorNotifiedAt = aware.adding(seconds: -1200)
+        if kind == .final {
+            facts.source = "subprocessor"
+            facts.sourceWithheld = true
+        }
+        return facts
     }
 }
