@@ -9,8 +9,8 @@ struct CustomerImport: ParsableCommand {
         abstract: "Add customers from a CSV file: all of them, or none if any row is bad.",
         discussion: """
             Header row with: slug, name, email (several separated by ;), and optionally
-            language, timezone, notice-hours, region and service (several separated by ;,
-            e.g. voip;chat). A row identical to an existing customer is skipped.
+            language, timezone, notice-hours, region and service (several separated
+            by ;, e.g. voip;chat). A row identical to an existing customer is skipped.
 
             Example:
               incident customer import customers.csv
