@@ -81,15 +81,29 @@ struct SubprocessorScenarioTests {
             (["subprocessor", "edit", "twilio", "--notify-hours", "2", "--no-notify-hours"], 64, "--no-notify-hours"),
             (["customer", "add", "z", "--name", "Z", "--email", "z@z.example", "--region", "eu;us"], 65, "--region"),
             (["customer", "edit", "acme-gmbh", "--service", "Vo IP"], 65, "--service"),
-            (["log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "twilio"], 64,
-             "--subprocessor-notified-at"),
-            (["log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "nobody",
-              "--subprocessor-notified-at", "2026-11-23T07:00:00Z"], 65, "--subprocessor"),
-            (["log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "twilio",
-              "--subprocessor-notified-at", "2026-11-23T07:00:00Z", "--detected-at", "2026-11-23T07:30:00Z"], 65,
-             "--subprocessor-notified-at"),
-            (["log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "twilio",
-              "--subprocessor-notified-at", "2026-11-23T07:00:00Z", "--source", "Twilio"], 64, "--source"),
+            (
+                ["log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "twilio"], 64,
+                "--subprocessor-notified-at"
+            ),
+            (
+                [
+                    "log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "nobody",
+                    "--subprocessor-notified-at", "2026-11-23T07:00:00Z",
+                ], 65, "--subprocessor"
+            ),
+            (
+                [
+                    "log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "twilio",
+                    "--subprocessor-notified-at", "2026-11-23T07:00:00Z", "--detected-at", "2026-11-23T07:30:00Z",
+                ], 65,
+                "--subprocessor-notified-at"
+            ),
+            (
+                [
+                    "log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "twilio",
+                    "--subprocessor-notified-at", "2026-11-23T07:00:00Z", "--source", "Twilio",
+                ], 64, "--source"
+            ),
             (["affect", "INC-2026-0001", "--subprocessor", "twilio", "--customer", "acme-gmbh"], 64, "--subprocessor"),
             (["affect", "INC-2026-0001", "--customer", "acme-gmbh", "--dry-run"], 64, "--dry-run"),
             (["affect", "INC-2026-0001", "--subprocessor", "nobody"], 65, "--subprocessor"),

@@ -35,7 +35,9 @@ struct SubprocessorStoreTests {
         (body.source, body.subprocessor) = try Workflow.origin(
             at: "twilio", notifiedAt: StoreFixture.now.adding(seconds: -5400), directory: directory)
         let id = try register.log(body, context: context).id
-        #expect(try register.incident(id).subprocessor == SubprocessorOrigin(slug: "twilio", notifiedAt: StoreFixture.now.adding(seconds: -5400), notifyHours: 24))
+        #expect(
+            try register.incident(id).subprocessor
+                == SubprocessorOrigin(slug: "twilio", notifiedAt: StoreFixture.now.adding(seconds: -5400), notifyHours: 24))
         let incident = try register.recordMany(id) { current in
             let reach = try Workflow.reach(current, subprocessor: "twilio", regions: [], directory: directory)
             return try Workflow.affect(current, reach: reach, directory: directory, context: context)

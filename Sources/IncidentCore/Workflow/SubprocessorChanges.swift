@@ -61,7 +61,8 @@ extension Subprocessor {
     /// One subprocessor from the rows that name it (one row per service and region, as published lists
     /// are laid out): the services and regions of all its rows, in the order first seen. Every row must
     /// give the same name and notice hours, or the file disagrees with itself.
-    public static func merging(rows: [(subprocessor: Subprocessor, origin: Field)]) throws -> [(subprocessor: Subprocessor, origin: Field)] {
+    public static func merging(rows: [(subprocessor: Subprocessor, origin: Field)]) throws -> [(subprocessor: Subprocessor, origin: Field)]
+    {
         var order: [String] = []
         var merged: [String: (subprocessor: Subprocessor, origin: Field)] = [:]
         for (row, origin) in rows {
@@ -72,7 +73,8 @@ extension Subprocessor {
             }
             guard entry.subprocessor.name == row.name else {
                 throw InputError(
-                    field: origin, problem: "name: '\(row.name)' differs from '\(entry.subprocessor.name)' at \(entry.origin); give one name per slug")
+                    field: origin,
+                    problem: "name: '\(row.name)' differs from '\(entry.subprocessor.name)' at \(entry.origin); give one name per slug")
             }
             guard entry.subprocessor.notifyHours == row.notifyHours else {
                 throw InputError(

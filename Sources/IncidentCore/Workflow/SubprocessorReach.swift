@@ -81,7 +81,8 @@ extension Workflow {
         let first = try event(for: incident, .customersMatched(matched), context: context)
         var after = incident
         after.eventCount += 1
-        let shares = try affect(after, reach.customers.map { ShareProposal(customer: $0, origin: .subprocessor) }, directory: directory, context: context)
+        let shares = try affect(
+            after, reach.customers.map { ShareProposal(customer: $0, origin: .subprocessor) }, directory: directory, context: context)
         return [first] + shares
     }
 }

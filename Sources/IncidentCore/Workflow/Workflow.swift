@@ -42,7 +42,9 @@ public enum Workflow {
             if let detected = body.detectedAt, origin.notifiedAt < detected {
                 throw InputError(
                     field: .subprocessorNotifiedAt,
-                    problem: "\(origin.notifiedAt) is before the detection time \(detected); the subprocessor cannot have told us before it knew")
+                    problem:
+                        "\(origin.notifiedAt) is before the detection time \(detected); the subprocessor cannot have told us before it knew"
+                )
             }
         }
     }

@@ -43,7 +43,8 @@ struct Affect: ParsableCommand {
         help: ArgumentHelp("Mark every customer this subprocessor reaches (by service and region).", valueName: "slug"))
     var subprocessor: String?
     @Option(
-        name: .customLong("region"), help: ArgumentHelp("With --subprocessor: only customers in this region (repeat).", valueName: "region"))
+        name: .customLong("region"), help: ArgumentHelp("With --subprocessor: only customers in this region (repeat).", valueName: "region")
+    )
     var regions: [String] = []
     @Flag(name: .customLong("dry-run"), help: "With --subprocessor: list who would be marked; write nothing.") var dryRun = false
 
@@ -65,8 +66,10 @@ struct Affect: ParsableCommand {
     func run() throws {
         let id = try IncidentID.parse(id)
         let context = try writer.context()
-        if let subprocessor { return try AffectBySubprocessor(register: register, id: id, context: context).run(
-            subprocessor: subprocessor, regions: regions, dryRun: dryRun) }
+        if let subprocessor {
+            return try AffectBySubprocessor(register: register, id: id, context: context).run(
+                subprocessor: subprocessor, regions: regions, dryRun: dryRun)
+        }
         let proposals =
             try customersFile.map(Self.proposals) ?? [
                 ShareProposal(

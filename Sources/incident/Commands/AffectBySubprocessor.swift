@@ -24,7 +24,8 @@ struct AffectBySubprocessor {
             return try Workflow.affect(incident, reach: found, directory: directory, context: context)
         }
         print(reach!, directory: directory, verb: "marked affected")
-        Output.print("\(WriteReceipt.incident(incident)): \(reach!.customers.count) customer(s) marked affected; \(incident.shares.count) in all")
+        Output.print(
+            "\(WriteReceipt.incident(incident)): \(reach!.customers.count) customer(s) marked affected; \(incident.shares.count) in all")
     }
 
     private func print(_ reach: SubprocessorReach, directory: Directory, verb: String) {

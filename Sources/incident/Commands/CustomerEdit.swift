@@ -26,7 +26,8 @@ struct CustomerEdit: ParsableCommand {
     var noticeHours: Int?
     @Option(name: .customLong("region"), help: ArgumentHelp("Where its data is kept (repeat; replaces the list).", valueName: "region"))
     var regions: [String] = []
-    @Option(name: .customLong("service"), help: ArgumentHelp("A service of ours it uses (repeat; replaces the list).", valueName: "service"))
+    @Option(
+        name: .customLong("service"), help: ArgumentHelp("A service of ours it uses (repeat; replaces the list).", valueName: "service"))
     var services: [String] = []
     @Flag(name: .customLong("default-notice-hours"), help: "Use our default notice hours from now on.") var defaultNoticeHours = false
 

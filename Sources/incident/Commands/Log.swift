@@ -93,7 +93,10 @@ struct Log: ParsableCommand {
             subjectCategories: facts.subjectCategories, records: facts.records, subjects: facts.subjects,
             consequences: facts.consequences)
         let origin = try subprocessor.map { slug in
-            (slug: try Slug.parse(slug, field: .subprocessor), at: try Timestamp.parse(subprocessorNotifiedAt!, field: .subprocessorNotifiedAt, now: context.now))
+            (
+                slug: try Slug.parse(slug, field: .subprocessor),
+                at: try Timestamp.parse(subprocessorNotifiedAt!, field: .subprocessorNotifiedAt, now: context.now)
+            )
         }
         if let origin {
             body.subprocessor = SubprocessorOrigin(slug: origin.slug, notifiedAt: origin.at, notifyHours: nil)

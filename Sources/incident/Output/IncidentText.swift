@@ -17,7 +17,8 @@ struct IncidentText {
         if let detected = incident.detectedAt { field(&lines, "Detected", detected.iso8601) }
         field(&lines, "Source", incident.source == "internal" ? "internal" : "\(incident.source) (subprocessor)")
         if let origin = incident.subprocessor {
-            field(&lines, "Notified us", "\(origin.notifiedAt)  (\(origin.slug): \(timing(origin.timing(detectedAt: incident.detectedAt))))")
+            field(
+                &lines, "Notified us", "\(origin.notifiedAt)  (\(origin.slug): \(timing(origin.timing(detectedAt: incident.detectedAt))))")
         }
         field(&lines, "Systems", list(incident.systems))
         field(&lines, "Regions", list(incident.regions))

@@ -23,7 +23,10 @@ import Testing
         var changes = CustomerChanges()
         changes.services = ["chat"]
         let events = try Workflow.editCustomer(Directory(customers: ["acme": customer]), slug: "acme", changes, context: Fixture.context)
-        guard case .customerEdited(let edited)? = events.first?.payload else { Issue.record("no edit"); return }
+        guard case .customerEdited(let edited)? = events.first?.payload else {
+            Issue.record("no edit")
+            return
+        }
         #expect(edited.regions == ["eu"])
         #expect(edited.services == ["chat"])
     }

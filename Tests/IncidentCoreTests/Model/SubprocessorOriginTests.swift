@@ -14,7 +14,10 @@ import Testing
 
     @Test func exactlyAtTheDeadlineIsOnTime() {
         let origin = SubprocessorOrigin(slug: "twilio", notifiedAt: Self.detected.adding(seconds: 24 * 3600), notifyHours: 24)
-        guard case .onTime = origin.timing(detectedAt: Self.detected) else { Issue.record("expected on time"); return }
+        guard case .onTime = origin.timing(detectedAt: Self.detected) else {
+            Issue.record("expected on time")
+            return
+        }
     }
 
     @Test func lateOneSecondAfter() {
@@ -43,7 +46,13 @@ import Testing
     @Test func aNoticeBeforeDetectionOrInTheFutureIsRefused() {
         var body = Logged(title: "t", nature: "n", awareAt: Fixture.now.adding(seconds: -60), detectedAt: Self.detected)
         body.subprocessor = SubprocessorOrigin(slug: "twilio", notifiedAt: Self.detected.adding(seconds: -1), notifyHours: 24)
-        #expect(throws: InputError(field: .subprocessorNotifiedAt, problem: "2026-11-22T19:59:59Z is before the detection time 2026-11-22T20:00:00Z; the subprocessor cannot have told us before it knew")) {
+        #expect(
+            throws: InputError(
+                field: .subprocessorNotifiedAt,
+                problem:
+                    "2026-11-22T19:59:59Z is before the detection time 2026-11-22T20:00:00Z; the subprocessor cannot have told us before it knew"
+            )
+        ) {
             try Workflow.check(body, context: Fixture.context)
         }
         body.subprocessor?.notifiedAt = Fixture.now.adding(seconds: 3600)

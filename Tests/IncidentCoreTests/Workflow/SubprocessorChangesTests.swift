@@ -40,12 +40,16 @@ import Testing
         func row(_ service: String, _ region: String, line: Int, name: String = "Amazon Web Services, LLC") -> (Subprocessor, Field) {
             (Subprocessor(slug: "aws", name: name, services: [service], regions: [region]), Field.row("s.csv", line: line))
         }
-        let merged = try Subprocessor.merging(rows: [row("hosting", "eu", line: 2), row("hosting", "us", line: 3), row("backup", "us", line: 4)])
+        let merged = try Subprocessor.merging(rows: [
+            row("hosting", "eu", line: 2), row("hosting", "us", line: 3), row("backup", "us", line: 4),
+        ])
         #expect(merged.count == 1)
         #expect(merged[0].subprocessor.services == ["hosting", "backup"])
         #expect(merged[0].subprocessor.regions == ["eu", "us"])
         #expect(merged[0].origin == Field.row("s.csv", line: 2))
-        #expect(throws: InputError.self) { try Subprocessor.merging(rows: [row("hosting", "eu", line: 2), row("hosting", "us", line: 3, name: "AWS")]) }
+        #expect(throws: InputError.self) {
+            try Subprocessor.merging(rows: [row("hosting", "eu", line: 2), row("hosting", "us", line: 3, name: "AWS")])
+        }
     }
 
     @Test func validationNamesTheField() {

@@ -58,7 +58,9 @@ import Testing
             dataCategories: ["call-metadata"], subjectCategories: ["end-users"])
         body.subprocessor = SubprocessorOrigin(slug: "twilio", notifiedAt: Fixture.now.adding(seconds: -7200), notifyHours: 24)
         var incident = try Incident.started(by: Workflow.log(body, id: Fixture.id, context: Fixture.context))
-        for event in try Workflow.affect(incident, [ShareProposal(customer: "eu-voip")], directory: Self.directory, context: Fixture.context) {
+        for event in try Workflow.affect(
+            incident, [ShareProposal(customer: "eu-voip")], directory: Self.directory, context: Fixture.context)
+        {
             try incident.apply(event)
         }
         let reach = try Workflow.reach(incident, subprocessor: "twilio", regions: ["eu"], directory: Self.directory)
@@ -70,7 +72,8 @@ import Testing
             events[0].payload
                 == .customersMatched(
                     CustomersMatched(
-                        subprocessor: "twilio", regions: ["eu"], services: ["voip"], customers: ["both-voip"], alreadyAffected: ["eu-voip"])))
+                        subprocessor: "twilio", regions: ["eu"], services: ["voip"], customers: ["both-voip"], alreadyAffected: ["eu-voip"])
+                ))
         for event in events { try incident.apply(event) }
         #expect(incident.shares.map(\.customer) == ["eu-voip", "both-voip"])
         #expect(incident.shares[1].dataCategories == ["call-metadata"])
@@ -80,6 +83,8 @@ import Testing
         // Again: nobody new, so it is refused and nothing is recorded.
         let again = try Workflow.reach(incident, subprocessor: "twilio", regions: ["eu"], directory: Self.directory)
         #expect(again.customers.isEmpty)
-        #expect(throws: InputError.self) { try Workflow.affect(incident, reach: again, directory: Self.directory, context: Fixture.context) }
+        #expect(throws: InputError.self) {
+            try Workflow.affect(incident, reach: again, directory: Self.directory, context: Fixture.context)
+        }
     }
 }
