@@ -17,9 +17,9 @@ struct Log: ParsableCommand {
                 --subject-category end-users --records 1200
 
             An incident that started at a subprocessor in the register:
-              incident log --title "VoIP call records exposed" --nature "..." \
-                --aware-at 2026-11-23T08:10:00Z --detected-at 2026-11-22T20:00:00Z \
-                --subprocessor twilio \
+              incident log --title "VoIP call records exposed" --nature "..." \\
+                --aware-at 2026-11-23T08:10:00Z --detected-at 2026-11-22T20:00:00Z \\
+                --subprocessor twilio \\
                 --subprocessor-notified-at 2026-11-23T07:55:00Z
             """)
 
