@@ -70,56 +70,60 @@ struct SubprocessorScenarioTests {
         try Self.scenario(cli)
     }
 
-    @Test(
-        "bad input for subprocessors is one line naming the option, a documented exit code, and nothing written",
-        arguments: [
-            (["subprocessor", "add", "x", "--name", "X"], 65, "--service"),
-            (["subprocessor", "add", "x", "--name", "X", "--service", "voip", "--region", "eu us"], 65, "--region"),
-            (["subprocessor", "add", "x", "--name", "X", "--service", "voip", "--notify-hours", "0"], 65, "--notify-hours"),
-            (["subprocessor", "add", "twilio", "--name", "Twilio", "--service", "voip"], 65, "subprocessor edit twilio"),
-            (["subprocessor", "edit", "nobody", "--name", "X"], 65, "SLUG"),
-            (["subprocessor", "edit", "twilio", "--notify-hours", "2", "--no-notify-hours"], 64, "--no-notify-hours"),
-            (["customer", "add", "z", "--name", "Z", "--email", "z@z.example", "--region", "eu;us"], 65, "--region"),
-            (["customer", "edit", "acme-gmbh", "--service", "Vo IP"], 65, "--service"),
-            (
-                ["log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "twilio"], 64,
-                "--subprocessor-notified-at"
-            ),
-            (
-                [
-                    "log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "nobody",
-                    "--subprocessor-notified-at", "2026-11-23T07:00:00Z",
-                ], 65, "--subprocessor"
-            ),
-            (
-                [
-                    "log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "twilio",
-                    "--subprocessor-notified-at", "2026-11-23T07:00:00Z", "--detected-at", "2026-11-23T07:30:00Z",
-                ], 65,
-                "--subprocessor-notified-at"
-            ),
-            (
-                [
-                    "log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "twilio",
-                    "--subprocessor-notified-at", "2026-11-23T07:00:00Z", "--source", "Twilio",
-                ], 64, "--source"
-            ),
-            (["affect", "INC-2026-0001", "--subprocessor", "twilio", "--customer", "acme-gmbh"], 64, "--subprocessor"),
-            (["affect", "INC-2026-0001", "--customer", "acme-gmbh", "--dry-run"], 64, "--dry-run"),
-            (["affect", "INC-2026-0001", "--subprocessor", "nobody"], 65, "--subprocessor"),
-            (["affect", "INC-2026-0001", "--subprocessor", "linode", "--region", "us", "--dry-run"], 65, "--region"),
-        ] as [([String], Int32, String)])
-    func badInput(arguments: [String], status: Int32, names: String) throws {
+    /// Each case must write nothing, so they share one register: the story is set up once, not once per case.
+    static let badCases: [([String], Int32, String)] = [
+        (["subprocessor", "add", "x", "--name", "X"], 65, "--service"),
+        (["subprocessor", "add", "x", "--name", "X", "--service", "voip", "--region", "eu us"], 65, "--region"),
+        (["subprocessor", "add", "x", "--name", "X", "--service", "voip", "--notify-hours", "0"], 65, "--notify-hours"),
+        (["subprocessor", "add", "twilio", "--name", "Twilio", "--service", "voip"], 65, "subprocessor edit twilio"),
+        (["subprocessor", "edit", "nobody", "--name", "X"], 65, "SLUG"),
+        (["subprocessor", "edit", "twilio", "--notify-hours", "2", "--no-notify-hours"], 64, "--no-notify-hours"),
+        (["customer", "add", "z", "--name", "Z", "--email", "z@z.example", "--region", "eu;us"], 65, "--region"),
+        (["customer", "edit", "acme-gmbh", "--service", "Vo IP"], 65, "--service"),
+        (
+            ["log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "twilio"], 64,
+            "--subprocessor-notified-at"
+        ),
+        (
+            [
+                "log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "nobody",
+                "--subprocessor-notified-at", "2026-11-23T07:00:00Z",
+            ], 65, "--subprocessor"
+        ),
+        (
+            [
+                "log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "twilio",
+                "--subprocessor-notified-at", "2026-11-23T07:00:00Z", "--detected-at", "2026-11-23T07:30:00Z",
+            ], 65,
+            "--subprocessor-notified-at"
+        ),
+        (
+            [
+                "log", "--title", "t", "--nature", "n", "--aware-at", "2026-11-23T08:00:00Z", "--subprocessor", "twilio",
+                "--subprocessor-notified-at", "2026-11-23T07:00:00Z", "--source", "Twilio",
+            ], 64, "--source"
+        ),
+        (["affect", "INC-2026-0001", "--subprocessor", "twilio", "--customer", "acme-gmbh"], 64, "--subprocessor"),
+        (["affect", "INC-2026-0001", "--customer", "acme-gmbh", "--dry-run"], 64, "--dry-run"),
+        (["affect", "INC-2026-0001", "--subprocessor", "nobody"], 65, "--subprocessor"),
+        (["affect", "INC-2026-0001", "--subprocessor", "linode", "--region", "us", "--dry-run"], 65, "--region"),
+    ]
+
+    @Test("bad input for subprocessors is one line naming the option, a documented exit code, and nothing written")
+    func badInput() throws {
         let cli = try CLI()
         defer { cli.remove() }
         _ = try Self.story(cli)
-        let before = cli.registerBytes()
-        let result = try cli.run(arguments)
-        #expect(result.status == status, "\(result.stderr)")
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
-        #expect(result.stderr.contains(names), "\(result.stderr)")
-        #expect(cli.registerBytes() == before)
+        for (arguments, status, names) in Self.badCases {
+            let before = cli.registerBytes()
+            let result = try cli.run(arguments)
+            let shown = arguments.joined(separator: " ")
+            #expect(result.status == status, "\(shown): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(shown)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(shown): \(result.stderr)")
+            #expect(result.stderr.contains(names), "\(shown): \(result.stderr)")
+            #expect(cli.registerBytes() == before, "\(shown) changed the register")
+        }
     }
 
     @Test("an import whose rows disagree about one subprocessor names both lines and imports nothing")
