@@ -162,7 +162,7 @@ struct SubprocessorScenarioTests {
         let before = try cli.ok(["checkpoint"])
         let dry = try cli.ok(["affect", id, "--subprocessor", "twilio", "--region", "eu", "--dry-run"])
         #expect(dry.hasPrefix("twilio (voip in eu): 4 customer(s) would be marked affected"))
-        let proposed = dry.split(separator: "\n").dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        let proposed = dry.split(separator: "\n").dropFirst(2).map { $0.split(separator: "\t").first.map(String.init) ?? "" }
         #expect(proposed == euVoip)
         #expect(try cli.ok(["checkpoint"]) == before)
 

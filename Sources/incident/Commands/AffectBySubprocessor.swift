@@ -32,11 +32,17 @@ struct AffectBySubprocessor {
         Output.print(
             "\(reach.subprocessor) (\(reach.services.joined(separator: ", ")) in \(reach.regions.joined(separator: ", "))): "
                 + "\(reach.customers.count) customer(s) \(verb)")
-        for slug in reach.customers {
-            let customer = directory.customers[slug]
+        if !reach.customers.isEmpty {
             Output.print(
-                "  \(slug)  \(customer?.name ?? "")  [\(customer?.regions.joined(separator: ", ") ?? ""); "
-                    + "\(customer?.services.joined(separator: ", ") ?? "")]")
+                Terminal.current.table(
+                    ["CUSTOMER", "NAME", "REGIONS", "SERVICES"],
+                    reach.customers.map { slug in
+                        let customer = directory.customers[slug]
+                        return [
+                            slug, customer?.name ?? "", customer?.regions.joined(separator: ", ") ?? "",
+                            customer?.services.joined(separator: ", ") ?? "",
+                        ]
+                    }))
         }
         if !reach.alreadyAffected.isEmpty {
             Output.print("Skipped, already marked in \(id): \(reach.alreadyAffected.joined(separator: ", "))")
