@@ -40,7 +40,8 @@ struct Affect: ParsableCommand {
     @Option(help: "Approximate number of its records.") var records: String?
     @Option(help: "Approximate number of its data subjects.") var subjects: String?
     @Option(
-        help: ArgumentHelp("Mark every customer this subprocessor reaches (by service and region).", valueName: "slug"))
+        help: ArgumentHelp("Mark every customer this subprocessor reaches (by service and region).", valueName: "slug"),
+        completion: .subprocessorSlugs)
     var subprocessor: String?
     @Option(
         name: .customLong("region"), help: ArgumentHelp("With --subprocessor: only customers in this region (repeat).", valueName: "region")

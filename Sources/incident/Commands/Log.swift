@@ -40,7 +40,9 @@ struct Log: ParsableCommand {
         name: .customLong("detected-at"), help: ArgumentHelp("When it was first detected, if before we became aware.", valueName: "time"))
     var detectedAt: String?
     @Option(parsing: .unconditional, help: "'internal', or the name of the subprocessor where it started.") var source: String = "internal"
-    @Option(help: ArgumentHelp("Slug of the subprocessor where it started (see `subprocessor list`).", valueName: "slug"))
+    @Option(
+        help: ArgumentHelp("Slug of the subprocessor where it started (see `subprocessor list`).", valueName: "slug"),
+        completion: .subprocessorSlugs)
     var subprocessor: String?
     @Option(
         name: .customLong("subprocessor-notified-at"),

@@ -14,7 +14,7 @@ struct SubprocessorEdit: ParsableCommand {
                 --notify-hours 48
             """)
 
-    @Argument(help: "The subprocessor's slug.") var slug: String
+    @Argument(help: "The subprocessor's slug.", completion: .subprocessorSlugs) var slug: String
     @OptionGroup var register: RegisterOptions
     @OptionGroup var writer: WriterOptions
     @Option(parsing: .unconditional, help: "Its public name.") var name: String?
