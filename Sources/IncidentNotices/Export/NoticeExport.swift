@@ -4,13 +4,16 @@ import IncidentCore
 public enum NoticeExport {
     /// The notice in one format. The stored Markdown is the text the counsel approved; every other
     /// format is derived from it, so they all say the same thing.
-    public static func render(_ draft: NoticeVersion, as format: NoticeFormat) throws -> String {
+    /// `annex` carries what the controller annex reads beyond the notice (the incident's events, the
+    /// customers' regions); without it the annex states no breach type, sending or country.
+    public static func render(_ draft: NoticeVersion, as format: NoticeFormat, annex: AnnexContext? = nil) throws -> String {
         switch format {
         case .md: return draft.markdown
         case .txt: return MarkdownLite.plainText(draft.markdown)
         case .html: return MarkdownLite.html(draft.markdown, title: draft.subject, lang: draft.facts.language)
         case .eml: return try email(draft).rendered()
         case .json: return try json(draft)
+        case .edpb: return try (annex ?? AnnexContext(events: [], regions: [:])).render(draft)
         }
     }
 

@@ -65,6 +65,10 @@ struct Log: ParsableCommand {
     @Option(help: "Approximate number of data subjects affected.") var subjects: String?
     @Option(name: .customLong("consequence"), parsing: .unconditionalSingleValue, help: "A known or suspected consequence (repeat).")
     var consequences: [String] = []
+    @Option(
+        name: .customLong("breach-type"),
+        help: ArgumentHelp("confidentiality, integrity or availability (repeat).", valueName: "type"))
+    var breachTypes: [String] = []
     @Flag(name: .customLong("allow-duplicate"), help: "Log it even if an incident with the same title and awareness time exists.")
     var allowDuplicate = false
 
@@ -94,6 +98,7 @@ struct Log: ParsableCommand {
             systems: facts.systems, regions: facts.regions, dataCategories: facts.dataCategories,
             subjectCategories: facts.subjectCategories, records: facts.records, subjects: facts.subjects,
             consequences: facts.consequences)
+        body.breachTypes = try BreachType.parseAll(breachTypes).nilIfEmpty
         let origin = try subprocessor.map { slug in
             (
                 slug: try Slug.parse(slug, field: .subprocessor),

@@ -13,6 +13,7 @@ enum FlagNames {
         .subprocessor: "--subprocessor", .subprocessorSlug: "SLUG", .subprocessorName: "--name", .notifyHours: "--notify-hours",
         .subprocessorNotifiedAt: "--subprocessor-notified-at", .dataCategory: "--data-category",
         .subjectCategory: "--subject-category", .records: "--records", .subjects: "--subjects", .consequence: "--consequence",
+        .breachType: "--breach-type", .periodStart: "--since", .periodEnd: "--until",
         .note: "--note", .action: "--action", .actionKind: "--kind", .update: "update", .phase: "--phase",
         .summary: "--summary", .reason: "--reason", .actor: "--by", .customer: "--customer", .customerSlug: "SLUG",
         .customerName: "--name", .customerEmail: "--email", .language: "--language", .timeZone: "--timezone",
