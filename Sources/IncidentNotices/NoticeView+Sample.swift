@@ -36,6 +36,13 @@ extension NoticeView {
             ],
             changesSinceVersion: 1, closingSummary: "Sample summary",
             registerReference: Checkpoint(events: 1, hash: String(repeating: "0", count: 64)))
+        facts.severity = .high
+        facts.systems = ["Sample system"]
+        facts.regions = ["Sample region"]
+        facts.recommendedActions = ["Sample recommendation"]
+        facts.plannedActions = [.init(text: "Sample planned measure", targetBy: t)]
+        facts.cannotDetermine = Undetermined.items.map { Undetermined(item: $0.key, reason: "Sample reason") }
+        facts.closingNote = "Sample closing note"
         facts.subprocessorNotifiedAt = t
         return facts
     }

@@ -62,6 +62,21 @@ enum NoticeView {
         view["subjects"] = facts.subjects.map(words.approximate)
         view["changesSinceVersion"] = facts.changesSinceVersion
         view["closingSummary"] = facts.closingSummary.map(text)
+        view["closingNote"] = facts.closingNote.map(text)
+        view["severity"] = facts.severity.map(words.severity)
+        // Joined into one line each; absent when none is recorded, so a template can leave the line out.
+        let systems = (facts.systems ?? []).map(item).joined(separator: words.listSeparator)
+        let regions = (facts.regions ?? []).map(item).joined(separator: words.listSeparator)
+        view["systemsList"] = systems.isEmpty ? nil : systems
+        view["regionsList"] = regions.isEmpty ? nil : regions
+        view["recommendedActions"] = (facts.recommendedActions ?? []).map { ["text": item($0)] }
+        let planned = facts.plannedActions ?? []
+        view["plannedActions"] = planned.map { ["text": item($0.text), "by": words.format($0.targetBy, in: zone)] }
+        view["hasPlannedActions"] = !planned.isEmpty
+        // Only the items this notice cannot state; each key holds its reason.
+        var undetermined: [String: Any] = [:]
+        for entry in facts.cannotDetermine ?? [] { undetermined[entry.item] = item(entry.reason) }
+        view["cannotDetermine"] = undetermined
         return view
     }
 

@@ -103,7 +103,7 @@ public final class Register: RegisterStore {
             } catch let error as DatabaseError {
                 // Another process may have applied them while this one waited for the lock.
                 if try queue.read(Schema.migrator.hasCompletedMigrations) { return }
-                // A table, index or trigger it creates, or a column it adds (`duplicate column name`), is already there.
+                // A table or trigger re-created, or a column re-added (`duplicate column name`), means the objects exist.
                 let message = error.message ?? ""
                 if error.resultCode == .SQLITE_ERROR, message.contains("already exists") || message.contains("duplicate column name") {
                     throw damaged()

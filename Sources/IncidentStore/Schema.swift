@@ -12,6 +12,7 @@ enum Schema {
         ("2026-11-23-notices", createNotices),
         ("2026-11-29-projection-guards", guardProjections),
         ("2026-11-29-practice", createPracticeMark),
+        ("2026-11-29-advice", addAdvice),
         ("2026-11-30-subprocessors", createSubprocessors),
     ]
 

@@ -15,6 +15,8 @@ public enum NextStep: Equatable, Sendable {
     case affect(IncidentID, customer: String)
     /// Draft a notice for the customer.
     case draftNotice(IncidentID, customer: String)
+    /// Look at what the incident records, numbered.
+    case showIncident(IncidentID)
     /// Look up the incident ids.
     case listIncidents
     /// Look up the category slugs.

@@ -81,6 +81,16 @@ public struct Updated: Codable, Equatable, Sendable {
     public var occurredFrom: Change<Timestamp>?
     public var occurredTo: Change<Timestamp>?
     public var detectedAt: Change<Timestamp>?
+    /// What this update takes back; `note` says why.
+    public var withdrawn: Withdrawn?
+    /// Steps recommended to customers.
+    public var recommendedActions: [String]?
+    /// A measure planned with its target date.
+    public var plannedAction: Planned?
+    /// The number (from 1) of the planned measure that `action` completes.
+    public var completesPlanned: Int?
+    /// Items recorded as impossible to determine, with the reason.
+    public var cannotDetermine: [Undetermined]?
     /// Breach types added (`--breach-type`); nil when none, so older events keep their bytes.
     public var breachTypes: [BreachType]?
 

@@ -8,8 +8,17 @@ public struct Affected: Codable, Equatable, Sendable {
     public var records: Int?
     public var subjects: Int?
     public var noticeHours: Int
+    /// Categories taken back from this customer's share (only `dataCategories` and `subjectCategories`).
+    public var withdrawn: Withdrawn?
+    /// Why they were taken back.
+    public var reason: String?
 
-    public init(customer: String, dataCategories: [String], subjectCategories: [String], records: Int?, subjects: Int?, noticeHours: Int) {
+    public init(
+        customer: String, dataCategories: [String], subjectCategories: [String], records: Int?, subjects: Int?, noticeHours: Int,
+        withdrawn: Withdrawn? = nil, reason: String? = nil
+    ) {
+        self.withdrawn = withdrawn
+        self.reason = reason
         self.customer = customer
         self.dataCategories = dataCategories
         self.subjectCategories = subjectCategories

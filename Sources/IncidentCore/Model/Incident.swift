@@ -38,6 +38,14 @@ public struct Incident: Codable, Equatable, Sendable {
     public var eventCount: Int
     /// Each affected customer's share, in the order they were first marked affected.
     public var shares: [CustomerShare]
+    /// Steps we recommend customers take; nil until the first is recorded.
+    public var recommendedActions: [Recommendation]? = nil
+    /// Measures planned with a target date; nil until the first is recorded.
+    public var plannedActions: [PlannedAction]? = nil
+    /// Actions taken back as recorded in error; nil until the first.
+    public var withdrawnActions: [ActionWithdrawal]? = nil
+    /// Items recorded as impossible to determine, with the reason; nil until the first.
+    public var undetermined: [Undetermined]? = nil
 
     public init(
         id: IncidentID,
@@ -112,9 +120,9 @@ public struct Incident: Codable, Equatable, Sendable {
         shares.indices.first { shares[$0].customer == customer }
     }
 
-    /// Actions recorded since the current phase was entered; these satisfy its exit criterion.
+    /// Actions recorded since the current phase was entered, and not withdrawn; these satisfy its exit criterion.
     public var actionsInCurrentPhase: [Action] {
-        actions.filter { $0.phase == phase && $0.eventNumber > phaseEnteredEvent }
+        standingActions.filter { $0.phase == phase && $0.eventNumber > phaseEnteredEvent }
     }
 }
 

@@ -50,7 +50,12 @@ public enum Workflow {
     }
 
     public static func update(_ incident: Incident, with body: Updated, context: Context) throws -> IncidentEvent {
-        guard !incident.isClosed else {
+        // What its final notices cannot state may still be recorded on a closed incident, so that they can go out.
+        var rest = body
+        rest.cannotDetermine = nil
+        rest.note = nil
+        let onlyUndetermined = body.cannotDetermine != nil && rest == Updated()
+        guard !incident.isClosed || onlyUndetermined else {
             throw WorkflowRefusal(
                 step: "update", incident: incident.id,
                 unmet: [Unmet("it is closed", next: .reopen(incident.id))])

@@ -21,5 +21,10 @@ enum FlagNames {
         .organisationEmail: "--email", .dpoEmail: "--dpo-email", .phone: "--phone", .address: "--address",
         .templates: "--templates", .noticeKind: "--kind", .noticeVersion: "--version", .noticeFormat: "--format",
         .sentVia: "--via", .checkpoint: "--checkpoint", .customerChoice: "--all",
+        .withdrawnDataCategory: "--withdraw-data-category", .withdrawnSubjectCategory: "--withdraw-subject-category",
+        .withdrawnConsequence: "--withdraw-consequence", .withdrawnAction: "--withdraw-action",
+        .withdrawnRecommendation: "--withdraw-customer-action", .withdrawnPlannedAction: "--withdraw-planned-action",
+        .recommendation: "--customer-action", .plannedAction: "--planned-action", .plannedBy: "--planned-by",
+        .completedPlanned: "--complete-planned", .undeterminedItem: "--cannot-determine", .closingNote: "--note",
     ]
 }

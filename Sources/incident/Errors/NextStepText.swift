@@ -16,6 +16,7 @@ enum NextStepText {
         case .listNotices(let id): "see `incident notice list \(id)`"
         case .affect(let id, let customer): "run `incident affect \(id) --customer \(customer)` first"
         case .draftNotice(let id, let customer): "run `incident notice draft \(id) --customer \(customer)` first"
+        case .showIncident(let id): "`incident show \(id)` lists what is recorded, numbered"
         case .listIncidents: "`incident list` shows the ids"
         case .listCategories: "use a slug from `incident vocab` or other:<text>"
         case .listCustomers: "see `incident customer list`"

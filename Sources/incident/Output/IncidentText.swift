@@ -27,8 +27,29 @@ struct IncidentText {
         field(&lines, "Records", incident.records.map { "about \($0)" } ?? "not yet known")
         field(&lines, "Subjects", incident.subjects.map { "about \($0)" } ?? "not yet known")
         section(&lines, "Nature", [incident.nature])
-        section(&lines, "Consequences", incident.consequences.map { "- \($0)" })
-        section(&lines, "Actions", incident.actions.map { "- \($0.takenAt)  \($0.phase)/\($0.kind)  \($0.takenBy): \($0.text)" })
+        // Numbered, because --withdraw-consequence, --withdraw-action and the other --withdraw options take these numbers.
+        section(&lines, "Consequences", incident.consequences.enumerated().map { "\($0.offset + 1). \($0.element)" })
+        let withdrawn = Dictionary((incident.withdrawnActions ?? []).map { ($0.action, $0.withdrawal) }, uniquingKeysWith: { a, _ in a })
+        section(
+            &lines, "Actions",
+            incident.actions.enumerated().map { index, action in
+                "\(index + 1). \(action.takenAt)  \(action.phase)/\(action.kind)  \(action.takenBy): \(action.text)"
+                    + (withdrawn[index + 1].map { " " + terminal.dim("(withdrawn \($0.at): \($0.reason))") } ?? "")
+            })
+        section(
+            &lines, "Planned",
+            (incident.plannedActions ?? []).enumerated().map { index, planned in
+                let state =
+                    planned.withdrawn.map { "withdrawn: \($0.reason)" }
+                    ?? planned.completedBy.map { "done (event \($0))" } ?? "by \(planned.targetBy)"
+                return "\(index + 1). \(planned.text)  (\(state))"
+            })
+        section(
+            &lines, "Recommended to customers",
+            (incident.recommendedActions ?? []).enumerated().map { index, recommendation in
+                "\(index + 1). \(recommendation.text)" + (recommendation.withdrawn.map { " (withdrawn: \($0.reason))" } ?? "")
+            })
+        section(&lines, "Cannot be determined", (incident.undetermined ?? []).map { "- \($0.item): \($0.reason)" })
         section(&lines, "Notes", incident.notes.map { "- \($0.at)  \($0.by): \($0.text)" })
         if let summary = incident.closingSummary { section(&lines, "Closing summary", [summary]) }
         section(
