@@ -54,6 +54,7 @@ extension NoticeView {
         facts.plannedActions = [.init(text: "Sample planned measure", targetBy: t)]
         facts.cannotDetermine = Undetermined.items.map { Undetermined(item: $0.key, reason: "Sample reason") }
         facts.closingNote = "Sample closing note"
+        facts.subprocessorNotifiedAt = t
         return facts
     }
 }

@@ -43,6 +43,7 @@ enum NoticeView {
             "nature": text(facts.nature),
             "fromSubprocessor": facts.source != "internal",
             "source": item(facts.source),
+            "sourceNamed": facts.sourceWithheld != true && facts.source != "internal",
             "dataCategories": facts.dataCategories.map { ["label": item(words.label($0))] },
             "subjectCategories": facts.subjectCategories.map { ["label": item(words.label($0))] },
             "consequences": facts.consequences.map { ["text": item($0)] },
@@ -59,6 +60,7 @@ enum NoticeView {
         view["occurredTo"] = time(facts.occurredTo)
         view["detectedAt"] = time(facts.detectedAt)
         view["nextUpdateBy"] = time(facts.nextUpdateBy)
+        view["subprocessorNotifiedAt"] = time(facts.subprocessorNotifiedAt)
         // The same promise in UTC, in the notice's language, for readers elsewhere; absent when the notice is in UTC already.
         if zone.identifier != "UTC" && zone.identifier != "GMT" {
             view["nextUpdateByUTC"] = facts.nextUpdateBy.map { words.format($0, in: TimeZone(identifier: "UTC")!) }

@@ -12,8 +12,8 @@ enum Projection {
                 INSERT INTO incidents (id, year, number, title, nature, severity, phase, aware_at, occurred_from,
                     occurred_to, detected_at, source, systems, regions, data_categories, subject_categories, consequences,
                     records, subjects, opened_at, opened_by, updated_at, phase_entered_at, phase_entered_event,
-                    closed_at, closing_summary, event_count, last_seq, advice)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    closed_at, closing_summary, event_count, last_seq, advice, subprocessor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET title = excluded.title, nature = excluded.nature,
                     severity = excluded.severity, phase = excluded.phase, aware_at = excluded.aware_at,
                     occurred_from = excluded.occurred_from, occurred_to = excluded.occurred_to,
@@ -23,7 +23,8 @@ enum Projection {
                     records = excluded.records, subjects = excluded.subjects, updated_at = excluded.updated_at,
                     phase_entered_at = excluded.phase_entered_at, phase_entered_event = excluded.phase_entered_event,
                     closed_at = excluded.closed_at, closing_summary = excluded.closing_summary,
-                    event_count = excluded.event_count, last_seq = excluded.last_seq, advice = excluded.advice
+                    event_count = excluded.event_count, last_seq = excluded.last_seq, advice = excluded.advice,
+                    subprocessor = excluded.subprocessor
                 """
         ).execute(arguments: [
             incident.id.description, incident.id.year, incident.id.number, incident.title, incident.nature,
@@ -34,6 +35,7 @@ enum Projection {
             incident.openedAt.iso8601, incident.openedBy, incident.updatedAt.iso8601,
             incident.phaseEnteredAt.iso8601, incident.phaseEnteredEvent, incident.closedAt?.iso8601,
             incident.closingSummary, incident.eventCount, seq, try Advice(incident).encoded(),
+            try incident.subprocessor.map { try CanonicalJSON.encode($0) },
         ])
         for action in incident.actions where action.eventNumber == event.number {
             try db.cachedStatement(
@@ -105,7 +107,9 @@ enum Projection {
             severity: try Stored.value(Severity.self, r("severity")), phase: try Stored.value(Phase.self, r("phase")),
             awareAt: try time(r("aware_at")), occurredFrom: try optionalTime(r("occurred_from")),
             occurredTo: try optionalTime(r("occurred_to")), detectedAt: try optionalTime(r("detected_at")),
-            source: try r("source"), systems: try list(r("systems")), regions: try list(r("regions")),
+            source: try r("source"),
+            subprocessor: try (r("subprocessor") as String?).map { try Stored.json(SubprocessorOrigin.self, $0) },
+            systems: try list(r("systems")), regions: try list(r("regions")),
             dataCategories: try list(r("data_categories")), subjectCategories: try list(r("subject_categories")),
             records: try r("records"), subjects: try r("subjects"), consequences: try list(r("consequences")),
             actions: actions, notes: notes, openedAt: try time(r("opened_at")), openedBy: try r("opened_by"),

@@ -178,6 +178,13 @@ enum GoldenFacts {
         } else {
             facts.cannotDetermine = []
         }
+        // The subprocessor told us 20 minutes before we confirmed it; the final notice is drafted after we chose
+        // not to name subprocessors, so it shows the other wording.
+        facts.subprocessorNotifiedAt = aware.adding(seconds: -1200)
+        if kind == .final {
+            facts.source = "subprocessor"
+            facts.sourceWithheld = true
+        }
         // Our version 2 was drafted and never sent: the customer counts only what it received.
         facts.sequence = Self.sequences[kind]!
         facts.changesSinceNotice = kind == .initial ? nil : kind == .final ? 2 : 1

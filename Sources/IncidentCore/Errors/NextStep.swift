@@ -29,6 +29,12 @@ public enum NextStep: Equatable, Sendable {
     case addCustomer(String)
     /// Correct the existing customer's details.
     case editCustomer(String)
+    /// Look up the subprocessors.
+    case listSubprocessors
+    /// Add the subprocessor.
+    case addSubprocessor(String)
+    /// Correct the existing subprocessor's details.
+    case editSubprocessor(String)
     /// Set our own details (name and e-mail at least).
     case setOrganisation
     /// Check the register and restore it from a backup.

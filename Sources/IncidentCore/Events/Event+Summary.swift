@@ -26,6 +26,10 @@ extension EventPayload {
             return "\(body.kind) notice v\(body.version) drafted for \(body.customer)"
         case .noticeSent(let body):
             return "notice v\(body.version) sent to \(body.customer)" + (body.via.map { " via \($0)" } ?? "")
+        case .customersMatched(let body):
+            return "\(body.customers.count) customer(s) matched at subprocessor \(body.subprocessor) "
+                + "(\(body.services.joined(separator: ", ")) in \(body.regions.joined(separator: ", ")))"
+                + (body.alreadyAffected.isEmpty ? "" : "; \(body.alreadyAffected.count) already marked")
         case .noticeApproved(let body):
             return "notice v\(body.version) approved for \(body.customer)"
         }

@@ -33,6 +33,7 @@ public enum EventPayload: Equatable, Sendable {
     case unaffected(Unaffected)
     case noticeDrafted(NoticeVersion)
     case noticeSent(NoticeSent)
+    case customersMatched(CustomersMatched)
     case noticeApproved(NoticeApproved)
 
     /// The stored type name, lowercase.
@@ -47,13 +48,14 @@ public enum EventPayload: Equatable, Sendable {
         case .unaffected: "customer-unaffected"
         case .noticeDrafted: "notice-drafted"
         case .noticeSent: "notice-sent"
+        case .customersMatched: "customers-matched"
         case .noticeApproved: "notice-approved"
         }
     }
 
     public static let types = [
         "logged", "updated", "advanced", "closed", "reopened",
-        "customer-affected", "customer-unaffected", "notice-drafted", "notice-sent",
+        "customer-affected", "customer-unaffected", "notice-drafted", "notice-sent", "customers-matched",
         "notice-approved",
     ]
 
@@ -69,6 +71,7 @@ public enum EventPayload: Equatable, Sendable {
         case .unaffected(let body): try CanonicalJSON.encode(body)
         case .noticeDrafted(let body): try CanonicalJSON.encode(body)
         case .noticeSent(let body): try CanonicalJSON.encode(body)
+        case .customersMatched(let body): try CanonicalJSON.encode(body)
         case .noticeApproved(let body): try CanonicalJSON.encode(body)
         }
     }
@@ -84,6 +87,7 @@ public enum EventPayload: Equatable, Sendable {
         case "customer-unaffected": .unaffected(try CanonicalJSON.decode(Unaffected.self, body))
         case "notice-drafted": .noticeDrafted(try CanonicalJSON.decode(NoticeVersion.self, body))
         case "notice-sent": .noticeSent(try CanonicalJSON.decode(NoticeSent.self, body))
+        case "customers-matched": .customersMatched(try CanonicalJSON.decode(CustomersMatched.self, body))
         case "notice-approved": .noticeApproved(try CanonicalJSON.decode(NoticeApproved.self, body))
         default: throw ReplayError(problem: "unknown event type '\(type)'")
         }

@@ -10,6 +10,8 @@ public struct Logged: Codable, Equatable, Sendable {
     public var occurredTo: Timestamp?
     public var detectedAt: Timestamp?
     public var source: String
+    /// Set when the incident started at a subprocessor in our register (`source` is then its name).
+    public var subprocessor: SubprocessorOrigin?
     public var systems: [String]
     public var regions: [String]
     public var dataCategories: [String]
@@ -26,9 +28,11 @@ public struct Logged: Codable, Equatable, Sendable {
         occurredFrom: Timestamp? = nil, occurredTo: Timestamp? = nil, detectedAt: Timestamp? = nil,
         source: String = "internal", systems: [String] = [], regions: [String] = [],
         dataCategories: [String] = [], subjectCategories: [String] = [],
-        records: Int? = nil, subjects: Int? = nil, consequences: [String] = [], breachTypes: [BreachType]? = nil
+        records: Int? = nil, subjects: Int? = nil, consequences: [String] = [], breachTypes: [BreachType]? = nil,
+        subprocessor: SubprocessorOrigin? = nil
     ) {
         self.breachTypes = breachTypes
+        self.subprocessor = subprocessor
         self.title = title
         self.nature = nature
         self.severity = severity

@@ -44,6 +44,25 @@ public struct NoticeSent: Codable, Equatable, Sendable {
     public var onTime: Bool
 }
 
+/// The answer of the fan-out rule when `affect --subprocessor` marked customers: which subprocessor, the
+/// regions and services matched, the customers marked by the events that follow, and those left alone
+/// because they already had a share. Changes no state: it keeps the reason for the marks beside them.
+public struct CustomersMatched: Codable, Equatable, Sendable {
+    public var subprocessor: String
+    public var regions: [String]
+    public var services: [String]
+    public var customers: [String]
+    public var alreadyAffected: [String]
+
+    public init(subprocessor: String, regions: [String], services: [String], customers: [String], alreadyAffected: [String]) {
+        self.subprocessor = subprocessor
+        self.regions = regions
+        self.services = services
+        self.customers = customers
+        self.alreadyAffected = alreadyAffected
+    }
+}
+
 /// A second person approved a drafted notice version for sending; the event's actor is who approved it.
 public struct NoticeApproved: Codable, Equatable, Sendable {
     public var customer: String

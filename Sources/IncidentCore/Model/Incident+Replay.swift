@@ -12,7 +12,7 @@ extension Incident {
         return Incident(
             id: event.incident, title: body.title, nature: body.nature, severity: body.severity, phase: .investigate,
             awareAt: body.awareAt, occurredFrom: body.occurredFrom, occurredTo: body.occurredTo, detectedAt: body.detectedAt,
-            source: body.source, systems: merged([], body.systems), regions: merged([], body.regions),
+            source: body.source, subprocessor: body.subprocessor, systems: merged([], body.systems), regions: merged([], body.regions),
             dataCategories: merged([], body.dataCategories), subjectCategories: merged([], body.subjectCategories),
             records: body.records, subjects: body.subjects, consequences: merged([], body.consequences),
             actions: [], notes: [], openedAt: event.recordedAt, openedBy: event.actor, updatedAt: event.recordedAt,
@@ -67,6 +67,8 @@ extension Incident {
             closingSummary = nil
         case .affected(let body):
             try affect(body, event: event)
+        case .customersMatched:
+            break  // a record of why the customer-affected events after it were decided
         case .unaffected(let body):
             try updateShare(body.customer) { $0.ruledOut = RuledOut(reason: body.reason, at: event.occurredAt, by: event.actor) }
         case .noticeDrafted(let body):

@@ -15,6 +15,8 @@ public struct Incident: Codable, Equatable, Sendable {
     public var detectedAt: Timestamp?
     /// `internal`, or the name of the subprocessor where the incident started.
     public var source: String
+    /// Where it started, when that is a subprocessor in our register, and when it told us.
+    public var subprocessor: SubprocessorOrigin?
     public var systems: [String]
     public var regions: [String]
     public var dataCategories: [String]
@@ -56,6 +58,7 @@ public struct Incident: Codable, Equatable, Sendable {
         occurredTo: Timestamp?,
         detectedAt: Timestamp?,
         source: String,
+        subprocessor: SubprocessorOrigin? = nil,
         systems: [String],
         regions: [String],
         dataCategories: [String],
@@ -86,6 +89,7 @@ public struct Incident: Codable, Equatable, Sendable {
         self.occurredTo = occurredTo
         self.detectedAt = detectedAt
         self.source = source
+        self.subprocessor = subprocessor
         self.systems = systems
         self.regions = regions
         self.dataCategories = dataCategories

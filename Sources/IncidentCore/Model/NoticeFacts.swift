@@ -142,6 +142,11 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
     public var cannotDetermine: [Undetermined]?
     /// A note for this customer alone, given when its final notice was drafted.
     public var closingNote: String?
+    /// True when the incident started at a subprocessor that our details say notices do not name: `source`
+    /// then holds the word `subprocessor`, never the name. Absent otherwise.
+    public var sourceWithheld: Bool?
+    /// When the subprocessor where it started told us, for an incident logged with `--subprocessor`.
+    public var subprocessorNotifiedAt: Timestamp?
     /// The notice's number as the customer counts them: 1 for the first notice it was sent, and so on. `version`
     /// counts our drafts, some never sent. Absent in notices drafted before it was recorded (they showed `version`).
     public var sequence: Int?
@@ -227,6 +232,11 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         facts.plannedActions = incident.openPlannedActions.map { PlannedItem(text: $0.text, targetBy: $0.targetBy) }
         let unknown = Set(facts.unknownItems + facts.unknownCounts)
         facts.cannotDetermine = (incident.undetermined ?? []).filter { unknown.contains($0.item) }
+        if incident.source != "internal" && !organisation.namesSubprocessors {
+            facts.source = "subprocessor"
+            facts.sourceWithheld = true
+        }
+        facts.subprocessorNotifiedAt = incident.subprocessor?.notifiedAt
         if let previous = lastSent?.facts, kind == .update || kind == .final { facts.changes = facts.changes(since: previous) }
         facts.sequence = Workflow.nextSequence(lastSent: lastSent)
         facts.changesSinceNotice = lastSent.map { $0.facts.sequence ?? $0.version }

@@ -6,6 +6,9 @@ public struct CustomerChanges: Equatable, Sendable {
     public var timeZone: String?
     /// `.some(nil)` goes back to the organisation's default notice hours.
     public var noticeHours: Int??
+    /// The regions and services as they now stand (each replaces the list); nil keeps it.
+    public var regions: [String]?
+    public var services: [String]?
     /// `.some(nil)` goes back to the organisation's default update hours.
     public var updateHours: Int??
 
@@ -30,6 +33,8 @@ extension Workflow {
         next.language = changes.language ?? current.language
         next.timeZone = changes.timeZone ?? current.timeZone
         if let hours = changes.noticeHours { next.noticeHours = hours }
+        next.regions = changes.regions ?? current.regions
+        next.services = changes.services ?? current.services
         if let hours = changes.updateHours { next.updateHours = hours }
         guard !next.emails.isEmpty else { throw InputError(field: .customerEmail, problem: "give at least one address for notices") }
         if next == current { return [] }

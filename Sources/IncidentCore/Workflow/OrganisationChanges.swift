@@ -8,6 +8,7 @@ public struct OrganisationChanges: Equatable, Sendable {
     public var noticeHours: Int?
     public var updateHours: Int?
     public var templates: String?
+    public var nameSubprocessors: Bool?
     /// True to require a second person's approval before a notice is marked sent, false to stop requiring it.
     public var requireApproval: Bool?
 
@@ -26,6 +27,7 @@ extension Organisation {
         next.noticeHours = changes.noticeHours ?? noticeHours
         next.updateHours = changes.updateHours ?? updateHours
         next.templates = changes.templates ?? templates
+        next.nameSubprocessors = changes.nameSubprocessors ?? nameSubprocessors
         if let required = changes.requireApproval { next.requireApproval = required ? true : nil }
         return next
     }

@@ -37,6 +37,16 @@ public enum Workflow {
             if let time { try checkPast(time, field: field, context: context) }
         }
         try checkWindow(from: body.occurredFrom, to: body.occurredTo)
+        if let origin = body.subprocessor {
+            try checkPast(origin.notifiedAt, field: .subprocessorNotifiedAt, context: context)
+            if let detected = body.detectedAt, origin.notifiedAt < detected {
+                throw InputError(
+                    field: .subprocessorNotifiedAt,
+                    problem:
+                        "\(origin.notifiedAt) is before the detection time \(detected); the subprocessor cannot have told us before it knew"
+                )
+            }
+        }
     }
 
     public static func update(_ incident: Incident, with body: Updated, context: Context) throws -> IncidentEvent {

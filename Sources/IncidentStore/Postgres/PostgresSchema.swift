@@ -5,6 +5,7 @@
 enum PostgresSchema {
     static let migrations: [(name: String, sql: String)] = [
         ("2026-11-29-register", register),
+        ("2026-11-30-subprocessors", subprocessors),
         ("2026-11-29-approval-all-clear", approvalAndAllClear),
     ]
 
@@ -143,6 +144,16 @@ enum PostgresSchema {
             sent_by TEXT,
             sent_via TEXT,
             PRIMARY KEY (incident_id, customer, version)
+        );
+        """
+
+    /// Subprocessors, kept as the canonical JSON of each beside its slug. Customers' regions and services and
+    /// an incident's subprocessor live in the JSON those tables already keep, so only this table is new.
+    private static let subprocessors = """
+        CREATE TABLE subprocessors (
+            slug TEXT PRIMARY KEY CHECK (slug ~ '^[a-z0-9-]{1,63}$'),
+            state TEXT NOT NULL CHECK (state::json IS NOT NULL),
+            added_seq BIGINT NOT NULL REFERENCES events(seq)
         );
         """
 

@@ -23,6 +23,12 @@ struct Affect: ParsableCommand {
               incident affect INC-2026-0001 --customer contoso \\
                 --withdraw-subject-category support-contacts \\
                 --note "Contoso's support mailbox is not hosted with us"
+
+            With --subprocessor, every customer that uses one of the subprocessor's
+            services in one of its regions (or only in the --region given) is marked,
+            with the incident's categories. Customers already marked are skipped and
+            listed. --dry-run lists who would be marked and writes nothing:
+              incident affect INC-2026-0001 --subprocessor twilio --region eu --dry-run
             """)
 
     @Argument(help: "Incident id.", completion: .incidentIDs) var id: String
@@ -41,6 +47,15 @@ struct Affect: ParsableCommand {
     @Option(help: "Approximate number of its records.") var records: String?
     @Option(help: "Approximate number of its data subjects.") var subjects: String?
     @Option(
+        help: ArgumentHelp("Mark every customer this subprocessor reaches (by service and region).", valueName: "slug"),
+        completion: .subprocessorSlugs)
+    var subprocessor: String?
+    @Option(
+        name: .customLong("region"), help: ArgumentHelp("With --subprocessor: only customers in this region (repeat).", valueName: "region")
+    )
+    var regions: [String] = []
+    @Flag(name: .customLong("dry-run"), help: "With --subprocessor: list who would be marked; write nothing.") var dryRun = false
+    @Option(
         name: .customLong("withdraw-data-category"),
         help: ArgumentHelp("Withdraw a category of its personal data (repeat).", valueName: "slug"), completion: .dataCategories)
     var withdrawDataCategories: [String] = []
@@ -51,8 +66,17 @@ struct Affect: ParsableCommand {
     @Option(parsing: .unconditional, help: "Why the withdrawn categories were wrong.") var note: String?
 
     func validate() throws {
-        guard (customer == nil) != (customersFile == nil) else {
-            throw ValidationError("give either --customer SLUG or --customers-file FILE")
+        guard [customer, customersFile, subprocessor].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give one of --customer SLUG, --customers-file FILE or --subprocessor SLUG")
+        }
+        if subprocessor == nil && (!regions.isEmpty || dryRun) {
+            throw ValidationError("--region and --dry-run go with --subprocessor SLUG")
+        }
+        if subprocessor != nil
+            && (!dataCategories.isEmpty || !subjectCategories.isEmpty || records != nil || subjects != nil
+                || !withdrawDataCategories.isEmpty || !withdrawSubjectCategories.isEmpty || note != nil)
+        {
+            throw ValidationError("with --subprocessor, each customer takes the incident's categories; revise one with --customer")
         }
         if customersFile != nil && (!dataCategories.isEmpty || !subjectCategories.isEmpty || records != nil || subjects != nil) {
             throw ValidationError("with --customers-file, put categories and counts in the file")
@@ -65,6 +89,10 @@ struct Affect: ParsableCommand {
     func run() throws {
         let id = try IncidentID.parse(id)
         let context = try writer.context()
+        if let subprocessor {
+            return try AffectBySubprocessor(register: register, id: id, context: context).run(
+                subprocessor: subprocessor, regions: regions, dryRun: dryRun)
+        }
         var withdraw = WithdrawalProposal()
         withdraw.dataCategories = try withdrawDataCategories.map { try Vocabulary.dataCategories.parse($0, field: .withdrawnDataCategory) }
         withdraw.subjectCategories = try withdrawSubjectCategories.map {

@@ -17,11 +17,13 @@ struct CustomerList: ParsableCommand {
         if output.json { return try Output.json(customers) }
         Output.print(
             Terminal.current.table(
-                ["SLUG", "NAME", "EMAILS", "LANGUAGE", "TIME ZONE", "NOTICE HOURS", "UPDATE HOURS"],
+                ["SLUG", "NAME", "EMAILS", "LANGUAGE", "TIME ZONE", "NOTICE HOURS", "UPDATE HOURS", "REGIONS", "SERVICES"],
                 customers.map {
                     [
                         $0.slug, $0.name, $0.emails.joined(separator: ", "), $0.language, $0.timeZone,
                         $0.noticeHours.map(String.init) ?? "default", $0.updateHours.map(String.init) ?? "default",
+                        $0.regions.joined(separator: ", "),
+                        $0.services.joined(separator: ", "),
                     ]
                 }))
     }

@@ -9,7 +9,9 @@ enum FlagNames {
     private static let table: [Field: String] = [
         .incident: "ID", .title: "--title", .nature: "--nature", .severity: "--severity", .awareAt: "--aware-at",
         .occurredFrom: "--occurred-from", .occurredTo: "--occurred-to", .detectedAt: "--detected-at", .at: "--at",
-        .source: "--source", .system: "--system", .region: "--region", .dataCategory: "--data-category",
+        .source: "--source", .system: "--system", .region: "--region", .service: "--service",
+        .subprocessor: "--subprocessor", .subprocessorSlug: "SLUG", .subprocessorName: "--name", .notifyHours: "--notify-hours",
+        .subprocessorNotifiedAt: "--subprocessor-notified-at", .dataCategory: "--data-category",
         .subjectCategory: "--subject-category", .records: "--records", .subjects: "--subjects", .consequence: "--consequence",
         .breachType: "--breach-type", .periodStart: "--since", .periodEnd: "--until",
         .note: "--note", .action: "--action", .actionKind: "--kind", .update: "update", .phase: "--phase",

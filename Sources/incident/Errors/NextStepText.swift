@@ -24,6 +24,10 @@ enum NextStepText {
         case .listCustomers: "see `incident customer list`"
         case .editCustomer(let slug): "to correct them, use `incident customer edit \(slug)`"
         case .addCustomer(let slug): "add it with `incident customer add \(slug) --name NAME --email ADDRESS`"
+        case .listSubprocessors: "see `incident subprocessor list`"
+        case .editSubprocessor(let slug): "to correct them, use `incident subprocessor edit \(slug)`"
+        case .addSubprocessor(let slug):
+            "add it with `incident subprocessor add \(slug) --name NAME --service SERVICE --region REGION`"
         case .setOrganisation: "run `incident org set --name NAME --email ADDRESS`"
         case .verify: "run `incident verify` and restore from a backup"
         case .checkpointFormat: "`incident checkpoint` prints one"

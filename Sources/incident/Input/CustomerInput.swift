@@ -17,13 +17,13 @@ enum CustomerInput {
     /// `row` names the file and line when the input came from CSV; its errors then name the column too.
     static func customer(
         slug: String, name: String, emails: [String], language: String, timezone: String,
-        noticeHours: Int?, updateHours: Int? = nil, row: Field?
+        noticeHours: Int?, updateHours: Int? = nil, regions: [String] = [], services: [String] = [], row: Field?
     ) throws -> Customer {
         do {
             _ = try timeZone(timezone)
             return try Customer.validated(
                 slug: slug, name: name, emails: emails, language: language, timeZone: timezone, noticeHours: noticeHours,
-                updateHours: updateHours)
+                regions: regions, services: services, updateHours: updateHours)
         } catch let error as InputError {
             guard let row else { throw error }
             let column = FlagNames.flag(for: error.field).trimmingCharacters(in: CharacterSet(charactersIn: "-")).lowercased()

@@ -16,6 +16,10 @@ struct IncidentText {
         }
         if let detected = incident.detectedAt { field(&lines, "Detected", detected.iso8601) }
         field(&lines, "Source", incident.source == "internal" ? "internal" : "\(incident.source) (subprocessor)")
+        if let origin = incident.subprocessor {
+            field(
+                &lines, "Notified us", "\(origin.notifiedAt)  (\(origin.slug): \(timing(origin.timing(detectedAt: incident.detectedAt))))")
+        }
         field(&lines, "Systems", list(incident.systems))
         field(&lines, "Regions", list(incident.regions))
         field(&lines, "Personal data", list(incident.dataCategories.map { label($0, .dataCategories) }))
@@ -70,6 +74,18 @@ struct IncidentText {
             terminal.dim(
                 "Opened \(incident.openedAt) by \(incident.openedBy); last change \(incident.updatedAt); \(incident.eventCount) events"))
         return lines.joined(separator: "\n")
+    }
+
+    /// A subprocessor's notice to us against its contract, in words.
+    private func timing(_ timing: SubprocessorTiming) -> String {
+        func taken(_ seconds: Int64) -> String { "\(seconds / 3600)h \(seconds % 3600 / 60)m after detection" }
+        switch timing {
+        case .onTime(let hours, _, let seconds): return terminal.green("on time") + ", \(taken(seconds)); its contract allows \(hours)h"
+        case .late(let hours, let dueBy, let seconds):
+            return terminal.yellow("late") + ", \(taken(seconds)); its contract allows \(hours)h, so it was due by \(dueBy)"
+        case .noAgreedHours: return "no notice hours agreed with it (subprocessor edit --notify-hours)"
+        case .detectionUnknown(let hours): return "its contract allows \(hours)h; give --detected-at to judge whether it was late"
+        }
     }
 
     private func field(_ lines: inout [String], _ name: String, _ value: String) {
