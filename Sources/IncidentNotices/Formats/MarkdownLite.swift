@@ -5,25 +5,30 @@
 public enum MarkdownLite {
     /// A standalone HTML5 document; all text is escaped, so nothing the user typed becomes markup.
     public static func html(_ markdown: String, title: String, lang: String) -> String {
-        var out = """
-            <!DOCTYPE html>
-            <html lang="\(languageTag(lang))">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escaped(title))</title>
-            <style>
-            body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
-              line-height: 1.5; color: #111; max-width: 42em; margin: 2em auto; padding: 0 1em; }
-            h1, h2, h3 { line-height: 1.25; margin: 1.4em 0 0.5em; page-break-after: avoid; }
-            li { margin: 0.25em 0; }
-            @media print { body { margin: 0; max-width: none; font-size: 11pt; } }
-            </style>
-            </head>
-            <body>
+        head(title: title, lang: lang, style: LetterStyle.plainCSS) + htmlBlocks(MarkdownBlock.parse(markdown)) + "</body>\n</html>\n"
+    }
 
-            """
-        for block in MarkdownBlock.parse(markdown) {
+    /// The document up to and including `<body>`: language, title and style sheet.
+    static func head(title: String, lang: String, style: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(languageTag(lang))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escaped(title))</title>
+        <style>
+        \(style)</style>
+        </head>
+        <body>
+
+        """
+    }
+
+    /// The blocks as HTML elements, one per line.
+    static func htmlBlocks(_ blocks: [MarkdownBlock]) -> String {
+        var out = ""
+        for block in blocks {
             switch block {
             case .heading(let level, let text):
                 out += "<h\(level)>\(inlineHTML(text))</h\(level)>\n"
@@ -35,7 +40,7 @@ public enum MarkdownLite {
                 out += "<hr>\n"
             }
         }
-        return out + "</body>\n</html>\n"
+        return out
     }
 
     /// Plain text for email bodies: underlined headings, paragraphs and bullets wrapped at `width`.
@@ -70,7 +75,19 @@ public enum MarkdownLite {
     }
 
     static func inlineHTML(_ text: String) -> String {
-        InlineRun.runs(text).map { $0.bold ? "<strong>\(escaped($0.text))</strong>" : escaped($0.text) }.joined()
+        InlineRun.runs(text).map { $0.bold ? "<strong>\(kept(escaped($0.text)))</strong>" : kept(escaped($0.text)) }.joined()
+    }
+
+    /// Marks incident ids and register checkpoints in escaped text, so the style sheet can keep an id on one
+    /// line (a browser would break `INC-2026-0001` at its hyphens) and let a long checkpoint break only where
+    /// it must. Both patterns hold only characters that escaping leaves alone.
+    static func kept(_ html: String) -> String {
+        var out = html
+        if out.contains("INC-") { out = out.replacing(/INC-[0-9]{4}-[0-9]{4,}/) { "<span class=\"id\">\($0.output)</span>" } }
+        if out.utf8.count >= 66, out.contains(":") {
+            out = out.replacing(/\b[0-9]+:[0-9a-f]{64}\b/) { "<span class=\"checkpoint\">\($0.output)</span>" }
+        }
+        return out
     }
 
     static func plain(_ text: String) -> String {
