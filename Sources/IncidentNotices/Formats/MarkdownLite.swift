@@ -78,12 +78,18 @@ public enum MarkdownLite {
         InlineRun.runs(text).map { $0.bold ? "<strong>\(kept(escaped($0.text)))</strong>" : kept(escaped($0.text)) }.joined()
     }
 
-    /// Marks incident ids and register checkpoints in escaped text, so the style sheet can keep an id on one
-    /// line (a browser would break `INC-2026-0001` at its hyphens) and let a long checkpoint break only where
-    /// it must. Both patterns hold only characters that escaping leaves alone.
+    /// Marks incident ids, English dates and register checkpoints in escaped text, so the style sheet can keep
+    /// an id or a date on one line (a browser would break `INC-2026-0001` at its hyphens) and let a long
+    /// checkpoint break only where it must. The patterns hold only characters that escaping leaves alone.
     static func kept(_ html: String) -> String {
         var out = html
         if out.contains("INC-") { out = out.replacing(/INC-[0-9]{4}-[0-9]{4,}/) { "<span class=\"id\">\($0.output)</span>" } }
+        // An English date (`2026-11-23 09:00`) would break at its hyphens too.
+        if out.contains("-") {
+            out = out.replacing(/\b[0-9]{4}-[0-9]{2}-[0-9]{2}(\u{A0}[0-9]{2}:[0-9]{2})?/) {
+                "<span class=\"nowrap\">\($0.output.0)</span>"
+            }
+        }
         if out.utf8.count >= 66, out.contains(":") {
             out = out.replacing(/\b[0-9]+:[0-9a-f]{64}\b/) { "<span class=\"checkpoint\">\($0.output)</span>" }
         }

@@ -35,7 +35,7 @@ enum NoticeLetter {
         if let closing {
             out += MarkdownLite.htmlBlocks(Array(blocks[closing..<(blocks.count - 1)]))
         }
-        out += "<p class=\"signatory\">\(MarkdownLite.escaped(facts.contact.name))</p>\n"
+        if !facts.contact.name.isEmpty { out += "<p class=\"signatory\">\(MarkdownLite.escaped(facts.contact.name))</p>\n" }
         out += contactLines(facts.contact, name: false)
         out += "</footer>\n"
         if !footer.isEmpty { out += "<aside class=\"register-reference\">\n" + MarkdownLite.htmlBlocks(footer) + "</aside>\n" }
