@@ -24,7 +24,8 @@ struct LetterTests {
         later.environment["INCIDENT_CLOCK"] = "2026-11-23T15:30:00Z"
         let sending = try later.ok(["notice", "export", id, "--customer", "globex", "--format", "eml", "--for-sending"])
         #expect(try MailParser.python(sending, "print(m['Date'].datetime.isoformat())") == "2026-11-23T10:30:00-05:00")
-        #expect(try MailParser.python(sending, "print(m.get_body(('html',)).get_content())").contains("<p class=\"date\">23 November 2026</p>"))
+        #expect(
+            try MailParser.python(sending, "print(m.get_body(('html',)).get_content())").contains("<p class=\"date\">23 November 2026</p>"))
         // The text part: a phone number keeps its no-break spaces, so no line ends inside it.
         let text = try MailParser.plainBody(eml)
         #expect(text.contains("+44\u{A0}20\u{A0}7946\u{A0}0000"))
@@ -67,7 +68,8 @@ struct LetterTests {
         let (cli, id) = try Self.world()
         defer { cli.remove() }
         let page = cli.folder + "/notice.html"
-        try cli.ok(["notice", "export", id, "--customer", "acme-gmbh", "--format", "html"]).write(toFile: page, atomically: true, encoding: .utf8)
+        try cli.ok(["notice", "export", id, "--customer", "acme-gmbh", "--format", "html"]).write(
+            toFile: page, atomically: true, encoding: .utf8)
         let png = cli.folder + "/notice.png"
         try Chromium.screenshot(page, to: png)
         let inked = try Python.run(

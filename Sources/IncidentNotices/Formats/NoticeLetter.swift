@@ -27,7 +27,8 @@ enum NoticeLetter {
         out += addressee(facts.customer, words: words)
         let kind = words.kinds[facts.kind] ?? facts.kind.rawValue
         out += "<p class=\"date\">\(MarkdownLite.escaped(words.date(NoticeLanguage.local(date, in: zone))))</p>\n"
-        out += "<p class=\"reference\"><span class=\"label\">\(MarkdownLite.escaped(words.reference)):</span> "
+        out +=
+            "<p class=\"reference\"><span class=\"label\">\(MarkdownLite.escaped(words.reference)):</span> "
             + "\(MarkdownLite.inlineHTML(facts.incidentId)), \(MarkdownLite.escaped(words.notice(facts.version))) "
             + "(\(MarkdownLite.escaped(kind)))</p>\n"
         out += "<main class=\"body\">\n" + MarkdownLite.htmlBlocks(Array(blocks[..<(closing ?? blocks.count)])) + "</main>\n"

@@ -57,7 +57,9 @@ struct NoticeLanguage: Sendable {
     /// One change in this language's words: its label, and the values before and after (nil for additions).
     ///
     /// Notices drafted before changes carried their values have only English words; those are kept.
-    func describe(_ change: NoticeFacts.Change, in zone: TimeZone, noticeOffset: Int? = nil) -> (item: String, before: String?, after: String) {
+    func describe(_ change: NoticeFacts.Change, in zone: TimeZone, noticeOffset: Int? = nil) -> (
+        item: String, before: String?, after: String
+    ) {
         guard let field = change.field, let after = change.afterValues else {
             return (change.item, change.before.isEmpty ? nil : change.before, change.after)
         }
