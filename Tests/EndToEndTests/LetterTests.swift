@@ -49,6 +49,7 @@ struct LetterTests {
             "<p class=\"date\">23 November 2026</p>", "<span class=\"label\">Our reference:</span> <span class=\"id\">\(id)</span>",
             "<footer class=\"signature\">", "Yours faithfully,", "<p class=\"signatory\">Example Processor Ltd</p>",
             "<aside class=\"register-reference\">", "@media print", "@page { size: A4",
+            "@bottom-left { content: \"Our reference: \(id), notice 1 (initial notice)\";", "counter(page) \" / \" counter(pages)",
             "All times are America/New_York time (UTC-05:00).",
         ] {
             #expect(html.contains(part), "missing \(part)")

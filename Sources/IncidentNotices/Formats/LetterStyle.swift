@@ -23,9 +23,33 @@ enum LetterStyle {
     /// A page of text: what `MarkdownLite.html` gives any Markdown.
     static let plainCSS = common
 
+    /// The letter's style sheet; on paper each page's foot carries `reference` at the left and the page
+    /// number at the right, so a loose page can be put back in its letter.
+    static func letterCSS(reference: String) -> String {
+        let quoted = reference.unicodeScalars.map { scalar -> String in
+            // A CSS string in a UTF-8 page: quotes and backslashes escaped; `<`, `>`, `&` (which could end the
+            // <style> element) and control characters as hex escapes.
+            switch scalar {
+            case "\"", "\\": return "\\" + String(scalar)
+            case "<", ">", "&": return "\\" + String(scalar.value, radix: 16) + " "
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): return "\\fffd "
+            default: return String(scalar)
+            }
+        }.joined()
+        return letterCSS + """
+            @page {
+              @bottom-left { content: "\(quoted)";
+                font-family: system-ui, "Segoe UI", Helvetica, Arial, sans-serif; font-size: 8pt; color: #000; }
+              @bottom-right { content: counter(page) " / " counter(pages);
+                font-family: system-ui, "Segoe UI", Helvetica, Arial, sans-serif; font-size: 8pt; color: #000; }
+            }
+
+            """
+    }
+
     /// The letter: letterhead at the top right, addressee and date, the reference line, the body, the
     /// signature kept whole on one page, the register reference in small print.
-    static let letterCSS =
+    private static let letterCSS =
         common + """
             .letterhead { text-align: right; margin: 0 0 2.5em; font-size: 0.92em; line-height: 1.4; }
             .letterhead p { margin: 0; }

@@ -21,14 +21,17 @@ enum NoticeLetter {
             blocks = Array(blocks[..<rule])
         }
         let closing = signatureStart(blocks, name: facts.contact.name)
-        var out = MarkdownLite.head(title: draft.subject, lang: facts.language, style: LetterStyle.letterCSS)
+        let kind = words.kinds[facts.kind] ?? facts.kind.rawValue
+        let reference = "\(facts.incidentId), \(words.notice(facts.version)) (\(kind))"
+        var out = MarkdownLite.head(
+            title: draft.subject, lang: facts.language,
+            style: LetterStyle.letterCSS(reference: "\(words.reference) \(reference)"))
         out += "<article class=\"letter\">\n"
         out += letterhead(facts.contact)
         out += addressee(facts.customer, words: words)
-        let kind = words.kinds[facts.kind] ?? facts.kind.rawValue
         out += "<p class=\"date\">\(MarkdownLite.escaped(words.date(NoticeLanguage.local(date, in: zone))))</p>\n"
         out +=
-            "<p class=\"reference\"><span class=\"label\">\(MarkdownLite.escaped(words.reference)):</span> "
+            "<p class=\"reference\"><span class=\"label\">\(MarkdownLite.escaped(words.reference))</span> "
             + "\(MarkdownLite.inlineHTML(facts.incidentId)), \(MarkdownLite.escaped(words.notice(facts.version))) "
             + "(\(MarkdownLite.escaped(kind)))</p>\n"
         out += "<main class=\"body\">\n" + MarkdownLite.htmlBlocks(Array(blocks[..<(closing ?? blocks.count)])) + "</main>\n"

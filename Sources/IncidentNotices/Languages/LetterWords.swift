@@ -7,7 +7,7 @@ import IncidentCore
 struct LetterWords: Sendable {
     /// Under the customer's name: whose attention the letter is for.
     let attention: String
-    /// Introduces our reference (`Our reference`).
+    /// Introduces our reference, with its colon as the language sets it (`Our reference:`, `Nos références :`).
     let reference: String
     /// The notice's number: `notice 2`.
     let notice: @Sendable (Int) -> String
@@ -23,28 +23,28 @@ struct LetterWords: Sendable {
 
     static let english = LetterWords(
         attention: "For the attention of the data protection officer",
-        reference: "Our reference",
+        reference: "Our reference:",
         notice: { "notice \($0)" },
         kinds: [.initial: "initial notice", .update: "update", .final: "final report"],
         date: { t in "\(t.day) \(Months.english[t.month - 1]) \(t.year)" })
 
     static let german = LetterWords(
         attention: "z.\u{A0}Hd. der oder des Datenschutzbeauftragten",
-        reference: "Unser Zeichen",
+        reference: "Unser Zeichen:",
         notice: { "Meldung Nr.\u{A0}\($0)" },
         kinds: [.initial: "Erstmeldung", .update: "Aktualisierung", .final: "Abschlussbericht"],
         date: { t in "\(t.day).\u{A0}\(Months.german[t.month - 1]) \(t.year)" })
 
     static let french = LetterWords(
         attention: "À l’attention du délégué à la protection des données",
-        reference: "Nos références",
+        reference: "Nos références\u{A0}:",
         notice: { "notification n°\u{A0}\($0)" },
         kinds: [.initial: "notification initiale", .update: "mise à jour", .final: "rapport final"],
         date: { t in "\(t.day == 1 ? "1er" : "\(t.day)")\u{A0}\(Months.french[t.month - 1]) \(t.year)" })
 
     static let polish = LetterWords(
         attention: "Do wiadomości inspektora ochrony danych",
-        reference: "Nasz znak",
+        reference: "Nasz znak:",
         notice: { "zawiadomienie nr\u{A0}\($0)" },
         kinds: [.initial: "pierwsze zawiadomienie", .update: "aktualizacja", .final: "raport końcowy"],
         date: { t in "\(t.day)\u{A0}\(Months.polish[t.month - 1]) \(t.year)\u{A0}r." })
