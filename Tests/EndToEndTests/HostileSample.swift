@@ -76,6 +76,7 @@ enum HostileSample {
     /// Severities, kinds and phases.
     static let choices = [
         bad("log", [("--severity", "HIGHEST")], 65, "--severity"),
+        bad("log", [("--breach-type", "secrecy")], 65, "--breach-type"),
         bad("update", [("--action", "a"), ("--kind", "fix")], 65, "--kind"),
         bad("notice draft", [("--kind", "FINALE")], 65, "--kind"),
         bad("reopen", [("--to", "closed")], 65, "--to"),

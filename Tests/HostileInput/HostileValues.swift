@@ -80,6 +80,8 @@ public enum HostileValues {
     public static let languages = ["english", "e", "en_US", "123", "en-", "", "en\u{202E}"]
     public static let severities = ["apocalyptic", "", "HIGHEST", "1"]
     public static let actionKinds = ["containmen", "", "fix"]
+    /// Not one of the three breach types (`--breach-type`).
+    public static let breachTypes = ["secrecy", "", "confidentiality,integrity", "availability\n", "CIA"]
     public static let noticeKinds = ["initiall", "", "FINALE", "draft"]
     /// Not a phase `reopen --to` can return to.
     public static let phases = ["closed", "nowhere", "", "CONTAIN!"]

@@ -141,6 +141,7 @@ struct HostileInputRulesTests {
         .init("every command that takes an id", "ID", .incident, HostileValues.ids) { try IncidentID.parse($0) },
         .init("log, update", "--severity", .severity, HostileValues.severities) { try Severity.parse($0) },
         .init("update", "--kind", .actionKind, HostileValues.actionKinds) { try ActionKind.parse($0) },
+        .init("log, update", "--breach-type", .breachType, HostileValues.breachTypes) { try BreachType.parse($0) },
         .init("notice draft", "--kind", .noticeKind, HostileValues.noticeKinds) { try NoticeKind.parse($0) },
         .init("reopen", "--to", "--to", HostileValues.phases) { try Phase.parse($0, field: "--to", allowClosed: false) },
     ]

@@ -3,7 +3,8 @@ extension EventPayload {
     public var summary: String {
         switch self {
         case .logged(let body):
-            return "logged (\(body.severity)): \(body.title)"
+            let types = body.breachTypes.map { "; breach type \($0.map(\.rawValue).joined(separator: ", "))" } ?? ""
+            return "logged (\(body.severity)): \(body.title)" + types
         case .updated(let body):
             return body.summaryParts.joined(separator: "; ")
         case .advanced(let body):
@@ -50,6 +51,7 @@ extension Updated {
         ] where !values.isEmpty {
             parts.append("\(name) + \(values.joined(separator: ", "))")
         }
+        if let breachTypes { parts.append("breach type + \(breachTypes.map(\.rawValue).joined(separator: ", "))") }
         return parts
     }
 }

@@ -17,14 +17,18 @@ public struct Logged: Codable, Equatable, Sendable {
     public var records: Int?
     public var subjects: Int?
     public var consequences: [String]
+    /// Which of confidentiality, integrity and availability the breach touches (`--breach-type`); nil
+    /// when none was stated, so events logged before the option existed keep their bytes.
+    public var breachTypes: [BreachType]?
 
     public init(
         title: String, nature: String, severity: Severity = .medium, awareAt: Timestamp,
         occurredFrom: Timestamp? = nil, occurredTo: Timestamp? = nil, detectedAt: Timestamp? = nil,
         source: String = "internal", systems: [String] = [], regions: [String] = [],
         dataCategories: [String] = [], subjectCategories: [String] = [],
-        records: Int? = nil, subjects: Int? = nil, consequences: [String] = []
+        records: Int? = nil, subjects: Int? = nil, consequences: [String] = [], breachTypes: [BreachType]? = nil
     ) {
+        self.breachTypes = breachTypes
         self.title = title
         self.nature = nature
         self.severity = severity
@@ -73,6 +77,8 @@ public struct Updated: Codable, Equatable, Sendable {
     public var occurredFrom: Change<Timestamp>?
     public var occurredTo: Change<Timestamp>?
     public var detectedAt: Change<Timestamp>?
+    /// Breach types added (`--breach-type`); nil when none, so older events keep their bytes.
+    public var breachTypes: [BreachType]?
 
     public init() {}
 }

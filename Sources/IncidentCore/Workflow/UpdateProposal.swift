@@ -13,6 +13,10 @@ public struct UpdateProposal: Equatable, Sendable {
     public var occurredFrom: Timestamp?
     public var occurredTo: Timestamp?
     public var detectedAt: Timestamp?
+    /// Breach types stated now, and those the incident's events already state (read by the caller from
+    /// its timeline: the breach type is kept in events only, not in the incident's projection).
+    public var breachTypes: [BreachType] = []
+    public var knownBreachTypes: [BreachType] = []
 
     public init() {}
 }
@@ -43,6 +47,8 @@ extension Workflow {
         body.occurredFrom = change(current.occurredFrom, p.occurredFrom)
         body.occurredTo = change(current.occurredTo, p.occurredTo)
         body.detectedAt = change(current.detectedAt, p.detectedAt)
+        let added = BreachType.new(p.breachTypes, beside: p.knownBreachTypes)
+        body.breachTypes = added.isEmpty ? nil : added
         return body
     }
 

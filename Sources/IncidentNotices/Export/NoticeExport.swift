@@ -6,14 +6,19 @@ public enum NoticeExport {
     /// format is derived from it, so they all say the same thing.
     ///
     /// `sendingAt` dates the HTML letter and the e-mail's `Date:` header for sending; without it they carry
-    /// the drafting time, and the same version always gives the same bytes.
-    public static func render(_ draft: NoticeVersion, as format: NoticeFormat, sendingAt: Timestamp? = nil) throws -> String {
+    /// the drafting time, and the same version always gives the same bytes. `annex` carries what the
+    /// controller annex reads beyond the notice (the incident's events, the customers' regions); without it
+    /// the annex states no breach type, sending or country.
+    public static func render(
+        _ draft: NoticeVersion, as format: NoticeFormat, sendingAt: Timestamp? = nil, annex: AnnexContext? = nil
+    ) throws -> String {
         switch format {
         case .md: return draft.markdown
         case .txt: return MarkdownLite.plainText(draft.markdown)
         case .html: return NoticeLetter.html(draft, dated: sendingAt ?? draft.facts.draftedAt)
         case .eml: return try email(draft, sendingAt: sendingAt).rendered()
         case .json: return try json(draft)
+        case .edpb: return try (annex ?? AnnexContext(events: [], regions: [:])).render(draft)
         }
     }
 

@@ -51,6 +51,10 @@ struct Log: ParsableCommand {
     @Option(help: "Approximate number of data subjects affected.") var subjects: String?
     @Option(name: .customLong("consequence"), parsing: .unconditionalSingleValue, help: "A known or suspected consequence (repeat).")
     var consequences: [String] = []
+    @Option(
+        name: .customLong("breach-type"),
+        help: ArgumentHelp("confidentiality, integrity or availability (repeat).", valueName: "type"))
+    var breachTypes: [String] = []
     @Flag(name: .customLong("allow-duplicate"), help: "Log it even if an incident with the same title and awareness time exists.")
     var allowDuplicate = false
 
@@ -59,7 +63,7 @@ struct Log: ParsableCommand {
         let facts = try ProposedFacts(
             systems: systems, regions: regions, dataCategories: dataCategories, subjectCategories: subjectCategories,
             consequences: consequences, records: records, subjects: subjects)
-        let body = Logged(
+        var body = Logged(
             title: try TextRules.line(title, field: .title),
             nature: try TextRules.paragraph(TextArgument.read(nature, field: .nature), field: .nature),
             severity: try Severity.parse(severity),
@@ -71,6 +75,7 @@ struct Log: ParsableCommand {
             systems: facts.systems, regions: facts.regions, dataCategories: facts.dataCategories,
             subjectCategories: facts.subjectCategories, records: facts.records, subjects: facts.subjects,
             consequences: facts.consequences)
+        body.breachTypes = try BreachType.parseAll(breachTypes).nilIfEmpty
         try Workflow.check(body, context: context)  // before the register is created, so bad input leaves no file
         let store = try register.open(create: true)
         let accepted = try DuplicateConfirmation.accepted(store.possibleDuplicates(of: body), allowed: allowDuplicate)

@@ -37,6 +37,10 @@ struct Update: ParsableCommand {
     var systems: [String] = []
     @Option(name: .customLong("region"), parsing: .unconditionalSingleValue, help: "Another affected region (repeat).") var regions:
         [String] = []
+    @Option(
+        name: .customLong("breach-type"),
+        help: ArgumentHelp("Another breach type: confidentiality, integrity or availability (repeat).", valueName: "type"))
+    var breachTypes: [String] = []
     @Option(help: "Corrected approximate number of records.") var records: String?
     @Option(help: "Corrected approximate number of data subjects.") var subjects: String?
     @Option(parsing: .unconditional, help: "Restated nature of the incident ('-' reads standard input).") var nature: String?
@@ -76,7 +80,13 @@ struct Update: ParsableCommand {
         proposal.occurredTo = try time(occurredTo, .occurredTo)
         proposal.detectedAt = try time(detectedAt, .detectedAt)
 
-        let incident = try register.open(create: false).record(id) { try Workflow.update($0, proposal: proposal, context: context) }
+        proposal.breachTypes = try BreachType.parseAll(breachTypes)
+        let store = try register.open(create: false)
+        if !proposal.breachTypes.isEmpty {
+            // The breach types live in the events only: read the ones already stated, so a repeat records nothing.
+            proposal.knownBreachTypes = BreachType.stated(in: try store.timeline(id).map(\.event))
+        }
+        let incident = try store.record(id) { try Workflow.update($0, proposal: proposal, context: context) }
         Output.print("\(WriteReceipt.incident(incident)) updated (\(incident.phase), \(incident.eventCount) events)")
     }
 }

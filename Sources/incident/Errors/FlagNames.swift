@@ -11,6 +11,7 @@ enum FlagNames {
         .occurredFrom: "--occurred-from", .occurredTo: "--occurred-to", .detectedAt: "--detected-at", .at: "--at",
         .source: "--source", .system: "--system", .region: "--region", .dataCategory: "--data-category",
         .subjectCategory: "--subject-category", .records: "--records", .subjects: "--subjects", .consequence: "--consequence",
+        .breachType: "--breach-type", .periodStart: "--since", .periodEnd: "--until",
         .note: "--note", .action: "--action", .actionKind: "--kind", .update: "update", .phase: "--phase",
         .summary: "--summary", .reason: "--reason", .actor: "--by", .customer: "--customer", .customerSlug: "SLUG",
         .customerName: "--name", .customerEmail: "--email", .language: "--language", .timeZone: "--timezone",
