@@ -58,8 +58,9 @@ enum NoticeLetter {
     }
 
     private static func letterhead(_ contact: NoticeFacts.Contact) -> String {
-        "<header class=\"letterhead\">\n<p class=\"sender-name\">\(MarkdownLite.escaped(contact.name))</p>\n"
-            + contactLines(contact, name: true) + "</header>\n"
+        let name = contact.name.isEmpty ? "" : "<p class=\"sender-name\">\(MarkdownLite.escaped(contact.name))</p>\n"
+        let lines = name + contactLines(contact, name: true)
+        return lines.isEmpty ? "" : "<header class=\"letterhead\">\n" + lines + "</header>\n"
     }
 
     /// Our address, e-mail and phone, each on its own line; the e-mail as a link, the phone unbroken.
