@@ -55,3 +55,26 @@ struct NoticeLetterTests {
         #expect(css.contains("content: \"a\\\"b\\\\c\\3c /style\\3e \\3c script\\3e \";"))
     }
 }
+
+@Suite("HTML: ids, dates and checkpoints kept whole")
+struct KeptTextTests {
+    static let hex = String(repeating: "ab", count: 32)
+
+    @Test(
+        "marked where they stand, and nowhere else",
+        arguments: [
+            ("see INC-2026-0001.", "see <span class=\"id\">INC-2026-0001</span>."),
+            ("INC-2026-12345", "<span class=\"id\">INC-2026-12345</span>"),
+            ("INC-26-1 and INC-2026-001", "INC-26-1 and INC-2026-001"),
+            ("at 2026-11-23\u{A0}09:00.", "at <span class=\"nowrap\">2026-11-23\u{A0}09:00</span>."),
+            ("on 2026-11-23 09:00", "on <span class=\"nowrap\">2026-11-23</span> 09:00"),
+            ("x2026-11-23 and 12026-11-23", "x2026-11-23 and 12026-11-23"),
+            ("checkpoint 42:\(hex).", "checkpoint <span class=\"checkpoint\">42:\(hex)</span>."),
+            ("42:\(hex)ab and 42:\(hex.uppercased())", "42:\(hex)ab and 42:\(hex.uppercased())"),
+            ("no marks: a - b: c", "no marks: a - b: c"),
+            ("Zürich – 2026-01-02", "Zürich – <span class=\"nowrap\">2026-01-02</span>"),
+        ])
+    func kept(text: String, expected: String) {
+        #expect(MarkdownLite.kept(text) == expected)
+    }
+}
