@@ -45,6 +45,7 @@ enum NoticeView {
             "nature": text(facts.nature),
             "fromSubprocessor": facts.source != "internal",
             "source": item(facts.source),
+            "sourceNamed": facts.sourceWithheld != true && facts.source != "internal",
             "dataCategories": facts.dataCategories.map { ["label": item(words.label($0))] },
             "subjectCategories": facts.subjectCategories.map { ["label": item(words.label($0))] },
             "consequences": facts.consequences.map { ["text": item($0)] },
@@ -61,10 +62,26 @@ enum NoticeView {
         view["occurredTo"] = time(facts.occurredTo)
         view["detectedAt"] = time(facts.detectedAt)
         view["nextUpdateBy"] = time(facts.nextUpdateBy)
+        view["subprocessorNotifiedAt"] = time(facts.subprocessorNotifiedAt)
         view["records"] = facts.records.map(words.approximate)
         view["subjects"] = facts.subjects.map(words.approximate)
         view["changesSinceVersion"] = facts.changesSinceVersion
         view["closingSummary"] = facts.closingSummary.map(text)
+        view["closingNote"] = facts.closingNote.map(text)
+        view["severity"] = facts.severity.map(words.severity)
+        // Joined into one line each; absent when none is recorded, so a template can leave the line out.
+        let systems = (facts.systems ?? []).map(item).joined(separator: words.listSeparator)
+        let regions = (facts.regions ?? []).map(item).joined(separator: words.listSeparator)
+        view["systemsList"] = systems.isEmpty ? nil : systems
+        view["regionsList"] = regions.isEmpty ? nil : regions
+        view["recommendedActions"] = (facts.recommendedActions ?? []).map { ["text": item($0)] }
+        let planned = facts.plannedActions ?? []
+        view["plannedActions"] = planned.map { ["text": item($0.text), "by": format($0.targetBy)] }
+        view["hasPlannedActions"] = !planned.isEmpty
+        // Only the items this notice cannot state; each key holds its reason.
+        var undetermined: [String: Any] = [:]
+        for entry in facts.cannotDetermine ?? [] { undetermined[entry.item] = item(entry.reason) }
+        view["cannotDetermine"] = undetermined
         return view
     }
 

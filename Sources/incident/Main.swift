@@ -64,7 +64,7 @@ struct IncidentCommand: ParsableCommand {
         subcommands: [
             Log.self, Update.self, Advance.self, Close.self, Reopen.self,
             Show.self, List.self, Timeline.self, Metrics.self, Verify.self, Vocab.self,
-            CustomerCommand.self, OrgCommand.self, Affect.self, Unaffect.self, NoticeCommand.self,
+            CustomerCommand.self, SubprocessorCommand.self, OrgCommand.self, Affect.self, Unaffect.self, NoticeCommand.self,
             CheckpointCommand.self, Backup.self, RegisterExport.self, PracticeCommand.self, DbCommand.self,
         ]
     )

@@ -69,6 +69,10 @@ public enum HostileValues {
         "a@b..example", "a@b.example,c@d.example", "\"q\"@b.example", "a@b.example\u{202E}",
     ]
     /// Not a customer slug.
+    /// Regions and services (`customer add --region`, `subprocessor add --service`): scope terms that are not.
+    public static let scopeTerms = [
+        "", "EU US", "eu;us", "-eu", "1eu", String(repeating: "a", count: 33), "eu\u{7}", "éu", "eu\n", "eu_west",
+    ]
     public static let slugs = ["", "Acme GmbH", "acme_gmbh", "-acme", "acme/../x", String(repeating: "a", count: 64), "acme\u{7}", "äcme"]
     /// Well-formed slugs of no customer in the corpus's register.
     public static let unknownCustomers = ["nobody"]

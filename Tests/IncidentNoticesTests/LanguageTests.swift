@@ -174,8 +174,16 @@ struct LanguageTests {
         facts.changes = facts.changes.map { change in
             var change = change
             if change.field == "mitigationMeasures" { change.afterValues = ["M-1"] }
+            if change.field == "recommendedActions" { change.afterValues = ["A-1"] }
+            if change.field == "withdrawnConsequences" { change.afterValues = ["C-2"] }
             return change
         }
+        facts.recommendedActions = facts.recommendedActions?.map { _ in "A-1" }
+        facts.plannedActions = facts.plannedActions?.map { .init(text: "P-1", targetBy: $0.targetBy) }
+        facts.systems = ["S-2"]
+        facts.regions = ["R-2"]
+        facts.cannotDetermine = facts.cannotDetermine?.map { Undetermined(item: $0.item, reason: "D-1") }
+        facts.closingNote = facts.closingNote.map { _ in "K-1" }
         facts.contact.name = "Processor"
         facts.customer.name = "Acme"
         return facts

@@ -109,8 +109,17 @@ enum GoldenFacts {
                 .init(
                     item: "Mitigation measures", before: "", after: "Bucket made private", field: "mitigationMeasures",
                     afterValues: ["Bucket made private"]),
+                .init(
+                    item: "Withdrawn: categories of data subjects", before: "", after: "Support contacts",
+                    field: "withdrawnSubjectCategories", afterValues: ["support-contacts"]),
+                .init(
+                    item: "Withdrawn: consequences", before: "", after: "Account takeover", field: "withdrawnConsequences",
+                    afterValues: ["Account takeover"]),
+                .init(
+                    item: "What we recommend you do", before: "", after: "Warn your end users", field: "recommendedActions",
+                    afterValues: ["Warn your end users about calls that quote recent call times"]),
             ]
-        return NoticeFacts(
+        var facts = NoticeFacts(
             incidentId: "INC-2026-0007", title: "Call transcripts exposed at a VoIP subprocessor",
             customer: .init(
                 slug: "acme-gmbh", name: "Acme <GmbH> & \"Partner\"", emails: ["dpo@acme.example", "security@acme.example"],
@@ -136,5 +145,26 @@ enum GoldenFacts {
             changes: changes, changesSinceVersion: kind == .initial ? nil : 1,
             closingSummary: kind == .final ? "Bucket locked down and keys rotated." : nil,
             registerReference: Checkpoint(events: 42, hash: String(repeating: "ab", count: 32)))
+        facts.severity = .high
+        facts.systems = ["Voice gateway", "Call recording archive"]
+        facts.regions = ["EU (Frankfurt)"]
+        facts.recommendedActions = kind == .initial ? [] : ["Warn your end users about calls that quote recent call times"]
+        facts.plannedActions =
+            kind == .update ? [.init(text: "Rotate every agent's session keys", targetBy: drafted.adding(seconds: 3 * 86_400))] : []
+        if kind == .final {
+            facts.subjects = nil
+            facts.cannotDetermine = [Undetermined(item: "subjects", reason: "The gateway keeps no per-person log.")]
+            facts.closingNote = "Of the records above, about 5,400 were yours."
+        } else {
+            facts.cannotDetermine = []
+        }
+        // The subprocessor told us 20 minutes before we confirmed it; the final notice is drafted after we chose
+        // not to name subprocessors, so it shows the other wording.
+        facts.subprocessorNotifiedAt = aware.adding(seconds: -1200)
+        if kind == .final {
+            facts.source = "subprocessor"
+            facts.sourceWithheld = true
+        }
+        return facts
     }
 }

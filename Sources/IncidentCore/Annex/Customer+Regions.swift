@@ -1,6 +1,6 @@
 extension Customer {
-    /// The regions the controller annex counts countries from (`eu`, `us`, or country codes). The customer
-    /// list does not hold regions yet, so this is empty and the annex says the countries are unknown; it is
-    /// the one line to point at the customer's own regions once they are recorded.
-    public var annexRegions: [String] { [] }
+    /// The regions the controller annex counts countries from (`eu`, `us`, or country codes): the customer's
+    /// own regions (`customer add --region`). Empty when none are recorded; the annex then says the countries
+    /// are unknown.
+    public var annexRegions: [String] { regions }
 }

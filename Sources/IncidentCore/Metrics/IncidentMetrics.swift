@@ -98,7 +98,7 @@ extension IncidentMetrics {
                 if firstSent[body.customer] == nil {
                     firstSent[body.customer] = (event.occurredAt, body.version, body.dueBy, body.onTime)
                 }
-            case .logged, .noticeDrafted:
+            case .logged, .noticeDrafted, .customersMatched:
                 break
             }
         }

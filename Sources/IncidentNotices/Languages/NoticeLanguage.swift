@@ -25,6 +25,8 @@ struct NoticeLanguage: Sendable {
     let phases: [Phase: String]
     /// The "what has changed" label for each fact, by its key in `NoticeFacts` (`phase`, `records`, …).
     let changeItems: [String: String]
+    /// The severity in plain words, as it completes the template's sentence ("we rate it as …").
+    let severities: [Severity: String]
     /// Stands for an empty list or an unknown count in "what has changed".
     let notYetKnown: String
     /// Joins several values in "what has changed".
@@ -42,6 +44,8 @@ struct NoticeLanguage: Sendable {
     static func named(_ code: String) -> NoticeLanguage { all[code] ?? .english }
 
     func phase(_ phase: Phase) -> String { phases[phase] ?? phase.rawValue }
+
+    func severity(_ severity: Severity) -> String { severities[severity] ?? severity.rawValue }
 
     func label(_ category: NoticeFacts.Category) -> String {
         if category.slug.hasPrefix(Vocabulary.otherPrefix) { return category.label }
@@ -68,7 +72,8 @@ struct NoticeLanguage: Sendable {
             switch field {
             case "phase": shown = values.map { Phase(rawValue: $0).map(phase) ?? $0 }
             case "awareAt": shown = values.map { Timestamp.stored($0).map { format($0, in: zone, noticeOffset: noticeOffset) } ?? $0 }
-            case "dataCategories", "subjectCategories": shown = values.map { label(.init(slug: $0, label: Self.otherText($0))) }
+            case "dataCategories", "subjectCategories", "withdrawnDataCategories", "withdrawnSubjectCategories":
+                shown = values.map { label(.init(slug: $0, label: Self.otherText($0))) }
             case "records", "subjects": shown = values.map { Int($0).map(approximate) ?? $0 }
             default: shown = values
             }
