@@ -73,7 +73,7 @@ struct NoticeGoldenTests {
         let text = NoticeRenderer.render(GoldenFacts.make(.update), with: set).markdown
         #expect(text.contains("**Notice 2, prepared"))
         #expect(text.contains("notice 2 (update; our version 3)"))
-        #expect(text.contains("that is 2026-11-24 14:00 UTC+00:00, or sooner"))
+        #expect(text.contains("that is 2026-11-24\u{00A0}14:00 (UTC+00:00), or sooner"))
     }
 
     @Test("update and final notices begin with what changed")
@@ -88,15 +88,24 @@ struct NoticeGoldenTests {
         }
     }
 
-    @Test("times show in the customer's zone with the offset, across a daylight-saving change")
+    @Test("times show in the customer's zone; across a daylight-saving change a time shows its own offset")
     func timeZones() {
         let zone = TimeZone(identifier: "Europe/Berlin")!
         #expect(
-            NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 24, hour: 22)!, in: zone)
-                == "2026-10-25 00:00 UTC+02:00 (Europe/Berlin)")
+            NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 24, hour: 22)!, in: zone, noticeOffset: 3600)
+                == "2026-10-25\u{A0}00:00 (UTC+02:00)")
         #expect(
-            NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 25, hour: 22)!, in: zone)
-                == "2026-10-25 23:00 UTC+01:00 (Europe/Berlin)")
+            NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 25, hour: 22)!, in: zone, noticeOffset: 3600)
+                == "2026-10-25\u{A0}23:00")
+    }
+
+    @Test("the zone is named once, in the heading, with its offset; a notice in UTC says so", arguments: ["Europe/Berlin", "UTC"])
+    func zoneNamedOnce(zone: String) throws {
+        var facts = GoldenFacts.make(.update)
+        facts.customer.timeZone = zone
+        let markdown = try NoticeDrafter(languages: ["en"], overrides: nil).render(facts).markdown
+        #expect(markdown.contains(zone == "UTC" ? "All times are UTC." : "All times are Europe/Berlin time (UTC+01:00)."))
+        #expect(markdown.components(separatedBy: zone).count - 1 == 1, "the zone is named after a time too")
     }
 }
 

@@ -13,8 +13,14 @@ public struct NoticeBatchExport {
     /// The folder to write into; nil writes the one notice to `output`.
     public var folder: String?
     public var force: Bool
+    /// Dates the letters and e-mails for sending at this moment instead of their drafting time.
+    public var sendingAt: Timestamp?
 
-    public init(incident: IncidentID, choice: CustomerSelection, version: Int?, format: NoticeFormat, folder: String?, force: Bool) {
+    public init(
+        incident: IncidentID, choice: CustomerSelection, version: Int?, format: NoticeFormat, folder: String?, force: Bool,
+        sendingAt: Timestamp? = nil
+    ) {
+        self.sendingAt = sendingAt
         self.incident = incident
         self.choice = choice
         self.version = version
@@ -53,7 +59,7 @@ public struct NoticeBatchExport {
         do {
             try register.forEachNotice(incident, customer: customer, version: version, latestOnly: version == nil) { notice in
                 guard chosen.contains(notice.customer) else { return }
-                let text = try NoticeExport.render(notice, as: format, annex: annex)
+                let text = try NoticeExport.render(notice, as: format, sendingAt: sendingAt, annex: annex)
                 if let folder {
                     let path = folder + "/" + fileName(notice)
                     try SafeFile.write(text, to: path, force: force, sync: false)

@@ -37,9 +37,8 @@ extension NoticeLanguage {
         categories: Dictionary(
             uniqueKeysWithValues: (Vocabulary.dataCategories.terms + Vocabulary.subjectCategories.terms).map { ($0.slug, $0.label) }),
         approximate: { "about " + grouped($0, ",") },
-        // `2026-11-23 09:05 UTC+01:00 (Europe/Berlin)`: unambiguous for a reader in any zone.
+        // `2026-11-23 09:05`, or `2026-10-24 10:00 (UTC+02:00)` when its offset differs from the one the notice names.
         time: { t in
-            "\(t.year)-\(twoDigits(t.month))-\(twoDigits(t.day)) \(twoDigits(t.hour)):\(twoDigits(t.minute)) \(t.offset)"
-                + (t.zoneName.map { " (\($0))" } ?? "")
+            "\(t.year)-\(twoDigits(t.month))-\(twoDigits(t.day))\u{A0}\(twoDigits(t.hour)):\(twoDigits(t.minute))" + zoneSuffix(t)
         })
 }
