@@ -22,7 +22,9 @@ enum NoticeLetter {
         }
         let closing = signatureStart(blocks, name: facts.contact.name)
         let kind = words.kinds[facts.kind] ?? facts.kind.rawValue
-        let reference = "\(facts.incidentId), \(words.notice(facts.version)) (\(kind))"
+        // The customer's own notice number, as the notice's heading shows it.
+        let number = facts.sequence ?? facts.version
+        let reference = "\(facts.incidentId), \(words.notice(number)) (\(kind))"
         var out = MarkdownLite.head(
             title: draft.subject, lang: facts.language,
             style: LetterStyle.letterCSS(reference: "\(words.reference) \(reference)"))
@@ -32,7 +34,7 @@ enum NoticeLetter {
         out += "<p class=\"date\">\(MarkdownLite.escaped(words.date(NoticeLanguage.local(date, in: zone))))</p>\n"
         out +=
             "<p class=\"reference\"><span class=\"label\">\(MarkdownLite.escaped(words.reference))</span> "
-            + "\(MarkdownLite.inlineHTML(facts.incidentId)), \(MarkdownLite.escaped(words.notice(facts.version))) "
+            + "\(MarkdownLite.inlineHTML(facts.incidentId)), \(MarkdownLite.escaped(words.notice(number))) "
             + "(\(MarkdownLite.escaped(kind)))</p>\n"
         out += "<main class=\"body\">\n" + MarkdownLite.htmlBlocks(Array(blocks[..<(closing ?? blocks.count)])) + "</main>\n"
         out += "<footer class=\"signature\">\n"

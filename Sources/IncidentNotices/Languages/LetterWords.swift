@@ -25,28 +25,28 @@ struct LetterWords: Sendable {
         attention: "For the attention of the data protection officer",
         reference: "Our reference:",
         notice: { "notice \($0)" },
-        kinds: [.initial: "initial notice", .update: "update", .final: "final report"],
+        kinds: [.initial: "initial notice", .update: "update", .final: "final report", .notAffected: "all-clear"],
         date: { t in "\(t.day) \(Months.english[t.month - 1]) \(t.year)" })
 
     static let german = LetterWords(
         attention: "z.\u{A0}Hd. der oder des Datenschutzbeauftragten",
         reference: "Unser Zeichen:",
         notice: { "Meldung Nr.\u{A0}\($0)" },
-        kinds: [.initial: "Erstmeldung", .update: "Aktualisierung", .final: "Abschlussbericht"],
+        kinds: [.initial: "Erstmeldung", .update: "Aktualisierung", .final: "Abschlussbericht", .notAffected: "Entwarnung"],
         date: { t in "\(t.day).\u{A0}\(Months.german[t.month - 1]) \(t.year)" })
 
     static let french = LetterWords(
         attention: "À l’attention du délégué à la protection des données",
         reference: "Nos références\u{A0}:",
         notice: { "notification n°\u{A0}\($0)" },
-        kinds: [.initial: "notification initiale", .update: "mise à jour", .final: "rapport final"],
+        kinds: [.initial: "notification initiale", .update: "mise à jour", .final: "rapport final", .notAffected: "levée de l’alerte"],
         date: { t in "\(t.day == 1 ? "1er" : "\(t.day)")\u{A0}\(Months.french[t.month - 1]) \(t.year)" })
 
     static let polish = LetterWords(
         attention: "Do wiadomości inspektora ochrony danych",
         reference: "Nasz znak:",
         notice: { "zawiadomienie nr\u{A0}\($0)" },
-        kinds: [.initial: "pierwsze zawiadomienie", .update: "aktualizacja", .final: "raport końcowy"],
+        kinds: [.initial: "pierwsze zawiadomienie", .update: "aktualizacja", .final: "raport końcowy", .notAffected: "odwołanie alarmu"],
         date: { t in "\(t.day)\u{A0}\(Months.polish[t.month - 1]) \(t.year)\u{A0}r." })
 }
 
