@@ -10,9 +10,9 @@ cd "$(dirname "$0")/.."
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell: apt-get install -y sqlite3" >&2; exit 1; }
 command -v /usr/bin/python3 >/dev/null && /usr/bin/python3 -c 'import jinja2' 2>/dev/null ||
     { echo "needs Python 3 with jinja2 for the notice baseline: apt-get install -y python3-jinja2" >&2; exit 1; }
-# The Swift runtime and Foundation linked in, as the README installs it: start-up is a third of a dynamic build's.
-swift build -c release --static-swift-stdlib --product incident
-swift build -c release --static-swift-stdlib --product incident-bench
+# The Swift runtime and Foundation linked in, and no symbol table for the dynamic loader, as the README installs it.
+swift build -c release --static-swift-stdlib -Xlinker --no-export-dynamic --product incident
+swift build -c release --static-swift-stdlib -Xlinker --no-export-dynamic --product incident-bench
 mkdir -p .build-bench
 printf 'import Foundation\nprint("hello \\(Date().timeIntervalSince1970 > 0)")\n' > .build-bench/hello.swift
 # The start-up yardstick, built the same way as incident.

@@ -67,20 +67,24 @@ struct Bench {
         let binary = URL(fileURLWithPath: options.binary).standardizedFileURL.path
         var report = "## Results\n\n" + machine() + "\n"
         var scaling: [String: [Int: Double]] = [:]
-        let version = try Runner.median([binary, "--version"], environment: environment("/dev/null"), runs: options.runs).median
-        let sqliteVersion = try Runner.median([sqlite, "-version"], environment: environment("/dev/null"), runs: options.runs).median
+        let versionRun = try Runner.median([binary, "--version"], environment: environment("/dev/null"), runs: options.runs)
+        let sqliteRun = try Runner.median([sqlite, "-version"], environment: environment("/dev/null"), runs: options.runs)
+        let (version, sqliteVersion) = (versionRun.median, sqliteRun.median)
         report +=
             "Process baselines (median of \(options.runs)): `incident --version` \(ms(version)), `sqlite3 -version` \(ms(sqliteVersion)).\n\n"
         if let hello = options.hello {
-            let h = try Runner.median([hello], environment: environment("/dev/null"), runs: options.runs).median
+            let helloRun = try Runner.median([hello], environment: environment("/dev/null"), runs: options.runs)
+            let h = helloRun.median
             report +=
-                "Start-up: a minimal Foundation \"hello\" built with `swiftc -O` takes \(ms(h)); `incident --version` is \(ratio(version / h)) of it.\n\n"
+                "Start-up: a minimal Foundation \"hello\" built the same way (`swiftc -O -static-stdlib`) takes \(ms(h)); `incident --version` is \(ratio(version / h)) of it. "
+                + "In CPU time (user + system): hello \(ms(helloRun.cpu)), `incident --version` \(ms(versionRun.cpu)), \(ratio(versionRun.cpu / max(helloRun.cpu, 0.0001))).\n\n"
         }
         report += "### Commands by register size\n\n"
         report +=
-            "Ratio to floor = (incident − `incident --version`) / (sqlite3 − `sqlite3 -version`), the same query in the sqlite3 shell.\n\n"
+            "Ratio to floor = (incident − `incident --version`) / (sqlite3 − `sqlite3 -version`), the same query in the sqlite3 shell; "
+            + "CPU ratio the same in user + system CPU time (for `verify`, on both cores).\n\n"
         report +=
-            "| command | incidents | events | median | peak RSS | sqlite3 floor | ratio to floor |\n|---|---:|---:|---:|---:|---:|---:|\n"
+            "| command | incidents | events | median | peak RSS | sqlite3 floor | ratio to floor | CPU ratio |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
         for size in options.sizes {
             let path = "\(options.workdir)/register-\(size).sqlite"
             if !FileManager.default.fileExists(atPath: path) {
@@ -96,10 +100,12 @@ struct Bench {
                 log("timing \(name) at \(size)")
                 let ours = try Runner.median([binary] + args, environment: environment(path), runs: options.runs)
                 var floorTime: Double?
+                var cpuText = "–"
                 if let floorSQL {
-                    floorTime = try Runner.median(
-                        [sqlite, "-readonly", path, floorSQL], environment: environment(path), runs: options.runs
-                    ).median
+                    let floor = try Runner.median(
+                        [sqlite, "-readonly", path, floorSQL], environment: environment(path), runs: options.runs)
+                    floorTime = floor.median
+                    cpuText = ratio((ours.cpu - versionRun.cpu) / max(floor.cpu - sqliteRun.cpu, 0.0001))
                 }
                 scaling[name, default: [:]][size] = ours.median
                 var floorText = "–"
@@ -108,7 +114,7 @@ struct Bench {
                     floorText = ms(floorTime)
                     ratioText = ratio((ours.median - version) / max(floorTime - sqliteVersion, 0.0001))
                 }
-                let cells = ["`\(name)`", String(size), String(events), ms(ours.median), mb(ours.maxRSSKiB), floorText, ratioText]
+                let cells = ["`\(name)`", String(size), String(events), ms(ours.median), mb(ours.maxRSSKiB), floorText, ratioText, cpuText]
                 report += "| " + cells.joined(separator: " | ") + " |\n"
             }
         }
@@ -116,7 +122,10 @@ struct Bench {
         report += flatness(scaling)
         report += try batch(binary)
         report += try customerScaling(binary)
-        if let url = options.postgres { report += try postgres(binary, url: url) }
+        if let url = options.postgres {
+            // A failure here must not lose the tables above.
+            do { report += try postgres(binary, url: url) } catch { report += "PostgreSQL table not measured: \(error)\n\n" }
+        }
         let load =
             (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: ", ") ?? "?"
         report += "Load average when the run ended: \(load).\n"
@@ -178,10 +187,10 @@ struct Bench {
             ### Notice batch for one incident
 
             Against `\(options.pythonScript)`: Python's sqlite3, jinja2 and `email.message.EmailMessage` writing one .eml \
-            per customer (no hash chain, no stored drafts). Ratio = (draft + export) / script.
+            per customer (no hash chain, no stored drafts). Ratio = (draft + export) / script; CPU ratio the same in user + system CPU time.
 
-            | customers | `notice draft --all` | peak RSS | `notice export --all --format eml` | peak RSS | Python script | peak RSS | ratio |
-            |---:|---:|---:|---:|---:|---:|---:|---:|
+            | customers | `notice draft --all` | peak RSS | `notice export --all --format eml` | peak RSS | Python script | peak RSS | ratio | CPU ratio |
+            |---:|---:|---:|---:|---:|---:|---:|---:|---:|
 
             """
         var draftTimes: [Int: Double] = [:]
@@ -225,6 +234,7 @@ struct Bench {
             let cells = [
                 String(customers), ms(draft.median), mb(draft.maxRSSKiB), ms(export.median), mb(export.maxRSSKiB), ms(python.median),
                 mb(python.maxRSSKiB), ratio((draft.median + export.median) / python.median),
+                ratio((draft.cpu + export.cpu) / max(python.cpu, 0.0001)),
             ]
             text += "| " + cells.joined(separator: " | ") + " |\n"
         }

@@ -19,20 +19,21 @@ extension Bench {
             let m = try Runner.run([psql, "-X", "-q", url, "-c", sql], environment: environment(path))
             guard m.status == 0 else { throw BenchError("psql \(sql) exited \(m.status)") }
         }
-        for arguments in [["db", "init", String(target)], ["db", "copy", path, String(target)]] {
+        for arguments in [["db", "init", "--db", String(target)], ["db", "copy", path, String(target)]] {
             let m = try Runner.run([binary] + arguments, environment: environment(path))
             guard m.status == 0 else { throw BenchError("incident \(arguments[0...1].joined(separator: " ")) exited \(m.status)") }
         }
-        let version = try Runner.median([binary, "--version"], environment: environment("/dev/null"), runs: options.runs).median
-        let psqlVersion = try Runner.median([psql, "--version"], environment: environment("/dev/null"), runs: options.runs).median
+        let versionRun = try Runner.median([binary, "--version"], environment: environment("/dev/null"), runs: options.runs)
+        let psqlRun = try Runner.median([psql, "--version"], environment: environment("/dev/null"), runs: options.runs)
+        let (version, psqlVersion) = (versionRun.median, psqlRun.median)
         var text = """
             ### PostgreSQL (\(size) incidents, copied from the SQLite register with `incident db copy`)
 
             Ratio to floor = (incident − `incident --version`) / (psql − `psql --version`): `psql -X -A -t` running the \
             same queries over the same loopback connection (a new connection each time, as each command makes).
 
-            | command | median | peak RSS | psql floor | ratio to floor |
-            |---|---:|---:|---:|---:|
+            | command | median | peak RSS | psql floor | ratio to floor | CPU ratio (client processes only) |
+            |---|---:|---:|---:|---:|---:|
 
             """
         let id = "INC-2025-\(String(format: "%04d", (size / 2 / 100) * 100 + 1))"

@@ -50,7 +50,10 @@ struct VerifyTests {
         #expect(report.incidentsReplayed == 2)
         try fixture.tamper("UPDATE incidents SET title = 'Changed' WHERE number = 2")
         let tampered = try register.verify()
-        #expect(tampered.problems.map(\.reason) == ["projection differs from the replayed events in: title"])
+        // `tamper` leaves the events' triggers removed, which verify reports as schema findings.
+        #expect(
+            tampered.problems.map(\.reason).filter { !$0.hasPrefix("schema:") } == ["projection differs from the replayed events in: title"]
+        )
         #expect(tampered.incidentsReplayed == 2)
     }
 
@@ -60,10 +63,10 @@ struct VerifyTests {
         defer { fixture.remove() }
         try fixture.tamper(
             "UPDATE incidents SET last_seq = (SELECT min(seq) FROM events e WHERE e.incident_id = incidents.id) WHERE number = 1")
-        let report = try register.verify()
-        #expect(report.problems.count == 1)
-        #expect(report.problems.allSatisfy { $0.reason.hasSuffix("in: last_seq") }, "\(report.problems)")
-        #expect(report.incidentsReplayed == 3)
+        let problems = try register.verify().problems.filter { !$0.reason.hasPrefix("schema:") }
+        #expect(problems.count == 1)
+        #expect(problems.allSatisfy { $0.reason.hasSuffix("in: last_seq") }, "\(problems)")
+        #expect(try register.verify().incidentsReplayed == 3)
     }
 
     @Test(
