@@ -43,13 +43,15 @@ extension Bench {
             let ours = try Runner.median([binary] + args, environment: env, runs: options.runs)
             var floorText = "–"
             var ratioText = "–"
+            var cpuText = "–"
             if let floorSQL {
                 let floor = try Runner.median(
                     [psql, "-X", "-q", "-A", "-t", String(target), "-c", floorSQL], environment: env, runs: options.runs)
                 floorText = ms(floor.median)
                 ratioText = ratio((ours.median - version) / max(floor.median - psqlVersion, 0.0001))
+                cpuText = ratio((ours.cpu - versionRun.cpu) / max(floor.cpu - psqlRun.cpu, 0.0001))
             }
-            text += "| `\(name)` | \(ms(ours.median)) | \(mb(ours.maxRSSKiB)) | \(floorText) | \(ratioText) |\n"
+            text += "| `\(name)` | \(ms(ours.median)) | \(mb(ours.maxRSSKiB)) | \(floorText) | \(ratioText) | \(cpuText) |\n"
         }
         return text + "\n"
     }
