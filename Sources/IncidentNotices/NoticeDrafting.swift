@@ -12,15 +12,17 @@ public enum NoticeDrafting {
     /// Drafts the next version for each chosen customer; returns the incident as it now stands and how many were drafted.
     public static func draft(
         in register: any RegisterStore, incident id: IncidentID, choice: CustomerSelection, requested: NoticeKind?,
-        overrides: String?, context: Context, onFallback: (String) -> Void
+        overrides: String?, context: Context, closingNote: String? = nil, onFallback: (String) -> Void,
+        onForeignCounts: (_ customer: NoticeFacts, _ counts: [Int]) -> Void = { _, _ in }
     ) throws -> (incident: Incident, drafted: Int) {
         var drafter: (languages: Set<String>, overrides: String?, drafter: NoticeDrafter)?
         for _ in 1...attempts {
             let snapshot = try register.noticeSnapshot(id)
             let slugs = try choice.draftRecipients(in: snapshot.incident)
-            let planned = try Workflow.planNotices(
+            var planned = try Workflow.planNotices(
                 snapshot.incident, customers: slugs, directory: snapshot.directory, requested: requested,
                 checkpoint: snapshot.head, lastSent: snapshot.lastSent, now: context.now)
+            if let closingNote { try Workflow.addClosingNote(closingNote, to: &planned, incident: id) }
             let languages = Set(planned.map(\.customer.language))
             let folder = overrides ?? snapshot.directory.organisation?.templates
             if drafter == nil || !languages.isSubset(of: drafter!.languages) || drafter!.overrides != folder {
@@ -31,6 +33,10 @@ public enum NoticeDrafting {
             let versions = try planned.map { try drafter!.drafter.render($0) }
             let events = try Workflow.draft(snapshot.incident, versions, context: context)
             if let incident = try register.append(events, to: id, ifHeadIs: snapshot.head) {
+                for facts in planned {
+                    let counts = Workflow.foreignCounts(in: facts)
+                    if !counts.isEmpty { onForeignCounts(facts, counts) }
+                }
                 return (incident, events.count)
             }
         }

@@ -10,7 +10,7 @@ extension NoticeView {
         let t = Timestamp.utc(year: 2026, month: 11, day: 23, hour: 8)!
         let mitigation = NoticeFacts.ActionItem(text: "Sample mitigation measure", kind: .mitigation, phase: .mitigate, at: t)
         let remediation = NoticeFacts.ActionItem(text: "Sample remediation action", kind: .remediation, phase: .remediate, at: t)
-        return NoticeFacts(
+        var facts = NoticeFacts(
             incidentId: "INC-2026-0001", title: "Sample incident",
             customer: .init(
                 slug: "sample", name: "Sample Customer Ltd", emails: ["dpo@sample.example"], language: "en", timeZone: "Europe/Berlin"),
@@ -36,6 +36,15 @@ extension NoticeView {
             ],
             changesSinceVersion: 1, closingSummary: "Sample summary",
             registerReference: Checkpoint(events: 1, hash: String(repeating: "0", count: 64)))
+        facts.severity = .high
+        facts.systems = ["Sample system"]
+        facts.regions = ["Sample region"]
+        facts.recommendedActions = ["Sample recommendation"]
+        facts.plannedActions = [.init(text: "Sample planned measure", targetBy: t)]
+        facts.cannotDetermine = Undetermined.items.map { Undetermined(item: $0.key, reason: "Sample reason") }
+        facts.closingNote = "Sample closing note"
+        facts.subprocessorNotifiedAt = t
+        return facts
     }
 }
 

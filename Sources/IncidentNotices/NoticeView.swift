@@ -11,7 +11,10 @@ enum NoticeView {
     static func make(_ facts: NoticeFacts, markdown: Bool = true) -> [String: Any] {
         let zone = TimeZone(identifier: facts.customer.timeZone) ?? TimeZone(identifier: "UTC")!
         let words = NoticeLanguage.named(facts.language)
-        func time(_ t: Timestamp?) -> Any? { t.map { words.format($0, in: zone) } }
+        // The notice names its zone and this offset once; a time shows an offset only where it differs.
+        let offset = NoticeLanguage.offset(of: facts.draftedAt, in: zone)
+        func format(_ t: Timestamp) -> String { words.format(t, in: zone, noticeOffset: offset) }
+        func time(_ t: Timestamp?) -> Any? { t.map(format) }
         func text(_ s: String) -> String { markdown ? MarkdownEscape.text(s) : s }
         // List items and one-line values stay on one line, so a line break of any kind (one stored before the text
         // rules refused U+2028 in a title, say) cannot end the list or start a heading.
@@ -20,7 +23,7 @@ enum NoticeView {
         }
         func actions(_ items: [NoticeFacts.ActionItem]) -> [[String: Any]] {
             items.map {
-                ["text": item($0.text), "at": words.format($0.at, in: zone), "phase": $0.phase.rawValue, "kind": $0.kind.rawValue]
+                ["text": item($0.text), "at": format($0.at), "phase": $0.phase.rawValue, "kind": $0.kind.rawValue]
             }
         }
         var view: [String: Any] = [
@@ -33,13 +36,16 @@ enum NoticeView {
             "version": facts.version,
             "customer": ["name": item(facts.customer.name), "slug": facts.customer.slug],
             "timeZone": facts.customer.timeZone,
-            "draftedAt": words.format(facts.draftedAt, in: zone),
-            "dueBy": words.format(facts.dueBy, in: zone),
-            "awareAt": words.format(facts.awareAt, in: zone),
+            "isUTC": NoticeLanguage.isUTC(zone),
+            "utcOffset": NoticeLanguage.offsetText(offset),
+            "draftedAt": format(facts.draftedAt),
+            "dueBy": format(facts.dueBy),
+            "awareAt": format(facts.awareAt),
             "phase": words.phase(facts.phase),
             "nature": text(facts.nature),
             "fromSubprocessor": facts.source != "internal",
             "source": item(facts.source),
+            "sourceNamed": facts.sourceWithheld != true && facts.source != "internal",
             "dataCategories": facts.dataCategories.map { ["label": item(words.label($0))] },
             "subjectCategories": facts.subjectCategories.map { ["label": item(words.label($0))] },
             "consequences": facts.consequences.map { ["text": item($0)] },
@@ -47,7 +53,7 @@ enum NoticeView {
             "remediationActions": actions(facts.remediationActions),
             "contact": contact(facts.contact, item),
             "changes": facts.changes.map { change -> [String: Any] in
-                let said = words.describe(change, in: zone)
+                let said = words.describe(change, in: zone, noticeOffset: offset)
                 return ["item": said.item, "before": item(said.before ?? ""), "after": item(said.after), "hasBefore": said.before != nil]
             },
             "registerReference": facts.registerReference.description,
@@ -56,10 +62,26 @@ enum NoticeView {
         view["occurredTo"] = time(facts.occurredTo)
         view["detectedAt"] = time(facts.detectedAt)
         view["nextUpdateBy"] = time(facts.nextUpdateBy)
+        view["subprocessorNotifiedAt"] = time(facts.subprocessorNotifiedAt)
         view["records"] = facts.records.map(words.approximate)
         view["subjects"] = facts.subjects.map(words.approximate)
         view["changesSinceVersion"] = facts.changesSinceVersion
         view["closingSummary"] = facts.closingSummary.map(text)
+        view["closingNote"] = facts.closingNote.map(text)
+        view["severity"] = facts.severity.map(words.severity)
+        // Joined into one line each; absent when none is recorded, so a template can leave the line out.
+        let systems = (facts.systems ?? []).map(item).joined(separator: words.listSeparator)
+        let regions = (facts.regions ?? []).map(item).joined(separator: words.listSeparator)
+        view["systemsList"] = systems.isEmpty ? nil : systems
+        view["regionsList"] = regions.isEmpty ? nil : regions
+        view["recommendedActions"] = (facts.recommendedActions ?? []).map { ["text": item($0)] }
+        let planned = facts.plannedActions ?? []
+        view["plannedActions"] = planned.map { ["text": item($0.text), "by": format($0.targetBy)] }
+        view["hasPlannedActions"] = !planned.isEmpty
+        // Only the items this notice cannot state; each key holds its reason.
+        var undetermined: [String: Any] = [:]
+        for entry in facts.cannotDetermine ?? [] { undetermined[entry.item] = item(entry.reason) }
+        view["cannotDetermine"] = undetermined
         return view
     }
 
@@ -73,8 +95,10 @@ enum NoticeView {
         return view
     }
 
-    /// `2026-11-23 09:05 UTC+01:00 (Europe/Berlin)`: a time as English notices show it.
-    static func format(_ time: Timestamp, in zone: TimeZone) -> String { NoticeLanguage.english.format(time, in: zone) }
+    /// `2026-11-23 09:05`: a time as English notices show it, with ` (UTC+02:00)` when its offset is not `noticeOffset`.
+    static func format(_ time: Timestamp, in zone: TimeZone, noticeOffset: Int? = nil) -> String {
+        NoticeLanguage.english.format(time, in: zone, noticeOffset: noticeOffset)
+    }
 }
 
 /// Keeps user text from being read as Markdown structure: a leading `#` or `-`, or `*`, is escaped.

@@ -31,6 +31,8 @@ struct ChainReplay {
     struct Positions {
         var lastSeq: [IncidentID: Int64] = [:]
         var addedSeq: [String: Int64] = [:]
+        /// Each subprocessor's `added_seq`.
+        var subprocessorSeq: [String: Int64] = [:]
         var setSeq: Int64?
         /// Keyed by `NoticesProjection.key`.
         var draftedSeq: [String: Int64] = [:]
@@ -173,7 +175,8 @@ struct ChainReplay {
                     switch event.payload {
                     case .customerAdded(let customer): positions.addedSeq[customer.slug] = content.seq
                     case .organisationSet: positions.setSeq = content.seq
-                    case .customerEdited: break
+                    case .subprocessorAdded(let subprocessor): positions.subprocessorSeq[subprocessor.slug] = content.seq
+                    case .customerEdited, .subprocessorEdited: break
                     }
                 case .incident(let event):
                     if settled.contains(event.incident) { unsettle(event.incident) }
@@ -292,6 +295,10 @@ struct ChainReplay {
             for slug in Set(stored.customers.keys).union(directory.customers.keys).sorted()
             where stored.customers[slug] != directory.customers[slug] {
                 report("customer \(slug) differs from the replayed events")
+            }
+            for slug in Set(stored.subprocessors.keys).union(directory.subprocessors.keys).sorted()
+            where stored.subprocessors[slug] != directory.subprocessors[slug] {
+                report("subprocessor \(slug) differs from the replayed events")
             }
             if stored.organisation != directory.organisation {
                 report("organisation details differ from the replayed events")

@@ -33,6 +33,9 @@ public enum HashChain {
         hex(SHA256.hash(data: canonicalBytes(content)))
     }
 
+    /// The SHA-256 of any text's UTF-8 bytes, in hex: what `sha256sum` prints for the same file.
+    public static func sha256(_ text: String) -> String { hex(SHA256.hash(data: Array(text.utf8))) }
+
     /// `canonical(_:)` as UTF-8 bytes, built without intermediate strings: verify hashes millions of these.
     static func canonicalBytes(_ c: Content) -> [UInt8] {
         var bytes: [UInt8] = []

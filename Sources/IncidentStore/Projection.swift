@@ -12,8 +12,8 @@ enum Projection {
                 INSERT INTO incidents (id, year, number, title, nature, severity, phase, aware_at, occurred_from,
                     occurred_to, detected_at, source, systems, regions, data_categories, subject_categories, consequences,
                     records, subjects, opened_at, opened_by, updated_at, phase_entered_at, phase_entered_event,
-                    closed_at, closing_summary, event_count, last_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    closed_at, closing_summary, event_count, last_seq, advice, subprocessor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET title = excluded.title, nature = excluded.nature,
                     severity = excluded.severity, phase = excluded.phase, aware_at = excluded.aware_at,
                     occurred_from = excluded.occurred_from, occurred_to = excluded.occurred_to,
@@ -23,7 +23,8 @@ enum Projection {
                     records = excluded.records, subjects = excluded.subjects, updated_at = excluded.updated_at,
                     phase_entered_at = excluded.phase_entered_at, phase_entered_event = excluded.phase_entered_event,
                     closed_at = excluded.closed_at, closing_summary = excluded.closing_summary,
-                    event_count = excluded.event_count, last_seq = excluded.last_seq
+                    event_count = excluded.event_count, last_seq = excluded.last_seq, advice = excluded.advice,
+                    subprocessor = excluded.subprocessor
                 """
         ).execute(arguments: [
             incident.id.description, incident.id.year, incident.id.number, incident.title, incident.nature,
@@ -33,7 +34,8 @@ enum Projection {
             json(incident.subjectCategories), json(incident.consequences), incident.records, incident.subjects,
             incident.openedAt.iso8601, incident.openedBy, incident.updatedAt.iso8601,
             incident.phaseEnteredAt.iso8601, incident.phaseEnteredEvent, incident.closedAt?.iso8601,
-            incident.closingSummary, incident.eventCount, seq,
+            incident.closingSummary, incident.eventCount, seq, try Advice(incident).encoded(),
+            try incident.subprocessor.map { try CanonicalJSON.encode($0) },
         ])
         for action in incident.actions where action.eventNumber == event.number {
             try db.cachedStatement(
@@ -103,18 +105,49 @@ enum Projection {
 
     static func incident(from row: Row, actions: [Action], notes: [Note], shares: [CustomerShare]) throws -> Incident {
         let r = incidentRow(row)
-        return Incident(
+        var incident = Incident(
             id: try Stored.id(r("id")), title: try r("title"), nature: try r("nature"),
             severity: try Stored.value(Severity.self, r("severity")), phase: try Stored.value(Phase.self, r("phase")),
             awareAt: try time(r("aware_at")), occurredFrom: try optionalTime(r("occurred_from")),
             occurredTo: try optionalTime(r("occurred_to")), detectedAt: try optionalTime(r("detected_at")),
-            source: try r("source"), systems: try list(r("systems")), regions: try list(r("regions")),
+            source: try r("source"),
+            subprocessor: try (r("subprocessor") as String?).map { try Stored.json(SubprocessorOrigin.self, $0) },
+            systems: try list(r("systems")), regions: try list(r("regions")),
             dataCategories: try list(r("data_categories")), subjectCategories: try list(r("subject_categories")),
             records: try r("records"), subjects: try r("subjects"), consequences: try list(r("consequences")),
             actions: actions, notes: notes, openedAt: try time(r("opened_at")), openedBy: try r("opened_by"),
             updatedAt: try time(r("updated_at")), phaseEnteredAt: try time(r("phase_entered_at")),
             phaseEnteredEvent: try r("phase_entered_event"), closedAt: try optionalTime(r("closed_at")),
             closingSummary: try r("closing_summary"), eventCount: try r("event_count"), shares: shares)
+        try r("advice", as: String?.self).map { try Stored.json(Advice.self, $0) }?.apply(to: &incident)
+        return incident
+    }
+
+    /// The `advice` column: the incident's lists beyond its facts, NULL while all are empty.
+    struct Advice: Codable {
+        var recommendedActions: [Recommendation]?
+        var plannedActions: [PlannedAction]?
+        var withdrawnActions: [ActionWithdrawal]?
+        var undetermined: [Undetermined]?
+
+        init(_ incident: Incident) {
+            recommendedActions = incident.recommendedActions
+            plannedActions = incident.plannedActions
+            withdrawnActions = incident.withdrawnActions
+            undetermined = incident.undetermined
+        }
+
+        func encoded() throws -> String? {
+            [recommendedActions == nil, plannedActions == nil, withdrawnActions == nil, undetermined == nil].allSatisfy { $0 }
+                ? nil : try CanonicalJSON.encode(self)
+        }
+
+        func apply(to incident: inout Incident) {
+            incident.recommendedActions = recommendedActions
+            incident.plannedActions = plannedActions
+            incident.withdrawnActions = withdrawnActions
+            incident.undetermined = undetermined
+        }
     }
 
     private static func action(_ row: Row) throws -> Action {

@@ -103,7 +103,11 @@ public final class Register: RegisterStore {
             } catch let error as DatabaseError {
                 // Another process may have applied them while this one waited for the lock.
                 if try queue.read(Schema.migrator.hasCompletedMigrations) { return }
-                if error.resultCode == .SQLITE_ERROR, error.message?.contains("already exists") == true { throw damaged() }
+                // A table or trigger re-created, or a column re-added (`duplicate column name`), means the objects exist.
+                let message = error.message ?? ""
+                if error.resultCode == .SQLITE_ERROR, message.contains("already exists") || message.contains("duplicate column name") {
+                    throw damaged()
+                }
                 throw error
             }
         }

@@ -12,6 +12,8 @@ enum Schema {
         ("2026-11-23-notices", createNotices),
         ("2026-11-29-projection-guards", guardProjections),
         ("2026-11-29-practice", createPracticeMark),
+        ("2026-11-29-advice", addAdvice),
+        ("2026-11-30-subprocessors", createSubprocessors),
     ]
 
     /// Brings an existing register up to date, one transaction per migration (GRDB's migrator).
@@ -209,6 +211,31 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'a drafted notice never changes; only its sending is recorded, once'); END;
             """
         try db.execute(sql: sql)
+    }
+
+    /// Subprocessors, customers' regions and services, and where an incident started. Additive: existing rows
+    /// get empty lists and no subprocessor, which is what their events say.
+    private static func createSubprocessors(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE customers ADD COLUMN regions TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(regions));
+                ALTER TABLE customers ADD COLUMN services TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(services));
+                ALTER TABLE incidents ADD COLUMN subprocessor TEXT CHECK (subprocessor IS NULL OR json_valid(subprocessor));
+
+                CREATE TABLE subprocessors (
+                    slug TEXT PRIMARY KEY NOT NULL CHECK (slug NOT GLOB '*[^a-z0-9-]*' AND length(slug) BETWEEN 1 AND 63),
+                    name TEXT NOT NULL CHECK (length(name) > 0),
+                    services TEXT NOT NULL CHECK (json_valid(services) AND json_array_length(services) > 0),
+                    regions TEXT NOT NULL CHECK (json_valid(regions)),
+                    notify_hours INTEGER CHECK (notify_hours BETWEEN 1 AND 8760),
+                    added_seq INTEGER NOT NULL REFERENCES events(seq)
+                );
+                CREATE TRIGGER subprocessors_refuse_delete BEFORE DELETE ON subprocessors
+                BEGIN SELECT RAISE(ABORT, 'subprocessors rows are never deleted'); END;
+                CREATE TRIGGER subprocessors_refuse_rekey BEFORE UPDATE ON subprocessors
+                WHEN NEW.slug IS NOT OLD.slug OR NEW.added_seq IS NOT OLD.added_seq
+                BEGIN SELECT RAISE(ABORT, 'a subprocessor keeps its slug; its details change only through a subprocessor-edited event'); END;
+                """)
     }
 
     private static func timeCheckColumn(_ name: String) -> String { "CHECK (\(name) \(timeCheck))" }

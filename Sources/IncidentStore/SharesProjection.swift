@@ -36,6 +36,10 @@ enum SharesProjection {
         case .noticeDrafted(let body): touched = [body.customer]
         case .noticeSent(let body): touched = [body.customer]
         case .updated(let body) where body.awareAt != nil: touched = nil
+        // Categories withdrawn from the incident leave every share that had them.
+        case .updated(let body)
+        where !(body.withdrawn?.dataCategories.isEmpty ?? true) || !(body.withdrawn?.subjectCategories.isEmpty ?? true):
+            touched = nil
         default: return []
         }
         return touched.map { $0.compactMap(incident.shareIndex) } ?? Array(incident.shares.indices)

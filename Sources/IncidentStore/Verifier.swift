@@ -166,6 +166,16 @@ struct Verifier {
                 }
             }
         }
+        check("subprocessors") {
+            for row in try Row.fetchAll(db, sql: "SELECT slug, added_seq FROM subprocessors") {
+                let r = StoredRow(row, table: "subprocessors", keys: ["slug"])
+                let slug: String = try r("slug")
+                if let expected = replay.positions.subprocessorSeq[slug], try r("added_seq", as: Int64.self) != expected {
+                    problems.append(
+                        .init(event: nil, incident: nil, reason: "subprocessor \(slug) differs from the replayed events in: added_seq"))
+                }
+            }
+        }
         check("organisation") {
             for row in try Row.fetchAll(db, sql: "SELECT id, set_seq FROM organisation") {
                 if let setSeq, try StoredRow(row, table: "organisation", keys: ["id"])("set_seq", as: Int64.self) != setSeq {

@@ -63,8 +63,8 @@ struct IncidentCommand: ParsableCommand {
         // A root @Flag named --version is no better: it takes that option from the subcommands.
         subcommands: [
             Log.self, Update.self, Advance.self, Close.self, Reopen.self,
-            Show.self, List.self, Timeline.self, Verify.self, Vocab.self,
-            CustomerCommand.self, OrgCommand.self, Affect.self, Unaffect.self, NoticeCommand.self,
+            Show.self, List.self, Timeline.self, Metrics.self, Verify.self, Vocab.self,
+            CustomerCommand.self, SubprocessorCommand.self, OrgCommand.self, Affect.self, Unaffect.self, NoticeCommand.self,
             CheckpointCommand.self, Backup.self, RegisterExport.self, PracticeCommand.self, DbCommand.self,
         ]
     )

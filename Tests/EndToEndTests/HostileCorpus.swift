@@ -98,6 +98,7 @@ enum HostileCorpus {
                 ("SLUG", HostileValues.slugs), ("--name", lineTexts), ("--email", HostileValues.emails),
                 ("--language", HostileValues.languages),
                 ("--timezone", HostileValues.timeZones), ("--notice-hours", hours),
+                ("--region", HostileValues.scopeTerms), ("--service", HostileValues.scopeTerms),
             ]),
         Template(name: "customer import", base: ["customer", "import"], slots: [], files: csvFiles, fileFlag: "FILE"),
         Template(

@@ -58,6 +58,8 @@ enum HostileSample {
         bad("org set", [("--dpo-email", "a@b")], 65, "--dpo-email"),
         bad("customer add", [("--timezone", "Mars/Olympus")], 65, "--timezone"),
         bad("customer add", [("--language", "en_US")], 65, "--language"),
+        bad("customer add", [("--region", "eu;us")], 65, "--region"),
+        bad("customer add", [("--service", "VoIP calls")], 65, "--service"),
         bad("org set", [("--templates", "/nonexistent/folder")], 78, "/nonexistent/folder"),
         bad("notice draft", [("--templates", "/etc/passwd")], 78, "/etc/passwd"),
     ]
@@ -76,6 +78,7 @@ enum HostileSample {
     /// Severities, kinds and phases.
     static let choices = [
         bad("log", [("--severity", "HIGHEST")], 65, "--severity"),
+        bad("log", [("--breach-type", "secrecy")], 65, "--breach-type"),
         bad("update", [("--action", "a"), ("--kind", "fix")], 65, "--kind"),
         bad("notice draft", [("--kind", "FINALE")], 65, "--kind"),
         bad("reopen", [("--to", "closed")], 65, "--to"),

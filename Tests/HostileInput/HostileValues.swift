@@ -69,6 +69,10 @@ public enum HostileValues {
         "a@b..example", "a@b.example,c@d.example", "\"q\"@b.example", "a@b.example\u{202E}",
     ]
     /// Not a customer slug.
+    /// Regions and services (`customer add --region`, `subprocessor add --service`): scope terms that are not.
+    public static let scopeTerms = [
+        "", "EU US", "eu;us", "-eu", "1eu", String(repeating: "a", count: 33), "eu\u{7}", "éu", "eu\n", "eu_west",
+    ]
     public static let slugs = ["", "Acme GmbH", "acme_gmbh", "-acme", "acme/../x", String(repeating: "a", count: 64), "acme\u{7}", "äcme"]
     /// Well-formed slugs of no customer in the corpus's register.
     public static let unknownCustomers = ["nobody"]
@@ -80,6 +84,8 @@ public enum HostileValues {
     public static let languages = ["english", "e", "en_US", "123", "en-", "", "en\u{202E}"]
     public static let severities = ["apocalyptic", "", "HIGHEST", "1"]
     public static let actionKinds = ["containmen", "", "fix"]
+    /// Not one of the three breach types (`--breach-type`).
+    public static let breachTypes = ["secrecy", "", "confidentiality,integrity", "availability\n", "CIA"]
     public static let noticeKinds = ["initiall", "", "FINALE", "draft"]
     /// Not a phase `reopen --to` can return to.
     public static let phases = ["closed", "nowhere", "", "CONTAIN!"]

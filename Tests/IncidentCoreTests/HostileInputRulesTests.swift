@@ -25,7 +25,40 @@ struct HostileInputRulesTests {
         }
     }
 
-    static let rules: [OptionRule] = texts + times + vocabulary + numbers + customers + choices
+    static let rules: [OptionRule] = texts + times + vocabulary + numbers + customers + choices + subprocessors
+
+    /// Subprocessors, and the regions and services of customers and subprocessors.
+    static let subprocessors: [OptionRule] = [
+        .init("subprocessor add", "SLUG", .subprocessorSlug, HostileValues.slugs) { try subprocessor(slug: $0) },
+        .init("subprocessor add", "--name", .subprocessorName, HostileValues.lineTexts) { try subprocessor(name: $0) },
+        .init("subprocessor add", "--service", .service, HostileValues.scopeTerms) { try subprocessor(service: $0) },
+        .init("subprocessor add", "--region", .region, HostileValues.scopeTerms) { try subprocessor(region: $0) },
+        .init("subprocessor add", "--notify-hours", .notifyHours, HostileValues.hours) { try subprocessor(notifyHours: $0) },
+        .init("customer add, customer edit", "--region", .region, HostileValues.scopeTerms) {
+            try Customer.validated(
+                slug: "c", name: "C", emails: ["a@b.example"], language: "en", timeZone: "UTC", noticeHours: nil, regions: [$0])
+        },
+        .init("customer add, customer edit", "--service", .service, HostileValues.scopeTerms) {
+            try Customer.validated(
+                slug: "c", name: "C", emails: ["a@b.example"], language: "en", timeZone: "UTC", noticeHours: nil, services: [$0])
+        },
+        .init("log, affect", "--subprocessor", .subprocessor, HostileValues.slugs) { try Slug.parse($0, field: .subprocessor) },
+        .init("affect", "--region", .region, HostileValues.scopeTerms) { try ScopeTerm.parse($0, field: .region) },
+        .init("log", "--subprocessor-notified-at", .subprocessorNotifiedAt, HostileValues.times) {
+            var body = Logged(title: "t", nature: "n", awareAt: aware)
+            body.subprocessor = SubprocessorOrigin(
+                slug: "twilio", notifiedAt: try time($0, .subprocessorNotifiedAt), notifyHours: nil)
+            try Workflow.check(body, context: Fixture.context)
+            return body
+        },
+    ]
+
+    /// `subprocessor add` with one field replaced.
+    static func subprocessor(
+        slug: String = "twilio", name: String = "Twilio, Inc.", service: String = "voip", region: String = "eu", notifyHours: Int? = nil
+    ) throws -> Subprocessor {
+        try Subprocessor.validated(slug: slug, name: name, services: [service], regions: [region], notifyHours: notifyHours)
+    }
 
     /// Free text, with each command's limit (`TextRules.line` or `.paragraph`).
     static let texts: [OptionRule] = [
@@ -141,6 +174,7 @@ struct HostileInputRulesTests {
         .init("every command that takes an id", "ID", .incident, HostileValues.ids) { try IncidentID.parse($0) },
         .init("log, update", "--severity", .severity, HostileValues.severities) { try Severity.parse($0) },
         .init("update", "--kind", .actionKind, HostileValues.actionKinds) { try ActionKind.parse($0) },
+        .init("log, update", "--breach-type", .breachType, HostileValues.breachTypes) { try BreachType.parse($0) },
         .init("notice draft", "--kind", .noticeKind, HostileValues.noticeKinds) { try NoticeKind.parse($0) },
         .init("reopen", "--to", "--to", HostileValues.phases) { try Phase.parse($0, field: "--to", allowClosed: false) },
     ]

@@ -46,7 +46,10 @@ struct ReplayTests {
         updated.severity = Change(from: .low, to: .critical)
         updated.awareAt = Change(from: Fixture.now, to: Fixture.now.adding(seconds: -60))
         let payloads: [String: EventPayload] = [
-            "logged": .logged(Logged(title: "t", nature: "n", awareAt: Fixture.now, records: 3)),
+            "logged": .logged(
+                Logged(
+                    title: "t", nature: "n", awareAt: Fixture.now, records: 3,
+                    subprocessor: SubprocessorOrigin(slug: "twilio", notifiedAt: Fixture.now, notifyHours: 24))),
             "updated": .updated(updated),
             "advanced": .advanced(Advanced(from: .contain, to: .mitigate, note: "n")),
             "closed": .closed(Closed(from: .restore, summary: "s")),
@@ -61,6 +64,8 @@ struct ReplayTests {
                     customer: "acme", version: 1, kind: .initial, template: "en/initial",
                     subject: "s", markdown: "# m", facts: try Fixture.facts())),
             "notice-sent": .noticeSent(NoticeSent(customer: "acme", version: 1, via: "email", dueBy: Fixture.now, onTime: true)),
+            "customers-matched": .customersMatched(
+                CustomersMatched(subprocessor: "twilio", regions: ["eu"], services: ["voip"], customers: ["acme"], alreadyAffected: [])),
         ]
         #expect(Set(payloads.keys) == Set(EventPayload.types))
         let payload = try #require(payloads[type])

@@ -10,7 +10,8 @@ import Testing
 struct NoticeGoldenTests {
     static let languages = ["en", "de", "fr", "pl"]
     static let cases: [(String, NoticeKind, NoticeFormat)] = languages.flatMap { language in
-        NoticeKind.allCases.flatMap { kind in NoticeFormat.allCases.map { (language, kind, $0) } }
+        // The controller annex has no language of its own: AnnexGoldenTests records it once, with its events.
+        NoticeKind.allCases.flatMap { kind in NoticeFormat.allCases.filter { $0 != .edpb }.map { (language, kind, $0) } }
     }
 
     @Test("rendered output matches the golden file", arguments: cases)
@@ -62,15 +63,24 @@ struct NoticeGoldenTests {
         }
     }
 
-    @Test("times show in the customer's zone with the offset, across a daylight-saving change")
+    @Test("times show in the customer's zone; across a daylight-saving change a time shows its own offset")
     func timeZones() {
         let zone = TimeZone(identifier: "Europe/Berlin")!
         #expect(
-            NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 24, hour: 22)!, in: zone)
-                == "2026-10-25 00:00 UTC+02:00 (Europe/Berlin)")
+            NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 24, hour: 22)!, in: zone, noticeOffset: 3600)
+                == "2026-10-25\u{A0}00:00 (UTC+02:00)")
         #expect(
-            NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 25, hour: 22)!, in: zone)
-                == "2026-10-25 23:00 UTC+01:00 (Europe/Berlin)")
+            NoticeView.format(Timestamp.utc(year: 2026, month: 10, day: 25, hour: 22)!, in: zone, noticeOffset: 3600)
+                == "2026-10-25\u{A0}23:00")
+    }
+
+    @Test("the zone is named once, in the heading, with its offset; a notice in UTC says so", arguments: ["Europe/Berlin", "UTC"])
+    func zoneNamedOnce(zone: String) throws {
+        var facts = GoldenFacts.make(.update)
+        facts.customer.timeZone = zone
+        let markdown = try NoticeDrafter(languages: ["en"], overrides: nil).render(facts).markdown
+        #expect(markdown.contains(zone == "UTC" ? "All times are UTC." : "All times are Europe/Berlin time (UTC+01:00)."))
+        #expect(markdown.components(separatedBy: zone).count - 1 == 1, "the zone is named after a time too")
     }
 }
 
@@ -99,8 +109,17 @@ enum GoldenFacts {
                 .init(
                     item: "Mitigation measures", before: "", after: "Bucket made private", field: "mitigationMeasures",
                     afterValues: ["Bucket made private"]),
+                .init(
+                    item: "Withdrawn: categories of data subjects", before: "", after: "Support contacts",
+                    field: "withdrawnSubjectCategories", afterValues: ["support-contacts"]),
+                .init(
+                    item: "Withdrawn: consequences", before: "", after: "Account takeover", field: "withdrawnConsequences",
+                    afterValues: ["Account takeover"]),
+                .init(
+                    item: "What we recommend you do", before: "", after: "Warn your end users", field: "recommendedActions",
+                    afterValues: ["Warn your end users about calls that quote recent call times"]),
             ]
-        return NoticeFacts(
+        var facts = NoticeFacts(
             incidentId: "INC-2026-0007", title: "Call transcripts exposed at a VoIP subprocessor",
             customer: .init(
                 slug: "acme-gmbh", name: "Acme <GmbH> & \"Partner\"", emails: ["dpo@acme.example", "security@acme.example"],
@@ -126,5 +145,26 @@ enum GoldenFacts {
             changes: changes, changesSinceVersion: kind == .initial ? nil : 1,
             closingSummary: kind == .final ? "Bucket locked down and keys rotated." : nil,
             registerReference: Checkpoint(events: 42, hash: String(repeating: "ab", count: 32)))
+        facts.severity = .high
+        facts.systems = ["Voice gateway", "Call recording archive"]
+        facts.regions = ["EU (Frankfurt)"]
+        facts.recommendedActions = kind == .initial ? [] : ["Warn your end users about calls that quote recent call times"]
+        facts.plannedActions =
+            kind == .update ? [.init(text: "Rotate every agent's session keys", targetBy: drafted.adding(seconds: 3 * 86_400))] : []
+        if kind == .final {
+            facts.subjects = nil
+            facts.cannotDetermine = [Undetermined(item: "subjects", reason: "The gateway keeps no per-person log.")]
+            facts.closingNote = "Of the records above, about 5,400 were yours."
+        } else {
+            facts.cannotDetermine = []
+        }
+        // The subprocessor told us 20 minutes before we confirmed it; the final notice is drafted after we chose
+        // not to name subprocessors, so it shows the other wording.
+        facts.subprocessorNotifiedAt = aware.adding(seconds: -1200)
+        if kind == .final {
+            facts.source = "subprocessor"
+            facts.sourceWithheld = true
+        }
+        return facts
     }
 }

@@ -15,6 +15,8 @@ public enum NextStep: Equatable, Sendable {
     case affect(IncidentID, customer: String)
     /// Draft a notice for the customer.
     case draftNotice(IncidentID, customer: String)
+    /// Look at what the incident records, numbered.
+    case showIncident(IncidentID)
     /// Look up the incident ids.
     case listIncidents
     /// Look up the category slugs.
@@ -25,6 +27,12 @@ public enum NextStep: Equatable, Sendable {
     case addCustomer(String)
     /// Correct the existing customer's details.
     case editCustomer(String)
+    /// Look up the subprocessors.
+    case listSubprocessors
+    /// Add the subprocessor.
+    case addSubprocessor(String)
+    /// Correct the existing subprocessor's details.
+    case editSubprocessor(String)
     /// Set our own details (name and e-mail at least).
     case setOrganisation
     /// Check the register and restore it from a backup.

@@ -33,6 +33,7 @@ public enum EventPayload: Equatable, Sendable {
     case unaffected(Unaffected)
     case noticeDrafted(NoticeVersion)
     case noticeSent(NoticeSent)
+    case customersMatched(CustomersMatched)
 
     /// The stored type name, lowercase.
     public var type: String {
@@ -46,12 +47,13 @@ public enum EventPayload: Equatable, Sendable {
         case .unaffected: "customer-unaffected"
         case .noticeDrafted: "notice-drafted"
         case .noticeSent: "notice-sent"
+        case .customersMatched: "customers-matched"
         }
     }
 
     public static let types = [
         "logged", "updated", "advanced", "closed", "reopened",
-        "customer-affected", "customer-unaffected", "notice-drafted", "notice-sent",
+        "customer-affected", "customer-unaffected", "notice-drafted", "notice-sent", "customers-matched",
     ]
 
     /// The canonical JSON body: sorted keys, no extra whitespace, so the same payload is the same bytes.
@@ -66,6 +68,7 @@ public enum EventPayload: Equatable, Sendable {
         case .unaffected(let body): try CanonicalJSON.encode(body)
         case .noticeDrafted(let body): try CanonicalJSON.encode(body)
         case .noticeSent(let body): try CanonicalJSON.encode(body)
+        case .customersMatched(let body): try CanonicalJSON.encode(body)
         }
     }
 
@@ -80,6 +83,7 @@ public enum EventPayload: Equatable, Sendable {
         case "customer-unaffected": .unaffected(try CanonicalJSON.decode(Unaffected.self, body))
         case "notice-drafted": .noticeDrafted(try CanonicalJSON.decode(NoticeVersion.self, body))
         case "notice-sent": .noticeSent(try CanonicalJSON.decode(NoticeSent.self, body))
+        case "customers-matched": .customersMatched(try CanonicalJSON.decode(CustomersMatched.self, body))
         default: throw ReplayError(problem: "unknown event type '\(type)'")
         }
     }

@@ -10,6 +10,8 @@ public struct Logged: Codable, Equatable, Sendable {
     public var occurredTo: Timestamp?
     public var detectedAt: Timestamp?
     public var source: String
+    /// Set when the incident started at a subprocessor in our register (`source` is then its name).
+    public var subprocessor: SubprocessorOrigin?
     public var systems: [String]
     public var regions: [String]
     public var dataCategories: [String]
@@ -17,14 +19,20 @@ public struct Logged: Codable, Equatable, Sendable {
     public var records: Int?
     public var subjects: Int?
     public var consequences: [String]
+    /// Which of confidentiality, integrity and availability the breach touches (`--breach-type`); nil
+    /// when none was stated, so events logged before the option existed keep their bytes.
+    public var breachTypes: [BreachType]?
 
     public init(
         title: String, nature: String, severity: Severity = .medium, awareAt: Timestamp,
         occurredFrom: Timestamp? = nil, occurredTo: Timestamp? = nil, detectedAt: Timestamp? = nil,
         source: String = "internal", systems: [String] = [], regions: [String] = [],
         dataCategories: [String] = [], subjectCategories: [String] = [],
-        records: Int? = nil, subjects: Int? = nil, consequences: [String] = []
+        records: Int? = nil, subjects: Int? = nil, consequences: [String] = [], breachTypes: [BreachType]? = nil,
+        subprocessor: SubprocessorOrigin? = nil
     ) {
+        self.breachTypes = breachTypes
+        self.subprocessor = subprocessor
         self.title = title
         self.nature = nature
         self.severity = severity
@@ -73,6 +81,18 @@ public struct Updated: Codable, Equatable, Sendable {
     public var occurredFrom: Change<Timestamp>?
     public var occurredTo: Change<Timestamp>?
     public var detectedAt: Change<Timestamp>?
+    /// What this update takes back; `note` says why.
+    public var withdrawn: Withdrawn?
+    /// Steps recommended to customers.
+    public var recommendedActions: [String]?
+    /// A measure planned with its target date.
+    public var plannedAction: Planned?
+    /// The number (from 1) of the planned measure that `action` completes.
+    public var completesPlanned: Int?
+    /// Items recorded as impossible to determine, with the reason.
+    public var cannotDetermine: [Undetermined]?
+    /// Breach types added (`--breach-type`); nil when none, so older events keep their bytes.
+    public var breachTypes: [BreachType]?
 
     public init() {}
 }

@@ -8,8 +8,17 @@ public struct Affected: Codable, Equatable, Sendable {
     public var records: Int?
     public var subjects: Int?
     public var noticeHours: Int
+    /// Categories taken back from this customer's share (only `dataCategories` and `subjectCategories`).
+    public var withdrawn: Withdrawn?
+    /// Why they were taken back.
+    public var reason: String?
 
-    public init(customer: String, dataCategories: [String], subjectCategories: [String], records: Int?, subjects: Int?, noticeHours: Int) {
+    public init(
+        customer: String, dataCategories: [String], subjectCategories: [String], records: Int?, subjects: Int?, noticeHours: Int,
+        withdrawn: Withdrawn? = nil, reason: String? = nil
+    ) {
+        self.withdrawn = withdrawn
+        self.reason = reason
         self.customer = customer
         self.dataCategories = dataCategories
         self.subjectCategories = subjectCategories
@@ -33,4 +42,23 @@ public struct NoticeSent: Codable, Equatable, Sendable {
     /// The deadline as it stood when sent; for the first notice, `onTime` is fixed from it.
     public var dueBy: Timestamp
     public var onTime: Bool
+}
+
+/// The answer of the fan-out rule when `affect --subprocessor` marked customers: which subprocessor, the
+/// regions and services matched, the customers marked by the events that follow, and those left alone
+/// because they already had a share. Changes no state: it keeps the reason for the marks beside them.
+public struct CustomersMatched: Codable, Equatable, Sendable {
+    public var subprocessor: String
+    public var regions: [String]
+    public var services: [String]
+    public var customers: [String]
+    public var alreadyAffected: [String]
+
+    public init(subprocessor: String, regions: [String], services: [String], customers: [String], alreadyAffected: [String]) {
+        self.subprocessor = subprocessor
+        self.regions = regions
+        self.services = services
+        self.customers = customers
+        self.alreadyAffected = alreadyAffected
+    }
 }

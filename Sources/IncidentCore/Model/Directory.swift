@@ -1,11 +1,13 @@
-/// Register-wide facts that belong to no single incident: our customers and our own details.
+/// Register-wide facts that belong to no single incident: our customers, our subprocessors and our own details.
 public struct Directory: Equatable, Sendable {
     public var customers: [String: Customer] = [:]
     public var organisation: Organisation?
+    public var subprocessors: [String: Subprocessor] = [:]
 
-    public init(customers: [String: Customer] = [:], organisation: Organisation? = nil) {
+    public init(customers: [String: Customer] = [:], organisation: Organisation? = nil, subprocessors: [String: Subprocessor] = [:]) {
         self.customers = customers
         self.organisation = organisation
+        self.subprocessors = subprocessors
     }
 
     /// The organisation, or a placeholder that makes a notice say plainly that contact details are missing.
@@ -34,6 +36,16 @@ public struct Directory: Equatable, Sendable {
             customers[customer.slug] = customer
         case .organisationSet(let organisation):
             self.organisation = organisation
+        case .subprocessorAdded(let subprocessor):
+            guard subprocessors[subprocessor.slug] == nil else {
+                throw ReplayError(problem: "subprocessor \(subprocessor.slug) is added twice")
+            }
+            subprocessors[subprocessor.slug] = subprocessor
+        case .subprocessorEdited(let subprocessor):
+            guard subprocessors[subprocessor.slug] != nil else {
+                throw ReplayError(problem: "subprocessor \(subprocessor.slug) is edited before it was added")
+            }
+            subprocessors[subprocessor.slug] = subprocessor
         }
     }
 }

@@ -12,7 +12,7 @@ extension Incident {
         return Incident(
             id: event.incident, title: body.title, nature: body.nature, severity: body.severity, phase: .investigate,
             awareAt: body.awareAt, occurredFrom: body.occurredFrom, occurredTo: body.occurredTo, detectedAt: body.detectedAt,
-            source: body.source, systems: merged([], body.systems), regions: merged([], body.regions),
+            source: body.source, subprocessor: body.subprocessor, systems: merged([], body.systems), regions: merged([], body.regions),
             dataCategories: merged([], body.dataCategories), subjectCategories: merged([], body.subjectCategories),
             records: body.records, subjects: body.subjects, consequences: merged([], body.consequences),
             actions: [], notes: [], openedAt: event.recordedAt, openedBy: event.actor, updatedAt: event.recordedAt,
@@ -45,7 +45,7 @@ extension Incident {
         case .logged:
             throw ReplayError(problem: "\(id) is logged a second time by event number \(event.number)")
         case .updated(let body):
-            apply(body, event: event)
+            try apply(body, event: event)
         case .advanced(let body):
             guard body.from == phase, phase.next == body.to else {
                 throw ReplayError(problem: "\(id) cannot advance from \(body.from) to \(body.to) while in \(phase)")
@@ -66,7 +66,9 @@ extension Incident {
             closedAt = nil
             closingSummary = nil
         case .affected(let body):
-            affect(body, event: event)
+            try affect(body, event: event)
+        case .customersMatched:
+            break  // a record of why the customer-affected events after it were decided
         case .unaffected(let body):
             try updateShare(body.customer) { $0.ruledOut = RuledOut(reason: body.reason, at: event.occurredAt, by: event.actor) }
         case .noticeDrafted(let body):
@@ -93,7 +95,14 @@ extension Incident {
         }
     }
 
-    private mutating func affect(_ body: Affected, event: IncidentEvent) {
+    private mutating func affect(_ body: Affected, event: IncidentEvent) throws {
+        if let withdrawn = body.withdrawn {
+            guard let index = shareIndex(of: body.customer) else {
+                throw ReplayError(problem: "\(id) withdraws categories from \(body.customer), which has no share")
+            }
+            shares[index].dataCategories.removeAll(where: withdrawn.dataCategories.contains)
+            shares[index].subjectCategories.removeAll(where: withdrawn.subjectCategories.contains)
+        }
         if let index = shareIndex(of: body.customer) {
             // A revised share: categories accumulate, counts are replaced, and a ruled-out customer is back in.
             shares[index].dataCategories = Self.merged(shares[index].dataCategories, body.dataCategories)
@@ -123,7 +132,29 @@ extension Incident {
         phaseEnteredEvent = event.number
     }
 
-    private mutating func apply(_ body: Updated, event: IncidentEvent) {
+    private mutating func apply(_ body: Updated, event: IncidentEvent) throws {
+        if let withdrawn = body.withdrawn { try withdraw(withdrawn, reason: body.note ?? "", event: event) }
+        if let completed = body.completesPlanned {
+            guard let planned = plannedActions, planned.indices.contains(completed - 1) else {
+                throw ReplayError(problem: "\(id) completes planned measure \(completed), which was never planned")
+            }
+            plannedActions?[completed - 1].completedBy = event.number
+        }
+        if let texts = body.recommendedActions, !texts.isEmpty {
+            recommendedActions =
+                (recommendedActions ?? [])
+                + texts.map { Recommendation(text: $0, at: event.occurredAt, eventNumber: event.number) }
+        }
+        if let planned = body.plannedAction {
+            plannedActions =
+                (plannedActions ?? [])
+                + [PlannedAction(text: planned.text, targetBy: planned.targetBy, at: event.occurredAt, eventNumber: event.number)]
+        }
+        for entry in body.cannotDetermine ?? [] {
+            var list = (undetermined ?? []).filter { $0.item != entry.item }
+            list.append(entry)
+            undetermined = list
+        }
         if let note = body.note {
             notes.append(Note(text: note, at: event.occurredAt, by: event.actor, eventNumber: event.number))
         }
@@ -148,6 +179,39 @@ extension Incident {
         if let change = body.occurredFrom { occurredFrom = change.to }
         if let change = body.occurredTo { occurredTo = change.to }
         if let change = body.detectedAt { detectedAt = change.to }
+    }
+
+    /// Takes items back: categories and consequences leave their lists (categories every share's too);
+    /// actions, recommendations and planned measures stay listed, marked withdrawn.
+    private mutating func withdraw(_ withdrawn: Withdrawn, reason: String, event: IncidentEvent) throws {
+        let mark = Withdrawal(reason: reason, at: event.occurredAt, eventNumber: event.number)
+        dataCategories.removeAll(where: withdrawn.dataCategories.contains)
+        subjectCategories.removeAll(where: withdrawn.subjectCategories.contains)
+        consequences.removeAll(where: withdrawn.consequences.contains)
+        if !withdrawn.dataCategories.isEmpty || !withdrawn.subjectCategories.isEmpty {
+            for index in shares.indices {
+                shares[index].dataCategories.removeAll(where: withdrawn.dataCategories.contains)
+                shares[index].subjectCategories.removeAll(where: withdrawn.subjectCategories.contains)
+            }
+        }
+        for number in withdrawn.actions {
+            guard actions.indices.contains(number - 1), !withdrawnActionNumbers.contains(number) else {
+                throw ReplayError(problem: "\(id) withdraws action \(number), which is not a standing action")
+            }
+            withdrawnActions = (withdrawnActions ?? []) + [ActionWithdrawal(action: number, withdrawal: mark)]
+        }
+        for number in withdrawn.recommendedActions {
+            guard let list = recommendedActions, list.indices.contains(number - 1) else {
+                throw ReplayError(problem: "\(id) withdraws recommendation \(number), which was never recorded")
+            }
+            recommendedActions?[number - 1].withdrawn = mark
+        }
+        for number in withdrawn.plannedActions {
+            guard let list = plannedActions, list.indices.contains(number - 1) else {
+                throw ReplayError(problem: "\(id) withdraws planned measure \(number), which was never recorded")
+            }
+            plannedActions?[number - 1].withdrawn = mark
+        }
     }
 
     /// Appends what is new, keeping first-seen order: a list of facts never holds one twice.

@@ -15,6 +15,8 @@ public struct Incident: Codable, Equatable, Sendable {
     public var detectedAt: Timestamp?
     /// `internal`, or the name of the subprocessor where the incident started.
     public var source: String
+    /// Where it started, when that is a subprocessor in our register, and when it told us.
+    public var subprocessor: SubprocessorOrigin?
     public var systems: [String]
     public var regions: [String]
     public var dataCategories: [String]
@@ -36,6 +38,14 @@ public struct Incident: Codable, Equatable, Sendable {
     public var eventCount: Int
     /// Each affected customer's share, in the order they were first marked affected.
     public var shares: [CustomerShare]
+    /// Steps we recommend customers take; nil until the first is recorded.
+    public var recommendedActions: [Recommendation]? = nil
+    /// Measures planned with a target date; nil until the first is recorded.
+    public var plannedActions: [PlannedAction]? = nil
+    /// Actions taken back as recorded in error; nil until the first.
+    public var withdrawnActions: [ActionWithdrawal]? = nil
+    /// Items recorded as impossible to determine, with the reason; nil until the first.
+    public var undetermined: [Undetermined]? = nil
 
     public init(
         id: IncidentID,
@@ -48,6 +58,7 @@ public struct Incident: Codable, Equatable, Sendable {
         occurredTo: Timestamp?,
         detectedAt: Timestamp?,
         source: String,
+        subprocessor: SubprocessorOrigin? = nil,
         systems: [String],
         regions: [String],
         dataCategories: [String],
@@ -78,6 +89,7 @@ public struct Incident: Codable, Equatable, Sendable {
         self.occurredTo = occurredTo
         self.detectedAt = detectedAt
         self.source = source
+        self.subprocessor = subprocessor
         self.systems = systems
         self.regions = regions
         self.dataCategories = dataCategories
@@ -108,9 +120,9 @@ public struct Incident: Codable, Equatable, Sendable {
         shares.indices.first { shares[$0].customer == customer }
     }
 
-    /// Actions recorded since the current phase was entered; these satisfy its exit criterion.
+    /// Actions recorded since the current phase was entered, and not withdrawn; these satisfy its exit criterion.
     public var actionsInCurrentPhase: [Action] {
-        actions.filter { $0.phase == phase && $0.eventNumber > phaseEnteredEvent }
+        standingActions.filter { $0.phase == phase && $0.eventNumber > phaseEnteredEvent }
     }
 }
 

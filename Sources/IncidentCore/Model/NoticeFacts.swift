@@ -57,6 +57,16 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         }
     }
 
+    /// A measure planned, with its target date.
+    public struct PlannedItem: Codable, Equatable, Sendable {
+        public var text: String
+        public var targetBy: Timestamp
+        public init(text: String, targetBy: Timestamp) {
+            self.text = text
+            self.targetBy = targetBy
+        }
+    }
+
     /// One thing that changed since the last notice sent to this customer.
     ///
     /// `item`, `before` and `after` are English words, kept for readers of the JSON export. `field` and the
@@ -67,7 +77,9 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         public var before: String
         public var after: String
         /// The fact that changed, by its key in these facts: `phase`, `awareAt`, `nature`, `dataCategories`,
-        /// `subjectCategories`, `records`, `subjects`, `consequences`, `mitigationMeasures`, `remediationActions`.
+        /// `subjectCategories`, `records`, `subjects`, `consequences`, `mitigationMeasures`, `remediationActions`,
+        /// `recommendedActions`, `plannedActions`; or what was taken back: `withdrawnDataCategories`,
+        /// `withdrawnSubjectCategories`, `withdrawnConsequences`, `withdrawnActions`, `withdrawnRecommendedActions`.
         public var field: String?
         /// The values before and after, without words: phase names, ISO 8601 times, category slugs, counts
         /// as digits, or text as typed. An empty list is "not yet known"; additions have no `beforeValues`.
@@ -118,6 +130,23 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
     public var registerReference: Checkpoint
     /// The language the notice is written in: the customer's, or English when its set is missing.
     public var language: String = "en"
+    // The keys below are absent from notices drafted before they existed.
+    public var severity: Severity?
+    public var systems: [String]?
+    public var regions: [String]?
+    /// Steps we recommend the customer takes.
+    public var recommendedActions: [String]?
+    /// Measures still planned, with their target dates.
+    public var plannedActions: [PlannedItem]?
+    /// Items this notice cannot state and that cannot be determined, with the reason.
+    public var cannotDetermine: [Undetermined]?
+    /// A note for this customer alone, given when its final notice was drafted.
+    public var closingNote: String?
+    /// True when the incident started at a subprocessor that our details say notices do not name: `source`
+    /// then holds the word `subprocessor`, never the name. Absent otherwise.
+    public var sourceWithheld: Bool?
+    /// When the subprocessor where it started told us, for an incident logged with `--subprocessor`.
+    public var subprocessorNotifiedAt: Timestamp?
 
     public init(
         incidentId: String, title: String, customer: CustomerRef, kind: NoticeKind, version: Int, draftedAt: Timestamp, dueBy: Timestamp,
@@ -164,8 +193,9 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         func categories(_ slugs: [String], _ vocabulary: Vocabulary) -> [Category] {
             slugs.map { Category(slug: $0, label: vocabulary.label(for: $0)) }
         }
+        let standing = incident.standingActions
         func items(_ kinds: Set<ActionKind>) -> [ActionItem] {
-            incident.actions.filter { kinds.contains($0.kind) }.map {
+            standing.filter { kinds.contains($0.kind) }.map {
                 ActionItem(text: $0.text, kind: $0.kind, phase: $0.phase, at: $0.takenAt)
             }
         }
@@ -187,8 +217,31 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
             nextUpdateBy: kind == .final ? nil : draftedAt.adding(seconds: Int64(organisation.updateHours) * 3600),
             changes: [], changesSinceVersion: lastSent?.version, closingSummary: incident.closingSummary,
             registerReference: checkpoint)
+        facts.severity = incident.severity
+        facts.systems = incident.systems
+        facts.regions = incident.regions
+        facts.recommendedActions = incident.standingRecommendations.map(\.text)
+        facts.plannedActions = incident.openPlannedActions.map { PlannedItem(text: $0.text, targetBy: $0.targetBy) }
+        let unknown = Set(facts.unknownItems + facts.unknownCounts)
+        facts.cannotDetermine = (incident.undetermined ?? []).filter { unknown.contains($0.item) }
+        if incident.source != "internal" && !organisation.namesSubprocessors {
+            facts.source = "subprocessor"
+            facts.sourceWithheld = true
+        }
+        facts.subprocessorNotifiedAt = incident.subprocessor?.notifiedAt
         if let previous = lastSent?.facts, kind != .initial { facts.changes = facts.changes(since: previous) }
         return facts
+    }
+
+    /// The counts this notice cannot state, by their JSON key.
+    public var unknownCounts: [String] { (records == nil ? ["records"] : []) + (subjects == nil ? ["subjects"] : []) }
+
+    /// What a final notice must not leave open: the §9.2 items and counts not known, less those recorded as
+    /// impossible to determine.
+    public static func gaps(incident: Incident, share: CustomerShare, organisation: Organisation?) -> [String] {
+        let reasons = incident.undeterminedReasons
+        let counts = (share.records == nil ? ["records"] : []) + (share.subjects == nil ? ["subjects"] : [])
+        return (unknownItems(incident: incident, share: share, organisation: organisation) + counts).filter { reasons[$0] == nil }
     }
 
     /// The §9.2 items this notice cannot yet state, by their JSON key.
@@ -201,7 +254,7 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
 
     /// The same items for a notice drafted now from this incident and share, without drafting it.
     public static func unknownItems(incident: Incident, share: CustomerShare, organisation: Organisation?) -> [String] {
-        let kinds = incident.actions.map(\.kind)
+        let kinds = incident.standingActions.map(\.kind)
         return unknown(
             nature: incident.nature, dataCategories: share.dataCategories.count, subjectCategories: share.subjectCategories.count,
             consequences: incident.consequences.count,
@@ -257,19 +310,56 @@ public struct NoticeFacts: Codable, Equatable, Sendable {
         note("phase", "Status", old.phase.rawValue, phase.rawValue, [old.phase.rawValue], [phase.rawValue])
         note("awareAt", "When we became aware", old.awareAt.iso8601, awareAt.iso8601, [old.awareAt.iso8601], [awareAt.iso8601])
         note("nature", "Nature of the incident", old.nature, nature, text(old.nature), text(nature))
-        note(
-            "dataCategories", "Categories of personal data", list(old.dataCategories.map(\.label)), list(dataCategories.map(\.label)),
-            old.dataCategories.map(\.slug), dataCategories.map(\.slug))
-        note(
-            "subjectCategories", "Categories of data subjects", list(old.subjectCategories.map(\.label)),
-            list(subjectCategories.map(\.label)),
-            old.subjectCategories.map(\.slug), subjectCategories.map(\.slug))
+        // A list that only lost items is told as a withdrawal below, not as a new list.
+        func onlyWithdrawn(_ old: [Category], _ new: [Category]) -> Bool {
+            new.count < old.count && new.allSatisfy(old.contains)
+        }
+        if !onlyWithdrawn(old.dataCategories, dataCategories) {
+            note(
+                "dataCategories", "Categories of personal data", list(old.dataCategories.map(\.label)), list(dataCategories.map(\.label)),
+                old.dataCategories.map(\.slug), dataCategories.map(\.slug))
+        }
+        if !onlyWithdrawn(old.subjectCategories, subjectCategories) {
+            note(
+                "subjectCategories", "Categories of data subjects", list(old.subjectCategories.map(\.label)),
+                list(subjectCategories.map(\.label)),
+                old.subjectCategories.map(\.slug), subjectCategories.map(\.slug))
+        }
         note("records", "Approximate number of records", count(old.records), count(records), digits(old.records), digits(records))
         note(
             "subjects", "Approximate number of data subjects", count(old.subjects), count(subjects), digits(old.subjects), digits(subjects))
         added("consequences", "Consequences", consequences.filter { !old.consequences.contains($0) })
         added("mitigationMeasures", "Mitigation measures", mitigationMeasures.filter { !old.mitigationMeasures.contains($0) }.map(\.text))
         added("remediationActions", "Remediation actions", remediationActions.filter { !old.remediationActions.contains($0) }.map(\.text))
+        let oldRecommended = old.recommendedActions ?? []
+        let recommended = recommendedActions ?? []
+        added("recommendedActions", "What we recommend you do", recommended.filter { !oldRecommended.contains($0) })
+        let oldPlanned = (old.plannedActions ?? []).map(\.text)
+        added("plannedActions", "Measures planned", (plannedActions ?? []).map(\.text).filter { !oldPlanned.contains($0) })
+        // Withdrawn: what the last notice said and this one no longer does, because it was taken back.
+        func withdrawn(_ field: String, _ item: String, _ values: [String]) {
+            if !values.isEmpty {
+                result.append(Change(item: item, before: "", after: list(values), field: field, afterValues: values))
+            }
+        }
+        let slugs = Set(dataCategories.map(\.slug))
+        withdrawn(
+            "withdrawnDataCategories", "Withdrawn: categories of personal data",
+            old.dataCategories.map(\.slug).filter { !slugs.contains($0) })
+        let subjectSlugs = Set(subjectCategories.map(\.slug))
+        withdrawn(
+            "withdrawnSubjectCategories", "Withdrawn: categories of data subjects",
+            old.subjectCategories.map(\.slug).filter { !subjectSlugs.contains($0) })
+        withdrawn("withdrawnConsequences", "Withdrawn: consequences", old.consequences.filter { !consequences.contains($0) })
+        let measures = mitigationMeasures + remediationActions
+        withdrawn(
+            "withdrawnActions", "Withdrawn: measures reported earlier",
+            (old.mitigationMeasures + old.remediationActions).filter { !measures.contains($0) }.map(\.text))
+        // Notices drafted before recommendations existed have none to withdraw.
+        if old.recommendedActions != nil {
+            withdrawn(
+                "withdrawnRecommendedActions", "Withdrawn: recommendations", oldRecommended.filter { !recommended.contains($0) })
+        }
         return result
     }
 }

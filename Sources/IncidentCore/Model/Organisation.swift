@@ -11,6 +11,12 @@ public struct Organisation: Codable, Equatable, Sendable {
     public var updateHours: Int
     /// A folder of templates that override the shipped ones.
     public var templates: String?
+    /// Whether notices name the subprocessor where an incident started. Nil (never set) names it, as notices
+    /// did before the choice existed; false says only "at one of our subprocessors".
+    public var nameSubprocessors: Bool?
+
+    /// True unless we chose not to name subprocessors in notices.
+    public var namesSubprocessors: Bool { nameSubprocessors ?? true }
 
     public static let defaultNoticeHours = 48
     public static let defaultUpdateHours = 24

@@ -6,6 +6,9 @@ public struct CustomerChanges: Equatable, Sendable {
     public var timeZone: String?
     /// `.some(nil)` goes back to the organisation's default notice hours.
     public var noticeHours: Int??
+    /// The regions and services as they now stand (each replaces the list); nil keeps it.
+    public var regions: [String]?
+    public var services: [String]?
 
     public init() {}
 }
@@ -28,6 +31,8 @@ extension Workflow {
         next.language = changes.language ?? current.language
         next.timeZone = changes.timeZone ?? current.timeZone
         if let hours = changes.noticeHours { next.noticeHours = hours }
+        next.regions = changes.regions ?? current.regions
+        next.services = changes.services ?? current.services
         guard !next.emails.isEmpty else { throw InputError(field: .customerEmail, problem: "give at least one address for notices") }
         if next == current { return [] }
         return [DirectoryEvent(payload: .customerEdited(next), actor: context.actor, recordedAt: context.now)]

@@ -8,6 +8,7 @@ public struct OrganisationChanges: Equatable, Sendable {
     public var noticeHours: Int?
     public var updateHours: Int?
     public var templates: String?
+    public var nameSubprocessors: Bool?
 
     public init() {}
 }
@@ -24,6 +25,7 @@ extension Organisation {
         next.noticeHours = changes.noticeHours ?? noticeHours
         next.updateHours = changes.updateHours ?? updateHours
         next.templates = changes.templates ?? templates
+        next.nameSubprocessors = changes.nameSubprocessors ?? nameSubprocessors
         return next
     }
 }

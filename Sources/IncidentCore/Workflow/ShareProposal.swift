@@ -7,6 +7,9 @@ public struct ShareProposal: Equatable, Sendable {
     public var subjects: Int?
     /// Where the proposal came from (the customer option, or a row of a file), for errors.
     public var origin: Field
+    /// Categories to take back from this customer's share, and why.
+    public var withdraw = WithdrawalProposal()
+    public var reason: String?
 
     public init(
         customer: String, dataCategories: [String] = [], subjectCategories: [String] = [], records: Int? = nil,
@@ -41,12 +44,23 @@ extension Workflow {
                     field: proposal.origin, problem: "\(proposal.customer) is not a customer", next: .addCustomer(proposal.customer))
             }
             let isNew = marked.insert(proposal.customer).inserted
+            var withdrawn: Withdrawn?
+            if !proposal.withdraw.isEmpty {
+                guard let share = incident.share(of: proposal.customer) else {
+                    throw InputError(
+                        field: proposal.origin,
+                        problem: "\(proposal.customer) is not marked affected by \(incident.id), so nothing can be withdrawn",
+                        next: .listNotices(incident.id))
+                }
+                withdrawn = try Workflow.withdrawn(proposal.withdraw, from: share, incident: incident.id)
+                try checkReason(withdrawn, reason: proposal.reason, field: .note)
+            }
             let body = Affected(
                 customer: proposal.customer,
                 dataCategories: proposal.dataCategories.isEmpty && isNew ? incident.dataCategories : proposal.dataCategories,
                 subjectCategories: proposal.subjectCategories.isEmpty && isNew ? incident.subjectCategories : proposal.subjectCategories,
                 records: proposal.records, subjects: proposal.subjects,
-                noticeHours: customer.noticeHours ?? defaultHours)
+                noticeHours: customer.noticeHours ?? defaultHours, withdrawn: withdrawn, reason: withdrawn == nil ? nil : proposal.reason)
             return try event(for: incident, .affected(body), context: context, after: index)
         }
     }

@@ -13,6 +13,20 @@ public struct UpdateProposal: Equatable, Sendable {
     public var occurredFrom: Timestamp?
     public var occurredTo: Timestamp?
     public var detectedAt: Timestamp?
+    /// What to take back; `note` gives the reason.
+    public var withdraw = WithdrawalProposal()
+    /// Steps to recommend to customers.
+    public var recommendedActions: [String] = []
+    /// A measure planned, with its target date.
+    public var plannedAction: Planned?
+    /// The number (from 1) of a planned measure now done; it is recorded as the action.
+    public var completesPlanned: Int?
+    /// Items that cannot be determined, with the reason.
+    public var cannotDetermine: [Undetermined] = []
+    /// Breach types stated now, and those the incident's events already state (read by the caller from
+    /// its timeline: the breach type is kept in events only, not in the incident's projection).
+    public var breachTypes: [BreachType] = []
+    public var knownBreachTypes: [BreachType] = []
 
     public init() {}
 }
@@ -20,7 +34,25 @@ public struct UpdateProposal: Equatable, Sendable {
 extension Workflow {
     /// Turns a proposal into the `updated` event: repeated facts are dropped, corrections keep the value they replace.
     public static func update(_ incident: Incident, proposal: UpdateProposal, context: Context) throws -> IncidentEvent {
-        try update(incident, with: changes(to: incident, proposal: proposal), context: context)
+        var body = changes(to: incident, proposal: proposal)
+        body.withdrawn = try withdrawn(proposal.withdraw, from: incident)
+        try checkReason(body.withdrawn, reason: body.note, field: .note)
+        if let number = proposal.completesPlanned {
+            guard proposal.action == nil else {
+                throw InputError(field: .completedPlanned, problem: "it records the planned measure as the action; leave out --action")
+            }
+            let planned = incident.plannedActions ?? []
+            guard planned.indices.contains(number - 1), planned[number - 1].isOpen else {
+                throw InputError(
+                    field: .completedPlanned,
+                    problem: "\(incident.id) has no open planned measure \(number)" + (planned.isEmpty ? " (none is recorded)" : ""),
+                    next: .showIncident(incident.id))
+            }
+            body.completesPlanned = number
+            body.action = ActionTaken(
+                text: planned[number - 1].text, kind: proposal.actionKind ?? incident.phase.defaultActionKind, phase: incident.phase)
+        }
+        return try update(incident, with: body, context: context)
     }
 
     /// The body of the update a proposal makes: only what is new or really different.
@@ -43,6 +75,14 @@ extension Workflow {
         body.occurredFrom = change(current.occurredFrom, p.occurredFrom)
         body.occurredTo = change(current.occurredTo, p.occurredTo)
         body.detectedAt = change(current.detectedAt, p.detectedAt)
+        let recommended = new(p.recommendedActions, beside: current.standingRecommendations.map(\.text))
+        body.recommendedActions = recommended.isEmpty ? nil : recommended
+        body.plannedAction = p.plannedAction
+        let reasons = current.undeterminedReasons
+        let undetermined = p.cannotDetermine.filter { reasons[$0.item] != $0.reason }
+        body.cannotDetermine = undetermined.isEmpty ? nil : undetermined
+        let added = BreachType.new(p.breachTypes, beside: p.knownBreachTypes)
+        body.breachTypes = added.isEmpty ? nil : added
         return body
     }
 

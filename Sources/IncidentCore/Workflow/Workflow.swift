@@ -37,10 +37,25 @@ public enum Workflow {
             if let time { try checkPast(time, field: field, context: context) }
         }
         try checkWindow(from: body.occurredFrom, to: body.occurredTo)
+        if let origin = body.subprocessor {
+            try checkPast(origin.notifiedAt, field: .subprocessorNotifiedAt, context: context)
+            if let detected = body.detectedAt, origin.notifiedAt < detected {
+                throw InputError(
+                    field: .subprocessorNotifiedAt,
+                    problem:
+                        "\(origin.notifiedAt) is before the detection time \(detected); the subprocessor cannot have told us before it knew"
+                )
+            }
+        }
     }
 
     public static func update(_ incident: Incident, with body: Updated, context: Context) throws -> IncidentEvent {
-        guard !incident.isClosed else {
+        // What its final notices cannot state may still be recorded on a closed incident, so that they can go out.
+        var rest = body
+        rest.cannotDetermine = nil
+        rest.note = nil
+        let onlyUndetermined = body.cannotDetermine != nil && rest == Updated()
+        guard !incident.isClosed || onlyUndetermined else {
             throw WorkflowRefusal(
                 step: "update", incident: incident.id,
                 unmet: [Unmet("it is closed", next: .reopen(incident.id))])

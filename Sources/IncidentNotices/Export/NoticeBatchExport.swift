@@ -13,8 +13,14 @@ public struct NoticeBatchExport {
     /// The folder to write into; nil writes the one notice to `output`.
     public var folder: String?
     public var force: Bool
+    /// Dates the letters and e-mails for sending at this moment instead of their drafting time.
+    public var sendingAt: Timestamp?
 
-    public init(incident: IncidentID, choice: CustomerSelection, version: Int?, format: NoticeFormat, folder: String?, force: Bool) {
+    public init(
+        incident: IncidentID, choice: CustomerSelection, version: Int?, format: NoticeFormat, folder: String?, force: Bool,
+        sendingAt: Timestamp? = nil
+    ) {
+        self.sendingAt = sendingAt
         self.incident = incident
         self.choice = choice
         self.version = version
@@ -24,7 +30,7 @@ public struct NoticeBatchExport {
     }
 
     /// The file name a version gets in the export folder.
-    public func fileName(_ notice: NoticeVersion) -> String { notice.baseName + "." + format.rawValue }
+    public func fileName(_ notice: NoticeVersion) -> String { notice.baseName + "." + format.fileExtension }
 
     /// Runs the export; `progress(done, total)` after each notice, `output` for a notice without a folder.
     /// Returns the incident as read and how many notices were exported.
@@ -47,12 +53,13 @@ public struct NoticeBatchExport {
                 if force { try SafeFile.checkReplaceable(path) } else { try SafeFile.checkFree(path) }
             }
         }
+        let annex = format == .edpb ? try AnnexContext.read(incident, from: register) : nil
         var done = 0
         var written: [String] = []
         do {
             try register.forEachNotice(incident, customer: customer, version: version, latestOnly: version == nil) { notice in
                 guard chosen.contains(notice.customer) else { return }
-                let text = try NoticeExport.render(notice, as: format)
+                let text = try NoticeExport.render(notice, as: format, sendingAt: sendingAt, annex: annex)
                 if let folder {
                     let path = folder + "/" + fileName(notice)
                     try SafeFile.write(text, to: path, force: force, sync: false)

@@ -4,17 +4,25 @@ import IncidentCore
 public enum NoticeExport {
     /// The notice in one format. The stored Markdown is the text the counsel approved; every other
     /// format is derived from it, so they all say the same thing.
-    public static func render(_ draft: NoticeVersion, as format: NoticeFormat) throws -> String {
+    ///
+    /// `sendingAt` dates the HTML letter and the e-mail's `Date:` header for sending; without it they carry
+    /// the drafting time, and the same version always gives the same bytes. `annex` carries what the
+    /// controller annex reads beyond the notice (the incident's events, the customers' regions); without it
+    /// the annex states no breach type, sending or country.
+    public static func render(
+        _ draft: NoticeVersion, as format: NoticeFormat, sendingAt: Timestamp? = nil, annex: AnnexContext? = nil
+    ) throws -> String {
         switch format {
         case .md: return draft.markdown
         case .txt: return MarkdownLite.plainText(draft.markdown)
-        case .html: return MarkdownLite.html(draft.markdown, title: draft.subject, lang: draft.facts.language)
-        case .eml: return try email(draft).rendered()
+        case .html: return NoticeLetter.html(draft, dated: sendingAt ?? draft.facts.draftedAt)
+        case .eml: return try email(draft, sendingAt: sendingAt).rendered()
         case .json: return try json(draft)
+        case .edpb: return try (annex ?? AnnexContext(events: [], regions: [:])).render(draft)
         }
     }
 
-    static func email(_ draft: NoticeVersion) throws -> EmailMessage {
+    static func email(_ draft: NoticeVersion, sendingAt: Timestamp? = nil) throws -> EmailMessage {
         let facts = draft.facts
         guard !facts.contact.email.isEmpty else {
             throw InputError(
@@ -23,14 +31,15 @@ public enum NoticeExport {
                 next: .setOrganisation)
         }
         let zone = TimeZone(identifier: facts.customer.timeZone) ?? TimeZone(identifier: "UTC")!
-        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(facts.draftedAt.seconds)))
+        let date = sendingAt ?? facts.draftedAt
+        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(date.seconds)))
         do {
             return try EmailMessage(
                 from: .init(name: facts.contact.name, address: facts.contact.email), to: facts.customer.emails, subject: draft.subject,
-                seconds: facts.draftedAt.seconds, utcOffsetSeconds: offset,
+                seconds: date.seconds, utcOffsetSeconds: offset,
                 messageID: messageID(facts, version: facts.version),
                 textBody: MarkdownLite.plainText(draft.markdown),
-                htmlBody: MarkdownLite.html(draft.markdown, title: draft.subject, lang: facts.language), language: facts.language,
+                htmlBody: NoticeLetter.html(draft, dated: date), language: facts.language,
                 cc: facts.contact.dpoEmail.map { [$0] } ?? [], replyTo: facts.contact.email,
                 // An update or final notice follows the last one this customer was sent, in the same thread.
                 inReplyTo: facts.changesSinceVersion.map { messageID(facts, version: $0) },

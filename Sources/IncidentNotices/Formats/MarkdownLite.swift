@@ -5,25 +5,30 @@
 public enum MarkdownLite {
     /// A standalone HTML5 document; all text is escaped, so nothing the user typed becomes markup.
     public static func html(_ markdown: String, title: String, lang: String) -> String {
-        var out = """
-            <!DOCTYPE html>
-            <html lang="\(languageTag(lang))">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escaped(title))</title>
-            <style>
-            body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
-              line-height: 1.5; color: #111; max-width: 42em; margin: 2em auto; padding: 0 1em; }
-            h1, h2, h3 { line-height: 1.25; margin: 1.4em 0 0.5em; page-break-after: avoid; }
-            li { margin: 0.25em 0; }
-            @media print { body { margin: 0; max-width: none; font-size: 11pt; } }
-            </style>
-            </head>
-            <body>
+        head(title: title, lang: lang, style: LetterStyle.plainCSS) + htmlBlocks(MarkdownBlock.parse(markdown)) + "</body>\n</html>\n"
+    }
 
-            """
-        for block in MarkdownBlock.parse(markdown) {
+    /// The document up to and including `<body>`: language, title and style sheet.
+    static func head(title: String, lang: String, style: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(languageTag(lang))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escaped(title))</title>
+        <style>
+        \(style)</style>
+        </head>
+        <body>
+
+        """
+    }
+
+    /// The blocks as HTML elements, one per line.
+    static func htmlBlocks(_ blocks: [MarkdownBlock]) -> String {
+        var out = ""
+        for block in blocks {
             switch block {
             case .heading(let level, let text):
                 out += "<h\(level)>\(inlineHTML(text))</h\(level)>\n"
@@ -35,7 +40,7 @@ public enum MarkdownLite {
                 out += "<hr>\n"
             }
         }
-        return out + "</body>\n</html>\n"
+        return out
     }
 
     /// Plain text for email bodies: underlined headings, paragraphs and bullets wrapped at `width`.
@@ -70,7 +75,84 @@ public enum MarkdownLite {
     }
 
     static func inlineHTML(_ text: String) -> String {
-        InlineRun.runs(text).map { $0.bold ? "<strong>\(escaped($0.text))</strong>" : escaped($0.text) }.joined()
+        InlineRun.runs(text).map { $0.bold ? "<strong>\(kept(escaped($0.text)))</strong>" : kept(escaped($0.text)) }.joined()
+    }
+
+    /// Marks incident ids, English dates and register checkpoints in escaped text, so the style sheet can keep
+    /// an id or a date on one line (a browser would break `INC-2026-0001` at its hyphens) and let a long
+    /// checkpoint break only where it must. The patterns hold only characters that escaping leaves alone.
+    ///
+    /// A hand-written scan over the UTF-8 bytes rather than regular expressions: it runs on every piece of text
+    /// of every exported notice, and a batch may hold ten thousand.
+    static func kept(_ html: String) -> String {
+        let bytes = Array(html.utf8)
+        guard bytes.contains(UInt8(ascii: "-")) || bytes.contains(UInt8(ascii: ":")) else { return html }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        var i = 0
+        func wrap(_ length: Int, _ cls: String) {
+            out += Array("<span class=\"\(cls)\">".utf8) + bytes[i..<i + length] + Array("</span>".utf8)
+            i += length
+        }
+        while i < bytes.count {
+            let atWordStart = i == 0 || !isWordByte(bytes[i - 1])
+            if let length = incidentID(bytes, at: i) {
+                wrap(length, "id")
+            } else if atWordStart, let length = date(bytes, at: i) {
+                wrap(length, "nowrap")
+            } else if atWordStart, let length = checkpoint(bytes, at: i) {
+                wrap(length, "checkpoint")
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    private static func isWordByte(_ b: UInt8) -> Bool {
+        isDigit(b) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+    }
+
+    /// How many digits start at `i`.
+    private static func digits(_ bytes: [UInt8], at i: Int) -> Int {
+        var n = 0
+        while i + n < bytes.count, isDigit(bytes[i + n]) { n += 1 }
+        return n
+    }
+
+    /// `INC-2026-0001`: `INC-`, four digits, `-`, four or more digits.
+    private static func incidentID(_ bytes: [UInt8], at i: Int) -> Int? {
+        guard bytes.count - i >= 13, bytes[i] == 0x49, bytes[i + 1] == 0x4E, bytes[i + 2] == 0x43, bytes[i + 3] == 0x2D,
+            digits(bytes, at: i + 4) >= 4, bytes[i + 8] == 0x2D
+        else { return nil }
+        let number = digits(bytes, at: i + 9)
+        return number >= 4 ? 9 + number : nil
+    }
+
+    /// `2026-11-23`, and its time when a no-break space joins one: `2026-11-23 09:00`.
+    private static func date(_ bytes: [UInt8], at i: Int) -> Int? {
+        guard bytes.count - i >= 10, digits(bytes, at: i) >= 4, bytes[i + 4] == 0x2D, digits(bytes, at: i + 5) >= 2,
+            bytes[i + 7] == 0x2D, digits(bytes, at: i + 8) >= 2
+        else { return nil }
+        let t = i + 10
+        if bytes.count - t >= 7, bytes[t] == 0xC2, bytes[t + 1] == 0xA0, digits(bytes, at: t + 2) >= 2, bytes[t + 4] == 0x3A,
+            digits(bytes, at: t + 5) >= 2
+        {
+            return 17
+        }
+        return 10
+    }
+
+    /// `42:` and 64 lowercase hex digits, ending at a word boundary: a register checkpoint.
+    private static func checkpoint(_ bytes: [UInt8], at i: Int) -> Int? {
+        let sequence = digits(bytes, at: i)
+        let colon = i + sequence
+        guard sequence > 0, colon + 65 <= bytes.count, bytes[colon] == 0x3A else { return nil }
+        for b in bytes[(colon + 1)...(colon + 64)] where !(isDigit(b) || (b >= 0x61 && b <= 0x66)) { return nil }
+        let end = colon + 65
+        return end < bytes.count && isWordByte(bytes[end]) ? nil : end - i
     }
 
     static func plain(_ text: String) -> String {

@@ -23,15 +23,22 @@ extension NoticeLanguage {
             "consequences": "Consequences",
             "mitigationMeasures": "Mitigation measures",
             "remediationActions": "Remediation actions",
+            "recommendedActions": "New recommendations to you",
+            "plannedActions": "Newly planned measures",
+            "withdrawnDataCategories": "No longer affected, as reported earlier in error: categories of personal data",
+            "withdrawnSubjectCategories": "No longer affected, as reported earlier in error: categories of data subjects",
+            "withdrawnConsequences": "Consequences reported earlier that we no longer expect",
+            "withdrawnActions": "Measures reported earlier in error, now withdrawn",
+            "withdrawnRecommendedActions": "Recommendations we withdraw",
         ],
+        severities: [.low: "minor", .medium: "moderate", .high: "serious", .critical: "very serious"],
         notYetKnown: "not yet known",
         listSeparator: "; ",
         categories: Dictionary(
             uniqueKeysWithValues: (Vocabulary.dataCategories.terms + Vocabulary.subjectCategories.terms).map { ($0.slug, $0.label) }),
         approximate: { "about " + grouped($0, ",") },
-        // `2026-11-23 09:05 UTC+01:00 (Europe/Berlin)`: unambiguous for a reader in any zone.
+        // `2026-11-23 09:05`, or `2026-10-24 10:00 (UTC+02:00)` when its offset differs from the one the notice names.
         time: { t in
-            "\(t.year)-\(twoDigits(t.month))-\(twoDigits(t.day)) \(twoDigits(t.hour)):\(twoDigits(t.minute)) \(t.offset)"
-                + (t.zoneName.map { " (\($0))" } ?? "")
+            "\(t.year)-\(twoDigits(t.month))-\(twoDigits(t.day))\u{A0}\(twoDigits(t.hour)):\(twoDigits(t.minute))" + zoneSuffix(t)
         })
 }

@@ -24,7 +24,15 @@ extension NoticeLanguage {
             "consequences": "Conséquences nouvellement identifiées",
             "mitigationMeasures": "Nouvelles mesures de confinement et d’atténuation",
             "remediationActions": "Nouvelles mesures correctives",
+            "recommendedActions": "Nouvelles recommandations à votre intention",
+            "plannedActions": "Mesures nouvellement prévues",
+            "withdrawnDataCategories": "Catégories de données à caractère personnel signalées par erreur et finalement non concernées",
+            "withdrawnSubjectCategories": "Catégories de personnes signalées par erreur et finalement non concernées",
+            "withdrawnConsequences": "Conséquences signalées précédemment que nous n’envisageons plus",
+            "withdrawnActions": "Mesures signalées par erreur, que nous retirons",
+            "withdrawnRecommendedActions": "Recommandations que nous retirons",
         ],
+        severities: [.low: "mineur", .medium: "modéré", .high: "grave", .critical: "très grave"],
         notYetKnown: "à déterminer",
         listSeparator: "\u{A0}; ",
         categories: [
@@ -55,11 +63,9 @@ extension NoticeLanguage {
             "support-contacts": "Interlocuteurs de l’assistance",
         ],
         approximate: { "environ " + grouped($0, "\u{A0}") },
-        // `23 novembre 2026 à 9 h 05 (UTC+01:00, Europe/Paris)`; the first of the month is `1er`.
+        // `23 novembre 2026 à 9 h 05` (and ` (UTC+02:00)` where a time's offset differs from the notice's); the first of the month is `1er`.
         time: { t in
-            let months = [
-                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-            ]
+            let months = Months.french
             let day = t.day == 1 ? "1er" : "\(t.day)"
             return "\(day)\u{A0}\(months[t.month - 1]) \(t.year) à \(t.hour)\u{A0}h\u{A0}\(twoDigits(t.minute))" + zoneSuffix(t)
         })

@@ -23,7 +23,15 @@ extension NoticeLanguage {
             "consequences": "Neu festgestellte Folgen",
             "mitigationMeasures": "Neue Maßnahmen zur Eindämmung und Minderung",
             "remediationActions": "Neue Maßnahmen zur Behebung",
+            "recommendedActions": "Neue Empfehlungen an Sie",
+            "plannedActions": "Neu geplante Maßnahmen",
+            "withdrawnDataCategories": "Irrtümlich gemeldet, nicht betroffen: Kategorien personenbezogener Daten",
+            "withdrawnSubjectCategories": "Irrtümlich gemeldet, nicht betroffen: Kategorien betroffener Personen",
+            "withdrawnConsequences": "Früher gemeldete Folgen, die wir nicht mehr erwarten",
+            "withdrawnActions": "Irrtümlich gemeldete Maßnahmen, hiermit zurückgenommen",
+            "withdrawnRecommendedActions": "Zurückgenommene Empfehlungen",
         ],
+        severities: [.low: "geringfügig", .medium: "mittelschwer", .high: "schwerwiegend", .critical: "sehr schwerwiegend"],
         notYetKnown: "noch nicht bekannt",
         listSeparator: "; ",
         categories: [
@@ -54,11 +62,9 @@ extension NoticeLanguage {
             "support-contacts": "Ansprechpersonen im Support",
         ],
         approximate: { "etwa " + grouped($0, ".") },
-        // `23. November 2026 um 09:05 Uhr (UTC+01:00, Europe/Berlin)`, with no-break spaces where a line must not break (DIN 5008)
+        // `23. November 2026 um 09:05 Uhr` (and ` (UTC+02:00)` where a time's offset differs from the notice's), with no-break spaces where a line must not break (DIN 5008)
         time: { t in
-            let months = [
-                "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
-            ]
+            let months = Months.german
             return "\(t.day).\u{A0}\(months[t.month - 1]) \(t.year) um \(twoDigits(t.hour)):\(twoDigits(t.minute))\u{A0}Uhr" + zoneSuffix(t)
         })
 }

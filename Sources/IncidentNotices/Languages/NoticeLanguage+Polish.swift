@@ -24,7 +24,15 @@ extension NoticeLanguage {
             "consequences": "Nowo ustalone skutki",
             "mitigationMeasures": "Nowe środki powstrzymujące i ograniczające",
             "remediationActions": "Nowe działania naprawcze",
+            "recommendedActions": "Nowe zalecenia dla Państwa",
+            "plannedActions": "Nowo zaplanowane środki",
+            "withdrawnDataCategories": "Kategorie danych osobowych wskazane wcześniej omyłkowo, które nie są objęte incydentem",
+            "withdrawnSubjectCategories": "Kategorie osób wskazane wcześniej omyłkowo, których incydent nie dotyczy",
+            "withdrawnConsequences": "Wcześniej wskazane skutki, których już nie przewidujemy",
+            "withdrawnActions": "Środki wskazane omyłkowo, które niniejszym wycofujemy",
+            "withdrawnRecommendedActions": "Wycofane zalecenia",
         ],
+        severities: [.low: "niewielką", .medium: "umiarkowaną", .high: "poważną", .critical: "bardzo poważną"],
         notYetKnown: "do ustalenia",
         listSeparator: "; ",
         categories: [
@@ -55,12 +63,9 @@ extension NoticeLanguage {
             "support-contacts": "Osoby kontaktowe ds. wsparcia",
         ],
         approximate: { "około " + grouped($0, "\u{A0}") },
-        // `23 listopada 2026 r. o godz. 09:05 (UTC+01:00, Europe/Warsaw)`, with no-break spaces where a line must not break
+        // `23 listopada 2026 r. o godz. 09:05` (and ` (UTC+02:00)` where a time's offset differs from the notice's), with no-break spaces where a line must not break
         time: { t in
-            let months = [
-                "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października",
-                "listopada", "grudnia",
-            ]
+            let months = Months.polish
             return "\(t.day)\u{A0}\(months[t.month - 1]) \(t.year)\u{A0}r. o\u{A0}godz.\u{A0}\(twoDigits(t.hour)):\(twoDigits(t.minute))"
                 + zoneSuffix(t)
         })

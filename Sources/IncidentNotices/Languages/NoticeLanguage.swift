@@ -15,6 +15,9 @@ struct NoticeLanguage: Sendable {
         let offset: String
         /// The IANA zone, or nil for UTC itself.
         let zoneName: String?
+        /// True when the offset differs from the one the notice names once for all its times (across a
+        /// daylight-saving change, say), so this time must show its own.
+        let showsOffset: Bool
     }
 
     let code: String
@@ -22,6 +25,8 @@ struct NoticeLanguage: Sendable {
     let phases: [Phase: String]
     /// The "what has changed" label for each fact, by its key in `NoticeFacts` (`phase`, `records`, …).
     let changeItems: [String: String]
+    /// The severity in plain words, as it completes the template's sentence ("we rate it as …").
+    let severities: [Severity: String]
     /// Stands for an empty list or an unknown count in "what has changed".
     let notYetKnown: String
     /// Joins several values in "what has changed".
@@ -30,7 +35,7 @@ struct NoticeLanguage: Sendable {
     let categories: [String: String]
     /// `about 1,200`, `etwa 1.200`.
     let approximate: @Sendable (Int) -> String
-    /// A time as this language writes it, with its offset and zone.
+    /// A time as this language writes it; its offset only where it differs from the notice's.
     let time: @Sendable (LocalTime) -> String
 
     /// The languages with a table; a language without one uses English words.
@@ -40,17 +45,25 @@ struct NoticeLanguage: Sendable {
 
     func phase(_ phase: Phase) -> String { phases[phase] ?? phase.rawValue }
 
+    func severity(_ severity: Severity) -> String { severities[severity] ?? severity.rawValue }
+
     func label(_ category: NoticeFacts.Category) -> String {
         if category.slug.hasPrefix(Vocabulary.otherPrefix) { return category.label }
         return categories[category.slug] ?? category.label
     }
 
-    func format(_ t: Timestamp, in zone: TimeZone) -> String { time(Self.local(t, in: zone)) }
+    /// A time in the customer's zone. A notice names its zone and offset once (`NoticeView`'s `utcOffset`), so
+    /// a time whose offset equals `noticeOffset` (seconds east of UTC) shows none; nil shows it always.
+    func format(_ t: Timestamp, in zone: TimeZone, noticeOffset: Int? = nil) -> String {
+        time(Self.local(t, in: zone, noticeOffset: noticeOffset))
+    }
 
     /// One change in this language's words: its label, and the values before and after (nil for additions).
     ///
     /// Notices drafted before changes carried their values have only English words; those are kept.
-    func describe(_ change: NoticeFacts.Change, in zone: TimeZone) -> (item: String, before: String?, after: String) {
+    func describe(_ change: NoticeFacts.Change, in zone: TimeZone, noticeOffset: Int? = nil) -> (
+        item: String, before: String?, after: String
+    ) {
         guard let field = change.field, let after = change.afterValues else {
             return (change.item, change.before.isEmpty ? nil : change.before, change.after)
         }
@@ -58,8 +71,9 @@ struct NoticeLanguage: Sendable {
             let shown: [String]
             switch field {
             case "phase": shown = values.map { Phase(rawValue: $0).map(phase) ?? $0 }
-            case "awareAt": shown = values.map { Timestamp.stored($0).map { format($0, in: zone) } ?? $0 }
-            case "dataCategories", "subjectCategories": shown = values.map { label(.init(slug: $0, label: Self.otherText($0))) }
+            case "awareAt": shown = values.map { Timestamp.stored($0).map { format($0, in: zone, noticeOffset: noticeOffset) } ?? $0 }
+            case "dataCategories", "subjectCategories", "withdrawnDataCategories", "withdrawnSubjectCategories":
+                shown = values.map { label(.init(slug: $0, label: Self.otherText($0))) }
             case "records", "subjects": shown = values.map { Int($0).map(approximate) ?? $0 }
             default: shown = values
             }
@@ -86,18 +100,28 @@ struct NoticeLanguage: Sendable {
 
     static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    static func local(_ t: Timestamp, in zone: TimeZone) -> LocalTime {
-        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t.seconds)))
+    static func local(_ t: Timestamp, in zone: TimeZone, noticeOffset: Int? = nil) -> LocalTime {
+        let offset = offset(of: t, in: zone)
         let iso = Array(Timestamp(seconds: t.seconds + Int64(offset)).iso8601)  // "YYYY-MM-DDTHH:MM:SSZ", shifted
         func number(_ from: Int, _ count: Int) -> Int { Int(String(iso[from..<from + count])) ?? 0 }
-        let sign = offset < 0 ? "-" : "+"
-        let text = "UTC\(sign)\(twoDigits(abs(offset) / 3600)):\(twoDigits(abs(offset) % 3600 / 60))"
-        let name = zone.identifier == "UTC" || zone.identifier == "GMT" ? nil : zone.identifier
+        let name = isUTC(zone) ? nil : zone.identifier
         return LocalTime(
             year: number(0, 4), month: number(5, 2), day: number(8, 2), hour: number(11, 2), minute: number(14, 2),
-            offset: text, zoneName: name)
+            offset: offsetText(offset), zoneName: name, showsOffset: noticeOffset != offset)
     }
 
-    /// ` (UTC+01:00, Europe/Berlin)`, or ` (UTC+00:00)` in UTC itself.
-    static func zoneSuffix(_ t: LocalTime) -> String { " (\(t.offset)\(t.zoneName.map { ", \($0)" } ?? ""))" }
+    /// Seconds east of UTC in `zone` at that moment.
+    static func offset(of t: Timestamp, in zone: TimeZone) -> Int {
+        zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t.seconds)))
+    }
+
+    /// `UTC+01:00`.
+    static func offsetText(_ offset: Int) -> String {
+        "UTC\(offset < 0 ? "-" : "+")\(twoDigits(abs(offset) / 3600)):\(twoDigits(abs(offset) % 3600 / 60))"
+    }
+
+    static func isUTC(_ zone: TimeZone) -> Bool { ["UTC", "GMT", "Etc/UTC", "Etc/GMT"].contains(zone.identifier) }
+
+    /// ` (UTC+02:00)` for a time whose offset differs from the notice's; nothing otherwise.
+    static func zoneSuffix(_ t: LocalTime) -> String { t.showsOffset ? " (\(t.offset))" : "" }
 }

@@ -101,6 +101,14 @@ enum PostgresProjection {
                 INSERT INTO organisation (id, body, set_seq) VALUES (1, $1, $2)
                 ON CONFLICT (id) DO UPDATE SET body = excluded.body, set_seq = excluded.set_seq
                 """, [.text(try CanonicalJSON.encode(organisation)), .int(seq)])
+        case .subprocessorAdded(let subprocessor):
+            try session.query(
+                "INSERT INTO subprocessors (slug, state, added_seq) VALUES ($1, $2, $3)",
+                [.text(subprocessor.slug), .text(try CanonicalJSON.encode(subprocessor)), .int(seq)])
+        case .subprocessorEdited(let subprocessor):
+            try session.query(
+                "UPDATE subprocessors SET state = $2 WHERE slug = $1",
+                [.text(subprocessor.slug), .text(try CanonicalJSON.encode(subprocessor))])
         }
     }
 
@@ -167,6 +175,11 @@ enum PostgresProjection {
             var customer = try Stored.json(Customer.self, try row.text(1))
             customer.slug = try row.text(0)
             directory.customers[customer.slug] = customer
+        }
+        for row in try session.query("SELECT slug, state FROM subprocessors") {
+            var subprocessor = try Stored.json(Subprocessor.self, try row.text(1))
+            subprocessor.slug = try row.text(0)
+            directory.subprocessors[subprocessor.slug] = subprocessor
         }
         if let row = try session.query("SELECT body FROM organisation WHERE id = 1").first {
             directory.organisation = try Stored.json(Organisation.self, try row.text(0))

@@ -4,7 +4,8 @@
 /// triggers live here because the server enforces them on every writer, including ones that are not this program.
 enum PostgresSchema {
     static let migrations: [(name: String, sql: String)] = [
-        ("2026-11-29-register", register)
+        ("2026-11-29-register", register),
+        ("2026-11-30-subprocessors", subprocessors),
     ]
 
     /// A fixed key for `pg_advisory_xact_lock`: two `db init` at once apply each migration once.
@@ -142,6 +143,16 @@ enum PostgresSchema {
             sent_by TEXT,
             sent_via TEXT,
             PRIMARY KEY (incident_id, customer, version)
+        );
+        """
+
+    /// Subprocessors, kept as the canonical JSON of each beside its slug. Customers' regions and services and
+    /// an incident's subprocessor live in the JSON those tables already keep, so only this table is new.
+    private static let subprocessors = """
+        CREATE TABLE subprocessors (
+            slug TEXT PRIMARY KEY CHECK (slug ~ '^[a-z0-9-]{1,63}$'),
+            state TEXT NOT NULL CHECK (state::json IS NOT NULL),
+            added_seq BIGINT NOT NULL REFERENCES events(seq)
         );
         """
 }

@@ -82,6 +82,7 @@ extension PostgresRegister {
             "SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.seq = i.last_seq)",
             "SELECT count(*) FROM customers c WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.seq = c.added_seq)",
             "SELECT count(*) FROM organisation o WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.seq = o.set_seq)",
+            "SELECT count(*) FROM subprocessors p WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.seq = p.added_seq)",
             "SELECT count(*) FROM shares s WHERE NOT EXISTS (SELECT 1 FROM incidents i WHERE i.id = s.incident_id) OR NOT EXISTS (SELECT 1 FROM customers c WHERE c.slug = s.customer)",
             "SELECT count(*) FROM notices n WHERE NOT EXISTS (SELECT 1 FROM incidents i WHERE i.id = n.incident_id) OR NOT EXISTS (SELECT 1 FROM customers c WHERE c.slug = n.customer) OR NOT EXISTS (SELECT 1 FROM events e WHERE e.seq = n.drafted_seq)",
         ]

@@ -24,6 +24,11 @@ struct CustomerEdit: ParsableCommand {
     @Option(help: "IANA time zone its notices show times in.") var timezone: String?
     @Option(name: .customLong("notice-hours"), help: "Hours from our awareness to its deadline, for incidents marked from now on.")
     var noticeHours: Int?
+    @Option(name: .customLong("region"), help: ArgumentHelp("Where its data is kept (repeat; replaces the list).", valueName: "region"))
+    var regions: [String] = []
+    @Option(
+        name: .customLong("service"), help: ArgumentHelp("A service of ours it uses (repeat; replaces the list).", valueName: "service"))
+    var services: [String] = []
     @Flag(name: .customLong("default-notice-hours"), help: "Use our default notice hours from now on.") var defaultNoticeHours = false
 
     func validate() throws {
@@ -39,6 +44,8 @@ struct CustomerEdit: ParsableCommand {
         changes.timeZone = try timezone.map(CustomerInput.timeZone)
         if let noticeHours { changes.noticeHours = .some(try NoticeHours.parse(noticeHours, field: .noticeHours)) }
         if defaultNoticeHours { changes.noticeHours = .some(nil) }
+        changes.regions = regions.isEmpty ? nil : try ScopeTerm.parseAll(regions, field: .region)
+        changes.services = services.isEmpty ? nil : try ScopeTerm.parseAll(services, field: .service)
         let context = try writer.context()
         var edited = false
         let directory = try register.open(create: false).recordDirectory { directory in

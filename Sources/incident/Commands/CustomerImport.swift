@@ -9,8 +9,8 @@ struct CustomerImport: ParsableCommand {
         abstract: "Add customers from a CSV file: all of them, or none if any row is bad.",
         discussion: """
             Header row with: slug, name, email (several separated by ;), and optionally
-            language, timezone, notice-hours. A row identical to an existing customer is
-            skipped.
+            language, timezone, notice-hours, region and service (several separated
+            by ;, e.g. voip;chat). A row identical to an existing customer is skipped.
 
             Example:
               incident customer import customers.csv
@@ -22,7 +22,7 @@ struct CustomerImport: ParsableCommand {
 
     func run() throws {
         let table = try CSVTable(
-            file: file, known: ["slug", "name", "email", "language", "timezone", "notice-hours"],
+            file: file, known: ["slug", "name", "email", "language", "timezone", "notice-hours", "region", "service"],
             required: ["slug", "name", "email"])
         let customers = try table.rows.map { row in
             let field = Field.row(file, line: row.line)
@@ -30,7 +30,8 @@ struct CustomerImport: ParsableCommand {
                 slug: row.cells["slug"] ?? "", name: row.cells["name"] ?? "", emails: CSVTable.list(row.cells["email"]),
                 language: row.cells["language"].flatMap { $0.isEmpty ? nil : $0 } ?? "en",
                 timezone: row.cells["timezone"].flatMap { $0.isEmpty ? nil : $0 } ?? "UTC",
-                noticeHours: try CSVTable.int(row.cells["notice-hours"], field: field), row: field)
+                noticeHours: try CSVTable.int(row.cells["notice-hours"], field: field),
+                regions: CSVTable.list(row.cells["region"]), services: CSVTable.list(row.cells["service"]), row: field)
             return (customer: customer, origin: field)
         }
         let context = try writer.context()

@@ -17,11 +17,12 @@ struct CustomerList: ParsableCommand {
         if output.json { return try Output.json(customers) }
         Output.print(
             Terminal.current.table(
-                ["SLUG", "NAME", "EMAILS", "LANGUAGE", "TIME ZONE", "NOTICE HOURS"],
+                ["SLUG", "NAME", "EMAILS", "LANGUAGE", "TIME ZONE", "NOTICE HOURS", "REGIONS", "SERVICES"],
                 customers.map {
                     [
                         $0.slug, $0.name, $0.emails.joined(separator: ", "), $0.language, $0.timeZone,
-                        $0.noticeHours.map(String.init) ?? "default",
+                        $0.noticeHours.map(String.init) ?? "default", $0.regions.joined(separator: ", "),
+                        $0.services.joined(separator: ", "),
                     ]
                 }))
     }

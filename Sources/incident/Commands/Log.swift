@@ -15,6 +15,12 @@ struct Log: ParsableCommand {
                 --aware-at 2026-11-23T08:10:00Z --severity high \\
                 --source "Northwind Voice Ltd." --data-category chat-transcripts \\
                 --subject-category end-users --records 1200
+
+            An incident that started at a subprocessor in the register:
+              incident log --title "VoIP call records exposed" --nature "..." \\
+                --aware-at 2026-11-23T08:10:00Z --detected-at 2026-11-22T20:00:00Z \\
+                --subprocessor twilio \\
+                --subprocessor-notified-at 2026-11-23T07:55:00Z
             """)
 
     @OptionGroup var register: RegisterOptions
@@ -34,6 +40,14 @@ struct Log: ParsableCommand {
         name: .customLong("detected-at"), help: ArgumentHelp("When it was first detected, if before we became aware.", valueName: "time"))
     var detectedAt: String?
     @Option(parsing: .unconditional, help: "'internal', or the name of the subprocessor where it started.") var source: String = "internal"
+    @Option(
+        help: ArgumentHelp("Slug of the subprocessor where it started (see `subprocessor list`).", valueName: "slug"),
+        completion: .subprocessorSlugs)
+    var subprocessor: String?
+    @Option(
+        name: .customLong("subprocessor-notified-at"),
+        help: ArgumentHelp("When that subprocessor told us (with --subprocessor).", valueName: "time"))
+    var subprocessorNotifiedAt: String?
     @Option(name: .customLong("system"), parsing: .unconditionalSingleValue, help: "An affected service or system (repeat).") var systems:
         [String] = []
     @Option(name: .customLong("region"), parsing: .unconditionalSingleValue, help: "An affected region (repeat).") var regions: [String] =
@@ -51,15 +65,28 @@ struct Log: ParsableCommand {
     @Option(help: "Approximate number of data subjects affected.") var subjects: String?
     @Option(name: .customLong("consequence"), parsing: .unconditionalSingleValue, help: "A known or suspected consequence (repeat).")
     var consequences: [String] = []
+    @Option(
+        name: .customLong("breach-type"),
+        help: ArgumentHelp("confidentiality, integrity or availability (repeat).", valueName: "type"))
+    var breachTypes: [String] = []
     @Flag(name: .customLong("allow-duplicate"), help: "Log it even if an incident with the same title and awareness time exists.")
     var allowDuplicate = false
+
+    func validate() throws {
+        if (subprocessor == nil) != (subprocessorNotifiedAt == nil) {
+            throw ValidationError("give --subprocessor SLUG and --subprocessor-notified-at TIME together")
+        }
+        if subprocessor != nil && source != "internal" {
+            throw ValidationError("give --subprocessor SLUG or --source NAME, not both: the subprocessor's name becomes the source")
+        }
+    }
 
     func run() throws {
         let context = try writer.context()
         let facts = try ProposedFacts(
             systems: systems, regions: regions, dataCategories: dataCategories, subjectCategories: subjectCategories,
             consequences: consequences, records: records, subjects: subjects)
-        let body = Logged(
+        var body = Logged(
             title: try TextRules.line(title, field: .title),
             nature: try TextRules.paragraph(TextArgument.read(nature, field: .nature), field: .nature),
             severity: try Severity.parse(severity),
@@ -71,8 +98,22 @@ struct Log: ParsableCommand {
             systems: facts.systems, regions: facts.regions, dataCategories: facts.dataCategories,
             subjectCategories: facts.subjectCategories, records: facts.records, subjects: facts.subjects,
             consequences: facts.consequences)
+        body.breachTypes = try BreachType.parseAll(breachTypes).nilIfEmpty
+        let origin = try subprocessor.map { slug in
+            (
+                slug: try Slug.parse(slug, field: .subprocessor),
+                at: try Timestamp.parse(subprocessorNotifiedAt!, field: .subprocessorNotifiedAt, now: context.now)
+            )
+        }
+        if let origin {
+            body.subprocessor = SubprocessorOrigin(slug: origin.slug, notifiedAt: origin.at, notifyHours: nil)
+        }
         try Workflow.check(body, context: context)  // before the register is created, so bad input leaves no file
-        let store = try register.open(create: true)
+        // A subprocessor is looked up in the register, which must then exist already.
+        let store = try register.open(create: origin == nil)
+        if let origin {
+            (body.source, body.subprocessor) = try Workflow.origin(at: origin.slug, notifiedAt: origin.at, directory: store.directory())
+        }
         let accepted = try DuplicateConfirmation.accepted(store.possibleDuplicates(of: body), allowed: allowDuplicate)
         let incident = try store.log(body, context: context, refusingDuplicatesExcept: accepted)
         Output.print(incident.id.description)

@@ -12,6 +12,12 @@ struct NoticeDraftCommand: ParsableCommand {
             closed (or --kind). Each draft is an event on the register and records the
             register's checkpoint.
 
+            --note adds a closing note to one customer's final notice (with
+            --customer). The closing summary goes to every customer, so a final
+            notice whose summary quotes a count that is not that customer's own
+            is drafted with a warning on stderr; a closing note for that customer
+            is the place to explain it.
+
             Example:
               incident notice draft INC-2026-0001 --all
             """)
@@ -21,7 +27,14 @@ struct NoticeDraftCommand: ParsableCommand {
     @OptionGroup var writer: WriterOptions
     @OptionGroup var choice: CustomerChoice
     @Option(help: "initial, update or final.") var kind: String?
+    @Option(parsing: .unconditional, help: "A closing note for this customer's final notice (needs --customer).") var note: String?
     @Option(help: "A folder of templates overriding the shipped ones (default: the one set with `org set`).") var templates: String?
+
+    func validate() throws {
+        if note != nil && choice.customer == nil {
+            throw ValidationError("--note is for one customer's final notice; give --customer SLUG")
+        }
+    }
 
     func run() throws {
         let id = try IncidentID.parse(id)
@@ -30,7 +43,20 @@ struct NoticeDraftCommand: ParsableCommand {
         let store = try register.open(create: false)
         let (incident, count) = try NoticeDrafting.draft(
             in: store, incident: id, choice: try choice.selection(), requested: kind, overrides: templates, context: context,
-            onFallback: { Output.warn("no templates for language '\($0)'; using English") })
+            closingNote: try note.map { try TextRules.paragraph($0, field: .closingNote, maxLength: 4_000) },
+            onFallback: { Output.warn("no templates for language '\($0)'; using English") },
+            onForeignCounts: { facts, counts in
+                let quoted = counts.map { NoticeFacts.approximate($0).dropFirst(6) }.joined(separator: ", ")
+                let own = [
+                    facts.records.map { "\(NoticeFacts.approximate($0)) records" },
+                    facts.subjects.map { "\(NoticeFacts.approximate($0)) data subjects" },
+                ]
+                .compactMap { $0 }
+                let owned = own.isEmpty ? "no counts of its own" : own.joined(separator: " and ")
+                Output.warn(
+                    "\(facts.customer.slug): its final notice's closing summary quotes \(quoted), but its own share has \(owned); "
+                        + "explain with `incident notice draft \(id) --customer \(facts.customer.slug) --note TEXT`")
+            })
         if try store.directory().organisation == nil {
             Output.warn("our contact details are not set; run `incident org set` and draft again")
         }

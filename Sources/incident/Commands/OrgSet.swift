@@ -13,6 +13,10 @@ struct OrgSet: ParsableCommand {
               incident org set --name "Example Processor Ltd" \\
                 --email security@processor.example --phone "+44 20 7946 0000" \\
                 --dpo-email dpo@processor.example --notice-hours 48
+
+            Notices about an incident that started at a subprocessor name it unless
+            --no-name-subprocessors is set; they then say only that it started at
+            one of our subprocessors.
             """)
 
     @OptionGroup var register: RegisterOptions
@@ -27,6 +31,10 @@ struct OrgSet: ParsableCommand {
     @Option(name: .customLong("update-hours"), help: "Hours within which a notice promises the next update (24 unless set).")
     var updateHours: Int?
     @Option(help: "A folder of templates that override the shipped ones.") var templates: String?
+    @Flag(
+        inversion: .prefixedNo, exclusivity: .exclusive,
+        help: "Whether notices name the subprocessor where an incident started (named unless set).")
+    var nameSubprocessors: Bool?
 
     func run() throws {
         let context = try writer.context()
@@ -39,6 +47,7 @@ struct OrgSet: ParsableCommand {
         changes.noticeHours = try noticeHours.map { try NoticeHours.parse($0, field: .noticeHours) }
         changes.updateHours = try updateHours.map { try NoticeHours.parse($0, field: .updateHours) }
         // Stored absolute, so `notice draft` finds the folder from wherever it is run; checked before it is kept.
+        changes.nameSubprocessors = nameSubprocessors
         changes.templates = templates.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if let folder = changes.templates { _ = try NoticeRenderer.checkAll(folder: folder) }
         let directory = try register.open(create: true).recordDirectory { try Workflow.setOrganisation($0, changes, context: context) }

@@ -24,6 +24,7 @@ struct OrgShow: ParsableCommand {
                     ["address", organisation.address ?? ""], ["dpo-email", organisation.dpoEmail ?? ""],
                     ["notice-hours", String(organisation.noticeHours)], ["update-hours", String(organisation.updateHours)],
                     ["templates", organisation.templates ?? "(shipped)"],
+                    ["name-subprocessors", organisation.namesSubprocessors ? "yes" : "no"],
                 ]))
     }
 }

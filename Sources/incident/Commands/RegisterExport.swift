@@ -13,6 +13,11 @@ struct RegisterExport: ParsableCommand {
             phase began, which customers were notified and when, and which were ruled
             out and why. --from/--to filter on the awareness time.
 
+            CSV has one row per incident and affected customer, with the customer's
+            deadline, first notice and how late it was. With --out, a file
+            FILE.manifest.txt beside it gives the generation time, the register
+            checkpoint the rows come from and the export's SHA-256.
+
             Example:
               incident register --format csv --from 2026-01-01T00:00:00Z \\
                 --out register-2026.csv
@@ -23,47 +28,53 @@ struct RegisterExport: ParsableCommand {
     @Option(help: ArgumentHelp("Only incidents we became aware of at or after this time.", valueName: "time")) var from: String?
     @Option(help: ArgumentHelp("Only incidents we became aware of at or before this time.", valueName: "time")) var to: String?
     @Option(help: "Write to this file (0600, never through a symlink) instead of standard output.") var out: String?
-    @Flag(help: "Replace --out if it exists.") var force = false
-
-    static let columns = [
-        "id", "title", "severity", "phase", "aware_at", "occurred_from", "occurred_to", "detected_at", "source", "nature",
-        "systems", "regions", "data_categories", "subject_categories", "records", "subjects", "consequences", "actions",
-        "notes", "phase_history", "customers_notified", "customers_ruled_out", "closed_at", "closing_summary",
-    ]
+    @Flag(help: "Replace --out and its manifest if they exist.") var force = false
 
     func run() throws {
         let now = WriterOptions.now()
         let from = try from.map { try Timestamp.parse($0, field: "--from", now: now) }
         let to = try to.map { try Timestamp.parse($0, field: "--to", now: now) }
         guard format == "csv" || format == "json" else { throw InputError(field: "--format", problem: "'\(format)' is not csv or json") }
-        var text = format == "csv" ? CSVWriter.row(Self.columns) : "[\n"
+        let manifest = out.map { $0 + RegisterManifest.suffix }
+        if let out, let manifest {
+            for path in [out, manifest] { if force { try SafeFile.checkReplaceable(path) } else { try SafeFile.checkFree(path) } }
+        }
+        let store = try register.open(create: false)
+        // The checkpoint names exactly the state the rows come from: read it before and after, and read again
+        // if someone wrote in between.
+        for _ in 1...5 {
+            let head = try store.head()
+            let text = try export(store, from: from, to: to, now: now)
+            guard try store.head() == head else { continue }
+            guard let out, let manifest else { return Output.raw(text) }
+            try SafeFile.write(text, to: out, force: force)
+            do {
+                let about = RegisterManifest(
+                    file: out, text: text, format: format, generatedAt: now, checkpoint: head, from: from, to: to)
+                try SafeFile.write(about.contents, to: manifest, force: force)
+            } catch {
+                if !force { SafeFile.remove(out) }
+                throw error
+            }
+            return
+        }
+        throw StoreError.contended(path: store.location, attempts: 5)
+    }
+
+    private func export(_ store: any RegisterStore, from: Timestamp?, to: Timestamp?, now: Timestamp) throws -> String {
+        var text = format == "csv" ? CSVWriter.row(RegisterCSV.columns) : "[\n"
         var first = true
-        try register.open(create: false).forEachRecord(from: from, to: to) { record in
+        let customers = try store.directory().customers
+        try store.forEachRecord(from: from, to: to) { record in
             if format == "csv" {
-                text += CSVWriter.row(Self.cells(record))
+                for row in RegisterCSV.rows(record, customers: customers, now: now) { text += CSVWriter.row(row) }
             } else {
                 text += (first ? "" : ",\n") + (try Self.json(record))
                 first = false
             }
         }
         if format == "json" { text += (first ? "" : "\n") + "]\n" }
-        if let out { try SafeFile.write(text, to: out, force: force) } else { Output.raw(text) }
-    }
-
-    static func cells(_ r: RegisterRecord) -> [String] {
-        let i = r.incident
-        func lines(_ values: [String]) -> String { values.joined(separator: "\n") }
-        return [
-            i.id.description, i.title, i.severity.rawValue, i.phase.rawValue, i.awareAt.iso8601, i.occurredFrom?.iso8601 ?? "",
-            i.occurredTo?.iso8601 ?? "", i.detectedAt?.iso8601 ?? "", i.source, i.nature, lines(i.systems), lines(i.regions),
-            lines(i.dataCategories), lines(i.subjectCategories), i.records.map(String.init) ?? "", i.subjects.map(String.init) ?? "",
-            lines(i.consequences), lines(i.actions.map { "\($0.takenAt) \($0.phase)/\($0.kind) \($0.takenBy): \($0.text)" }),
-            lines(i.notes.map { "\($0.at) \($0.by): \($0.text)" }),
-            lines(r.phaseHistory.map { "\($0.at) \($0.phase) (\($0.by))" }),
-            lines(r.notified.map { "\($0.sentAt) \($0.customer) v\($0.version) \($0.kind)" + ($0.via.map { " via \($0)" } ?? "") }),
-            lines(i.shares.compactMap { s in s.ruledOut.map { "\($0.at) \(s.customer): \($0.reason)" } }),
-            i.closedAt?.iso8601 ?? "", i.closingSummary ?? "",
-        ]
+        return text
     }
 
     private struct RecordJSON: Encodable {

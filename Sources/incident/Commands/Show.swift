@@ -25,16 +25,30 @@ struct Show: ParsableCommand {
     }
 }
 
-/// `show --json`: the incident's own keys plus what its phase still needs.
+/// `show --json`: the incident's own keys plus what its phase still needs, and, for an incident that started
+/// at a subprocessor with agreed notice hours and a detection time, whether it told us in time.
 struct IncidentJSON: Encodable {
     var incident: Incident
     var unmetExitCriteria: [String]
 
-    private enum Keys: String, CodingKey { case unmetExitCriteria }
+    private enum Keys: String, CodingKey { case unmetExitCriteria, subprocessorNotice }
+
+    private struct Timing: Encodable {
+        var dueBy: Timestamp
+        var late: Bool
+        var secondsAfterDetection: Int64
+    }
 
     func encode(to encoder: any Encoder) throws {
         try incident.encode(to: encoder)
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(unmetExitCriteria, forKey: .unmetExitCriteria)
+        switch incident.subprocessor?.timing(detectedAt: incident.detectedAt) {
+        case .onTime(_, let dueBy, let seconds)?:
+            try container.encode(Timing(dueBy: dueBy, late: false, secondsAfterDetection: seconds), forKey: .subprocessorNotice)
+        case .late(_, let dueBy, let seconds)?:
+            try container.encode(Timing(dueBy: dueBy, late: true, secondsAfterDetection: seconds), forKey: .subprocessorNotice)
+        default: break
+        }
     }
 }

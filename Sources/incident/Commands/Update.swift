@@ -9,11 +9,25 @@ struct Update: ParsableCommand {
             investigating or containing). A corrected fact (--nature, --records,
             --severity, ...) is recorded with the value it replaces.
 
+            Something recorded in error is withdrawn with a --withdraw-... option
+            and a --note giving the reason; the original stays in the timeline and
+            later notices say it was withdrawn. Numbers are the ones `show` lists.
+            --customer-action records a step we recommend customers take.
+            --planned-action with --planned-by records a measure not yet done;
+            --complete-planned N later records it as an action taken.
+            --cannot-determine ITEM with --reason lets a final notice say why an
+            item (records, subjects, data-categories, subject-categories,
+            consequences, mitigation, remediation) will stay unknown.
+
             Examples:
               incident update INC-2026-0001 --action "Rotated the leaked API keys"
               incident update INC-2026-0001 --records 5400 \\
                 --data-category email-addresses --note "Scope widened"
               cat forensic-summary.txt | incident update INC-2026-0001 --note -
+              incident update INC-2026-0001 --withdraw-data-category names \\
+                --note "Only phone numbers were in the exported table"
+              incident update INC-2026-0001 --customer-action \\
+                "Warn end users about calls quoting recent call times"
             """)
 
     @Argument(help: "Incident id, e.g. INC-2026-0001.", completion: .incidentIDs) var id: String
@@ -37,6 +51,10 @@ struct Update: ParsableCommand {
     var systems: [String] = []
     @Option(name: .customLong("region"), parsing: .unconditionalSingleValue, help: "Another affected region (repeat).") var regions:
         [String] = []
+    @Option(
+        name: .customLong("breach-type"),
+        help: ArgumentHelp("Another breach type: confidentiality, integrity or availability (repeat).", valueName: "type"))
+    var breachTypes: [String] = []
     @Option(help: "Corrected approximate number of records.") var records: String?
     @Option(help: "Corrected approximate number of data subjects.") var subjects: String?
     @Option(parsing: .unconditional, help: "Restated nature of the incident ('-' reads standard input).") var nature: String?
@@ -49,9 +67,37 @@ struct Update: ParsableCommand {
     @Option(name: .customLong("occurred-to"), help: ArgumentHelp("Corrected end of the window.", valueName: "time")) var occurredTo: String?
     @Option(name: .customLong("detected-at"), help: ArgumentHelp("Corrected detection time.", valueName: "time")) var detectedAt: String?
     @Option(help: ArgumentHelp("When this happened, if not now.", valueName: "time")) var at: String?
+    @OptionGroup var withdrawal: WithdrawalOptions
+    @Option(
+        name: .customLong("customer-action"), parsing: .unconditionalSingleValue,
+        help: "A step we recommend customers take (repeat).")
+    var customerActions: [String] = []
+    @Option(name: .customLong("withdraw-customer-action"), help: ArgumentHelp("Withdraw recommendation N (repeat).", valueName: "n"))
+    var withdrawCustomerActions: [Int] = []
+    @Option(name: .customLong("planned-action"), parsing: .unconditional, help: "A measure planned but not yet done (needs --planned-by).")
+    var plannedAction: String?
+    @Option(name: .customLong("planned-by"), help: ArgumentHelp("Target date of the planned measure.", valueName: "time"))
+    var plannedBy: String?
+    @Option(name: .customLong("withdraw-planned-action"), help: ArgumentHelp("Withdraw planned measure N (repeat).", valueName: "n"))
+    var withdrawPlanned: [Int] = []
+    @Option(name: .customLong("complete-planned"), help: ArgumentHelp("Record planned measure N as done.", valueName: "n"))
+    var completePlanned: Int?
+    @Option(
+        name: .customLong("cannot-determine"),
+        help: ArgumentHelp("An item that cannot be determined (needs --reason).", valueName: "item"))
+    var cannotDetermine: [String] = []
+    @Option(parsing: .unconditional, help: "Why the --cannot-determine items cannot be determined.") var reason: String?
 
     func validate() throws {
-        if kind != nil && action == nil { throw ValidationError("--kind describes an --action; give --action TEXT too") }
+        if kind != nil && action == nil && completePlanned == nil {
+            throw ValidationError("--kind describes an --action; give --action TEXT too")
+        }
+        if (plannedAction == nil) != (plannedBy == nil) {
+            throw ValidationError("a planned measure needs its target date: give --planned-action TEXT with --planned-by TIME")
+        }
+        if cannotDetermine.isEmpty != (reason == nil) {
+            throw ValidationError("give --cannot-determine ITEM together with --reason TEXT")
+        }
     }
 
     func run() throws {
@@ -75,8 +121,35 @@ struct Update: ParsableCommand {
         proposal.occurredFrom = try time(occurredFrom, .occurredFrom)
         proposal.occurredTo = try time(occurredTo, .occurredTo)
         proposal.detectedAt = try time(detectedAt, .detectedAt)
+        proposal.withdraw = try withdrawal.proposal()
+        proposal.withdraw.recommendedActions = withdrawCustomerActions
+        proposal.withdraw.plannedActions = withdrawPlanned
+        proposal.recommendedActions = try customerActions.map { try TextRules.paragraph($0, field: .recommendation, maxLength: 2_000) }
+        if let plannedAction, let plannedBy {
+            proposal.plannedAction = Planned(
+                text: try TextRules.paragraph(plannedAction, field: .plannedAction, maxLength: 2_000),
+                targetBy: try Timestamp.parse(plannedBy, field: .plannedBy, now: context.now))
+        }
+        proposal.completesPlanned = completePlanned
+        if let reason {
+            let why = try TextRules.paragraph(reason, field: .reason, maxLength: 2_000)
+            proposal.cannotDetermine = try cannotDetermine.map { word in
+                guard let key = Undetermined.key(for: word) else {
+                    throw InputError(
+                        field: .undeterminedItem,
+                        problem: "'\(word)' is not an item; use one of \(Undetermined.items.map(\.word).joined(separator: ", "))")
+                }
+                return Undetermined(item: key, reason: why)
+            }
+        }
 
-        let incident = try register.open(create: false).record(id) { try Workflow.update($0, proposal: proposal, context: context) }
+        proposal.breachTypes = try BreachType.parseAll(breachTypes)
+        let store = try register.open(create: false)
+        if !proposal.breachTypes.isEmpty {
+            // The breach types live in the events only: read the ones already stated, so a repeat records nothing.
+            proposal.knownBreachTypes = BreachType.stated(in: try store.timeline(id).map(\.event))
+        }
+        let incident = try store.record(id) { try Workflow.update($0, proposal: proposal, context: context) }
         Output.print("\(WriteReceipt.incident(incident)) updated (\(incident.phase), \(incident.eventCount) events)")
     }
 }

@@ -12,6 +12,8 @@ enum CommandError: Error {
     case organisationNotSet
     /// `notice export` matched no drafted version.
     case noNoticeMatches(IncidentID, version: Int?)
+    /// `notice check` on a closed incident: final notices would leave items unknown with no recorded reason.
+    case finalNoticeGaps(IncidentID, customers: Int)
     /// `verify` found problems (already printed one per line).
     case verifyFailed(count: Int, first: String)
 }

@@ -86,6 +86,10 @@ struct Failure: Error {
         case .noNoticeMatches(let id, let version):
             let what = version.map { "version \($0) of the notice" } ?? "drafted notice"
             self.init("\(id): no \(what) matches; `incident notice list \(id)` shows the versions", .notFound)
+        case .finalNoticeGaps(let id, let customers):
+            self.init(
+                "notice check: \(customers) customer(s)' final notice would leave items unknown; record them with "
+                    + "`incident update \(id) --cannot-determine ITEM --reason TEXT` if they cannot be found out", .invalidData)
         case .verifyFailed(let count, let first): self.init("verify: \(count) problem(s) found; the first: \(first)", .integrityFailure)
         }
     }

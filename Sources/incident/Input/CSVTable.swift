@@ -60,6 +60,14 @@ struct CSVTable {
         (cell ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// Runs a check of one row's cells; its error then names the file, the line and the column.
+    static func named<T>(_ row: Field, _ check: () throws -> T) throws -> T {
+        do { return try check() } catch let error as InputError where error.field != row && !error.field.name.hasPrefix(row.name) {
+            let column = FlagNames.flag(for: error.field).trimmingCharacters(in: CharacterSet(charactersIn: "-")).lowercased()
+            throw InputError(field: row, problem: "\(column): \(error.problem)", next: error.next)
+        }
+    }
+
     static func int(_ cell: String?, field: Field) throws -> Int? {
         guard let cell, !cell.isEmpty else { return nil }
         guard let value = Int(cell) else { throw InputError(field: field, problem: "'\(cell)' is not a whole number") }

@@ -12,6 +12,7 @@ extension CompletionKind {
     static var subjectCategories: CompletionKind { .list(Vocabulary.subjectCategories.terms.map(\.slug)) }
     static var incidentIDs: CompletionKind { .custom { words, _, _ in RegisterCompletion.incidentIDs(words) } }
     static var customerSlugs: CompletionKind { .custom { words, _, _ in RegisterCompletion.customerSlugs(words) } }
+    static var subprocessorSlugs: CompletionKind { .custom { words, _, _ in RegisterCompletion.subprocessorSlugs(words) } }
 }
 
 enum RegisterCompletion {
@@ -21,6 +22,10 @@ enum RegisterCompletion {
 
     static func customerSlugs(_ words: [String]) -> [String] {
         read(words) { try $0.directory().customers.keys.sorted() }
+    }
+
+    static func subprocessorSlugs(_ words: [String]) -> [String] {
+        read(words) { try $0.directory().subprocessors.keys.sorted() }
     }
 
     /// The `--db` value on the command line being completed (`--db X` or `--db=X`), if any.

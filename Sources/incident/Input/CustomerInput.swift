@@ -17,12 +17,13 @@ enum CustomerInput {
     /// `row` names the file and line when the input came from CSV; its errors then name the column too.
     static func customer(
         slug: String, name: String, emails: [String], language: String, timezone: String,
-        noticeHours: Int?, row: Field?
+        noticeHours: Int?, regions: [String] = [], services: [String] = [], row: Field?
     ) throws -> Customer {
         do {
             _ = try timeZone(timezone)
             return try Customer.validated(
-                slug: slug, name: name, emails: emails, language: language, timeZone: timezone, noticeHours: noticeHours)
+                slug: slug, name: name, emails: emails, language: language, timeZone: timezone, noticeHours: noticeHours,
+                regions: regions, services: services)
         } catch let error as InputError {
             guard let row else { throw error }
             let column = FlagNames.flag(for: error.field).trimmingCharacters(in: CharacterSet(charactersIn: "-")).lowercased()

@@ -16,6 +16,10 @@ struct IncidentText {
         }
         if let detected = incident.detectedAt { field(&lines, "Detected", detected.iso8601) }
         field(&lines, "Source", incident.source == "internal" ? "internal" : "\(incident.source) (subprocessor)")
+        if let origin = incident.subprocessor {
+            field(
+                &lines, "Notified us", "\(origin.notifiedAt)  (\(origin.slug): \(timing(origin.timing(detectedAt: incident.detectedAt))))")
+        }
         field(&lines, "Systems", list(incident.systems))
         field(&lines, "Regions", list(incident.regions))
         field(&lines, "Personal data", list(incident.dataCategories.map { label($0, .dataCategories) }))
@@ -23,8 +27,29 @@ struct IncidentText {
         field(&lines, "Records", incident.records.map { "about \($0)" } ?? "not yet known")
         field(&lines, "Subjects", incident.subjects.map { "about \($0)" } ?? "not yet known")
         section(&lines, "Nature", [incident.nature])
-        section(&lines, "Consequences", incident.consequences.map { "- \($0)" })
-        section(&lines, "Actions", incident.actions.map { "- \($0.takenAt)  \($0.phase)/\($0.kind)  \($0.takenBy): \($0.text)" })
+        // Numbered, because --withdraw-consequence, --withdraw-action and the other --withdraw options take these numbers.
+        section(&lines, "Consequences", incident.consequences.enumerated().map { "\($0.offset + 1). \($0.element)" })
+        let withdrawn = Dictionary((incident.withdrawnActions ?? []).map { ($0.action, $0.withdrawal) }, uniquingKeysWith: { a, _ in a })
+        section(
+            &lines, "Actions",
+            incident.actions.enumerated().map { index, action in
+                "\(index + 1). \(action.takenAt)  \(action.phase)/\(action.kind)  \(action.takenBy): \(action.text)"
+                    + (withdrawn[index + 1].map { " " + terminal.dim("(withdrawn \($0.at): \($0.reason))") } ?? "")
+            })
+        section(
+            &lines, "Planned",
+            (incident.plannedActions ?? []).enumerated().map { index, planned in
+                let state =
+                    planned.withdrawn.map { "withdrawn: \($0.reason)" }
+                    ?? planned.completedBy.map { "done (event \($0))" } ?? "by \(planned.targetBy)"
+                return "\(index + 1). \(planned.text)  (\(state))"
+            })
+        section(
+            &lines, "Recommended to customers",
+            (incident.recommendedActions ?? []).enumerated().map { index, recommendation in
+                "\(index + 1). \(recommendation.text)" + (recommendation.withdrawn.map { " (withdrawn: \($0.reason))" } ?? "")
+            })
+        section(&lines, "Cannot be determined", (incident.undetermined ?? []).map { "- \($0.item): \($0.reason)" })
         section(&lines, "Notes", incident.notes.map { "- \($0.at)  \($0.by): \($0.text)" })
         if let summary = incident.closingSummary { section(&lines, "Closing summary", [summary]) }
         section(
@@ -49,6 +74,18 @@ struct IncidentText {
             terminal.dim(
                 "Opened \(incident.openedAt) by \(incident.openedBy); last change \(incident.updatedAt); \(incident.eventCount) events"))
         return lines.joined(separator: "\n")
+    }
+
+    /// A subprocessor's notice to us against its contract, in words.
+    private func timing(_ timing: SubprocessorTiming) -> String {
+        func taken(_ seconds: Int64) -> String { "\(seconds / 3600)h \(seconds % 3600 / 60)m after detection" }
+        switch timing {
+        case .onTime(let hours, _, let seconds): return terminal.green("on time") + ", \(taken(seconds)); its contract allows \(hours)h"
+        case .late(let hours, let dueBy, let seconds):
+            return terminal.yellow("late") + ", \(taken(seconds)); its contract allows \(hours)h, so it was due by \(dueBy)"
+        case .noAgreedHours: return "no notice hours agreed with it (subprocessor edit --notify-hours)"
+        case .detectionUnknown(let hours): return "its contract allows \(hours)h; give --detected-at to judge whether it was late"
+        }
     }
 
     private func field(_ lines: inout [String], _ name: String, _ value: String) {

@@ -1,0 +1,68 @@
+import Testing
+
+@testable import IncidentCore
+
+@Suite struct SubprocessorOriginTests {
+    static let detected = Timestamp.utc(year: 2026, month: 11, day: 22, hour: 20)!
+
+    @Test func onTimeWithinTheAgreedHours() {
+        let origin = SubprocessorOrigin(slug: "twilio", notifiedAt: Self.detected.adding(seconds: 12 * 3600), notifyHours: 24)
+        #expect(
+            origin.timing(detectedAt: Self.detected)
+                == .onTime(hours: 24, dueBy: Self.detected.adding(seconds: 24 * 3600), seconds: 12 * 3600))
+    }
+
+    @Test func exactlyAtTheDeadlineIsOnTime() {
+        let origin = SubprocessorOrigin(slug: "twilio", notifiedAt: Self.detected.adding(seconds: 24 * 3600), notifyHours: 24)
+        guard case .onTime = origin.timing(detectedAt: Self.detected) else {
+            Issue.record("expected on time")
+            return
+        }
+    }
+
+    @Test func lateOneSecondAfter() {
+        let origin = SubprocessorOrigin(slug: "twilio", notifiedAt: Self.detected.adding(seconds: 24 * 3600 + 1), notifyHours: 24)
+        #expect(
+            origin.timing(detectedAt: Self.detected)
+                == .late(hours: 24, dueBy: Self.detected.adding(seconds: 24 * 3600), seconds: 24 * 3600 + 1))
+    }
+
+    @Test func notJudgedWithoutHoursOrDetection() {
+        let origin = SubprocessorOrigin(slug: "x", notifiedAt: Self.detected, notifyHours: nil)
+        #expect(origin.timing(detectedAt: Self.detected) == .noAgreedHours)
+        let agreed = SubprocessorOrigin(slug: "x", notifiedAt: Self.detected, notifyHours: 48)
+        #expect(agreed.timing(detectedAt: nil) == .detectionUnknown(hours: 48))
+    }
+
+    @Test func loggingTakesTheNameAndFreezesTheHours() throws {
+        let twilio = Subprocessor(slug: "twilio", name: "Twilio, Inc.", services: ["voip"], regions: ["us"], notifyHours: 24)
+        let (source, origin) = try Workflow.origin(
+            at: "twilio", notifiedAt: Self.detected, directory: Directory(subprocessors: ["twilio": twilio]))
+        #expect(source == "Twilio, Inc.")
+        #expect(origin == SubprocessorOrigin(slug: "twilio", notifiedAt: Self.detected, notifyHours: 24))
+        #expect(throws: InputError.self) { try Workflow.origin(at: "nobody", notifiedAt: Self.detected, directory: Directory()) }
+    }
+
+    @Test func aNoticeBeforeDetectionOrInTheFutureIsRefused() {
+        var body = Logged(title: "t", nature: "n", awareAt: Fixture.now.adding(seconds: -60), detectedAt: Self.detected)
+        body.subprocessor = SubprocessorOrigin(slug: "twilio", notifiedAt: Self.detected.adding(seconds: -1), notifyHours: 24)
+        #expect(
+            throws: InputError(
+                field: .subprocessorNotifiedAt,
+                problem:
+                    "2026-11-22T19:59:59Z is before the detection time 2026-11-22T20:00:00Z; the subprocessor cannot have told us before it knew"
+            )
+        ) {
+            try Workflow.check(body, context: Fixture.context)
+        }
+        body.subprocessor?.notifiedAt = Fixture.now.adding(seconds: 3600)
+        #expect(throws: InputError.self) { try Workflow.check(body, context: Fixture.context) }
+    }
+
+    @Test func theOriginIsReplayedFromTheLoggedEvent() throws {
+        var body = Logged(title: "t", nature: "n", awareAt: Fixture.now.adding(seconds: -60), source: "Twilio, Inc.")
+        body.subprocessor = SubprocessorOrigin(slug: "twilio", notifiedAt: Self.detected, notifyHours: 24)
+        let incident = try Incident.started(by: Workflow.log(body, id: Fixture.id, context: Fixture.context))
+        #expect(incident.subprocessor == body.subprocessor)
+    }
+}
