@@ -4,10 +4,20 @@ import IncidentCore
 /// The backend-independent half of `verify`: walks the stored events in chain order, checks every link and
 /// hash, folds the events into fresh state, and compares that state with what a backend read from its
 /// projections. SQLite and PostgreSQL both feed it; neither has its own copy of these rules.
+///
+/// Incidents are compared one by one as the walk goes: once the replay reaches the event a stored incident's
+/// `last_seq` names, that incident is compared with its projection and, when they agree, dropped from memory.
+/// So memory grows with the incidents still open in the walk, not with every note of every incident. Anything
+/// that does not agree stays in memory and is compared (and reported) at the end, exactly as before.
 struct ChainReplay {
     private(set) var problems: [VerifyReport.Problem] = []
     private var invalidEvents = Set<Int64>()
     private(set) var replayed: [IncidentID: Incident] = [:]
+    /// Incidents compared early and found equal to their projection; their state is no longer held.
+    private var settled = Set<IncidentID>()
+    /// Deadline findings of settled incidents, reported in their place at the end.
+    private var settledDeadlineProblems: [IncidentID: [VerifyReport.Problem]] = [:]
+    private var stored: StoredIncidents?
     private var directory = Directory()
     private var notices: [String: NoticeVersion] = [:]
     private(set) var checked = 0
@@ -28,9 +38,37 @@ struct ChainReplay {
         var draftedSeq: [String: Int64] = [:]
     }
 
+    /// The stored incidents as a backend offers them for comparison one at a time: every incident's `last_seq`
+    /// (read before the walk), its stored deadlines, and a way to load one incident with its notes and actions.
+    struct StoredIncidents {
+        var lastSeq: [IncidentID: Int64]
+        /// Keyed by incident id as stored: customer and due-by text.
+        var deadlines: [String: [(customer: String, dueBy: String)]]
+        var load: (IncidentID) throws -> Incident?
+
+        /// Reads the index through `index` and `deadlines`; nil when either cannot be read (then `verify`
+        /// compares everything at the end, as it always did, and reports what it cannot read there).
+        static func read(
+            index: () throws -> [(id: String, lastSeq: Int64)],
+            deadlines: () throws -> [(incident: String, customer: String, dueBy: String)],
+            load: @escaping (IncidentID) throws -> Incident?
+        ) -> StoredIncidents? {
+            do {
+                var lastSeq: [IncidentID: Int64] = [:]
+                for row in try index() { lastSeq[try Stored.id(row.id)] = row.lastSeq }
+                var grouped: [String: [(customer: String, dueBy: String)]] = [:]
+                for row in try deadlines() { grouped[row.incident, default: []].append((row.customer, row.dueBy)) }
+                return StoredIncidents(lastSeq: lastSeq, deadlines: grouped, load: load)
+            } catch {
+                return nil
+            }
+        }
+    }
+
     /// What a backend read from its current-state tables; a failure to read one part is itself a finding.
+    /// `incidents` is read only when some incident could not be settled during the walk.
     struct StoredState {
-        var incidents: Result<[IncidentID: Incident], any Error>
+        var incidents: () -> Result<[IncidentID: Incident], any Error>
         /// Each share's stored deadline (`list --overdue` reads it): incident id, customer, due-by text.
         var deadlines: Result<[(incident: String, customer: String, dueBy: String)], any Error>
         var directory: Result<Directory, any Error>
@@ -39,6 +77,9 @@ struct ChainReplay {
     }
 
     init() { batch.reserveCapacity(Self.batchSize) }
+
+    /// Before the walk: lets it compare and drop each incident as soon as it is complete (nil: all at the end).
+    mutating func compareAsYouGo(_ stored: StoredIncidents?) { self.stored = stored }
 
     var eventsValid: Int { checked - invalidEvents.count }
 
@@ -70,8 +111,13 @@ struct ChainReplay {
     /// Finishes the chain walk and compares the fold with the stored state.
     mutating func finish(comparingWith stored: StoredState) {
         process()
-        compareProjections(with: stored.incidents)
+        // Read the stored incidents only when some were not settled during the walk (or could not be indexed).
+        let unsettled = self.stored.map { index in index.lastSeq.keys.contains { !settled.contains($0) } } ?? true
+        if unsettled || !replayed.isEmpty {
+            compareProjections(with: stored.incidents().map { all in all.filter { !settled.contains($0.key) } })
+        }
         compareDeadlines(with: stored.deadlines)
+        for id in settledDeadlineProblems.keys.sorted() { problems.append(contentsOf: settledDeadlineProblems[id]!) }
         compareDirectory(with: stored.directory)
         compareNotices(with: stored.notices)
     }
@@ -79,7 +125,7 @@ struct ChainReplay {
     /// The report once `finish` ran. `storage` is the backend's own check line.
     func report(integrityCheck: String, foreignKeyViolations: Int) -> VerifyReport {
         VerifyReport(
-            eventsChecked: checked, eventsValid: eventsValid, incidentsReplayed: replayed.count,
+            eventsChecked: checked, eventsValid: eventsValid, incidentsReplayed: replayed.count + settled.count,
             integrityCheck: integrityCheck, foreignKeyViolations: foreignKeyViolations,
             headSequence: previousSeq, headHash: previousHash, problems: problems)
     }
@@ -133,12 +179,14 @@ struct ChainReplay {
                     case .customerEdited, .subprocessorEdited: break
                     }
                 case .incident(let event):
+                    if settled.contains(event.incident) { unsettle(event.incident) }
                     if replayed[event.incident] != nil {
                         try replayed[event.incident]!.apply(event)
                     } else {
                         replayed[event.incident] = try Incident.started(by: event)
                     }
                     positions.lastSeq[event.incident] = content.seq
+                    if let stored, stored.lastSeq[event.incident] == content.seq { settle(event.incident) }
                     NoticesProjection.replay(event, into: &notices)
                     if case .noticeDrafted(let body) = event.payload {
                         positions.draftedSeq[NoticesProjection.key(event.incident.description, body.customer, body.version)] = content.seq
@@ -172,6 +220,33 @@ struct ChainReplay {
         return result
     }
 
+    /// The replay reached the stored `last_seq` of `id`: compare it now and, when it agrees, stop holding it.
+    /// Anything else (a read error, a difference) keeps it for the comparison at the end, which reports it.
+    private mutating func settle(_ id: IncidentID) {
+        guard let expected = replayed[id], let stored, let actual = try? stored.load(id), actual == expected else { return }
+        var found: [VerifyReport.Problem] = []
+        for row in stored.deadlines[id.description] ?? [] {
+            guard let share = expected.share(of: row.customer) else { continue }
+            if share.dueBy(awareAt: expected.awareAt).iso8601 != row.dueBy {
+                found.append(
+                    .init(
+                        event: nil, incident: id.description, reason: "stored deadline of \(row.customer) differs from the replayed events")
+                )
+            }
+        }
+        if !found.isEmpty { settledDeadlineProblems[id] = found }
+        replayed[id] = nil
+        settled.insert(id)
+    }
+
+    /// An event follows the one the stored `last_seq` named (that column is wrong, which the position check
+    /// reports): the replay goes on from the stored state, which equalled the replay when it was settled.
+    private mutating func unsettle(_ id: IncidentID) {
+        settled.remove(id)
+        settledDeadlineProblems[id] = nil
+        replayed[id] = try? stored?.load(id)
+    }
+
     private mutating func compareProjections(with read: Result<[IncidentID: Incident], any Error>) {
         let stored: [IncidentID: Incident]
         switch read {
@@ -201,7 +276,7 @@ struct ChainReplay {
         do {
             for row in try read.get() {
                 let id = try Stored.id(row.incident)
-                guard let incident = replayed[id], let share = incident.share(of: row.customer) else { continue }
+                guard !settled.contains(id), let incident = replayed[id], let share = incident.share(of: row.customer) else { continue }
                 if share.dueBy(awareAt: incident.awareAt).iso8601 != row.dueBy {
                     problems.append(
                         .init(

@@ -105,6 +105,13 @@ enum EventLog {
             recordedAt: try Projection.time(content.recordedAt))
     }
 
+    /// An incident event's payload: `updated` (most events) through the hand-written decoder when it reads it,
+    /// everything else, and anything that decoder gives up on, through `JSONDecoder`.
+    static func payload(_ content: HashChain.Content) throws -> EventPayload {
+        if content.type == "updated", let updated = UpdatedPayloadDecoder.decode(content.payload) { return .updated(updated) }
+        return try EventPayload.decode(type: content.type, body: content.payload)
+    }
+
     /// The event a stored row holds, decoded for replay.
     static func event(_ content: HashChain.Content) throws -> IncidentEvent {
         guard let incidentText = content.incident, let number = content.incidentSeq else {
@@ -115,7 +122,7 @@ enum EventLog {
         }
         return IncidentEvent(
             incident: id, number: number,
-            payload: try EventPayload.decode(type: content.type, body: content.payload), actor: content.actor,
+            payload: try payload(content), actor: content.actor,
             recordedAt: try Projection.time(content.recordedAt), occurredAt: try Projection.time(content.occurredAt))
     }
 }

@@ -58,15 +58,18 @@ enum Projection {
 
     /// One incident with its actions and notes, or nil.
     static func incident(_ id: IncidentID, in db: Database) throws -> Incident? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM incidents WHERE id = ?", arguments: [id.description]) else {
+        // Cached: `verify` loads every incident through these, one at a time.
+        guard
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM incidents WHERE id = ?"), arguments: [id.description])
+        else {
             return nil
         }
         let actions = try Row.fetchAll(
-            db, sql: "SELECT * FROM actions WHERE incident_id = ? ORDER BY event_number",
+            db.cachedStatement(sql: "SELECT * FROM actions WHERE incident_id = ? ORDER BY event_number"),
             arguments: [id.description]
         ).map(action)
         let notes = try Row.fetchAll(
-            db, sql: "SELECT * FROM notes WHERE incident_id = ? ORDER BY event_number",
+            db.cachedStatement(sql: "SELECT * FROM notes WHERE incident_id = ? ORDER BY event_number"),
             arguments: [id.description]
         ).map(note)
         return try incident(from: row, actions: actions, notes: notes, shares: SharesProjection.shares(of: id, in: db))

@@ -62,6 +62,9 @@ enum SharesProjection {
     }
 
     static func shares(of id: IncidentID, in db: Database) throws -> [CustomerShare] {
-        try Row.fetchAll(db, sql: "SELECT * FROM shares WHERE incident_id = ? ORDER BY position", arguments: [id.description]).map(share)
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM shares WHERE incident_id = ? ORDER BY position"), arguments: [id.description]
+        )
+        .map(share)
     }
 }

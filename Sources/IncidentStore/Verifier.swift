@@ -60,6 +60,25 @@ struct Verifier {
                 foreignKeyViolations: foreignKeys, headSequence: head?.events ?? 0, headHash: head?.hash ?? "",
                 problems: replay.problems)
         }
+        let db = self.db
+        let deadlines = {
+            try Row.fetchAll(db, sql: "SELECT incident_id, customer, due_by FROM shares").map { row in
+                let r = SharesProjection.stored(row)
+                return (
+                    incident: try r("incident_id", as: String.self), customer: try r("customer", as: String.self),
+                    dueBy: try r("due_by", as: String.self)
+                )
+            }
+        }
+        replay.compareAsYouGo(
+            ChainReplay.StoredIncidents.read(
+                index: {
+                    try Row.fetchAll(db, sql: "SELECT id, last_seq FROM incidents").map { row in
+                        let r = Projection.incidentRow(row)
+                        return (id: try r("id"), lastSeq: try r("last_seq"))
+                    }
+                },
+                deadlines: deadlines, load: { try Projection.incident($0, in: db) }))
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(EventLog.columns) FROM events ORDER BY seq")
         while let row = try cursor.next() {
             do {
@@ -72,19 +91,10 @@ struct Verifier {
                     reason: ChainReplay.reason(error))
             }
         }
-        let db = self.db
         replay.finish(
             comparingWith: ChainReplay.StoredState(
-                incidents: Result { try Projection.all(in: db) },
-                deadlines: Result {
-                    try Row.fetchAll(db, sql: "SELECT incident_id, customer, due_by FROM shares").map { row in
-                        let r = SharesProjection.stored(row)
-                        return (
-                            incident: try r("incident_id", as: String.self), customer: try r("customer", as: String.self),
-                            dueBy: try r("due_by", as: String.self)
-                        )
-                    }
-                },
+                incidents: { Result { try Projection.all(in: db) } },
+                deadlines: Result { try deadlines() },
                 directory: Result { try DirectoryProjection.load(in: db) },
                 notices: Result {
                     var stored: [String: NoticeVersion] = [:]

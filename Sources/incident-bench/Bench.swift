@@ -10,6 +10,11 @@ struct BenchOptions {
     var binary = ".build/release/incident"
     var hello: String?
     var report: String?
+    /// The do-it-yourself baseline for the notice batch, run with `python`.
+    var pythonScript = "scripts/bench-notices.py"
+    var python = "/usr/bin/python3"
+    /// A PostgreSQL server (`postgres://…/postgres`) for the PostgreSQL table; nil skips it.
+    var postgres: String?
 
     static func parse(_ arguments: ArraySlice<String>) -> BenchOptions {
         var options = BenchOptions()
@@ -26,6 +31,9 @@ struct BenchOptions {
             case "--binary": options.binary = value
             case "--hello": options.hello = value
             case "--report": options.report = value
+            case "--python-script": options.pythonScript = value
+            case "--python": options.python = value
+            case "--postgres": options.postgres = value
             default:
                 FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8))
                 exit(64)
@@ -59,20 +67,24 @@ struct Bench {
         let binary = URL(fileURLWithPath: options.binary).standardizedFileURL.path
         var report = "## Results\n\n" + machine() + "\n"
         var scaling: [String: [Int: Double]] = [:]
-        let version = try Runner.median([binary, "--version"], environment: environment("/dev/null"), runs: options.runs).median
-        let sqliteVersion = try Runner.median([sqlite, "-version"], environment: environment("/dev/null"), runs: options.runs).median
+        let versionRun = try Runner.median([binary, "--version"], environment: environment("/dev/null"), runs: options.runs)
+        let sqliteRun = try Runner.median([sqlite, "-version"], environment: environment("/dev/null"), runs: options.runs)
+        let (version, sqliteVersion) = (versionRun.median, sqliteRun.median)
         report +=
             "Process baselines (median of \(options.runs)): `incident --version` \(ms(version)), `sqlite3 -version` \(ms(sqliteVersion)).\n\n"
         if let hello = options.hello {
-            let h = try Runner.median([hello], environment: environment("/dev/null"), runs: options.runs).median
+            let helloRun = try Runner.median([hello], environment: environment("/dev/null"), runs: options.runs)
+            let h = helloRun.median
             report +=
-                "Start-up: a minimal Foundation \"hello\" built with `swiftc -O` takes \(ms(h)); `incident --version` is \(ratio(version / h)) of it.\n\n"
+                "Start-up: a minimal Foundation \"hello\" built the same way (`swiftc -O -static-stdlib`) takes \(ms(h)); `incident --version` is \(ratio(version / h)) of it. "
+                + "In CPU time (user + system): hello \(ms(helloRun.cpu)), `incident --version` \(ms(versionRun.cpu)), \(ratio(versionRun.cpu / max(helloRun.cpu, 0.0001))).\n\n"
         }
         report += "### Commands by register size\n\n"
         report +=
-            "Ratio to floor = (incident − `incident --version`) / (sqlite3 − `sqlite3 -version`), the same query in the sqlite3 shell.\n\n"
+            "Ratio to floor = (incident − `incident --version`) / (sqlite3 − `sqlite3 -version`), the same query in the sqlite3 shell; "
+            + "CPU ratio the same in user + system CPU time (for `verify`, on both cores).\n\n"
         report +=
-            "| command | incidents | events | median | peak RSS | sqlite3 floor | ratio to floor |\n|---|---:|---:|---:|---:|---:|---:|\n"
+            "| command | incidents | events | median | peak RSS | sqlite3 floor | ratio to floor | CPU ratio |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
         for size in options.sizes {
             let path = "\(options.workdir)/register-\(size).sqlite"
             if !FileManager.default.fileExists(atPath: path) {
@@ -82,15 +94,18 @@ struct Bench {
                 log("  done in \(Int(Date().timeIntervalSince(started))) s")
             }
             let events = try count(path, "SELECT count(*) FROM events")
+            let everyTable = try tables(path).map { "SELECT * FROM \($0);" }.joined(separator: " ")
             let target = "INC-2025-\(String(format: "%04d", (size / 2 / 100) * 100 + 1))"
-            for (name, args, floorSQL) in commands(target) {
+            for (name, args, floorSQL) in commands(target, everyTable: everyTable) {
                 log("timing \(name) at \(size)")
                 let ours = try Runner.median([binary] + args, environment: environment(path), runs: options.runs)
                 var floorTime: Double?
+                var cpuText = "–"
                 if let floorSQL {
-                    floorTime = try Runner.median(
-                        [sqlite, "-readonly", path, floorSQL], environment: environment(path), runs: options.runs
-                    ).median
+                    let floor = try Runner.median(
+                        [sqlite, "-readonly", path, floorSQL], environment: environment(path), runs: options.runs)
+                    floorTime = floor.median
+                    cpuText = ratio((ours.cpu - versionRun.cpu) / max(floor.cpu - sqliteRun.cpu, 0.0001))
                 }
                 scaling[name, default: [:]][size] = ours.median
                 var floorText = "–"
@@ -99,7 +114,7 @@ struct Bench {
                     floorText = ms(floorTime)
                     ratioText = ratio((ours.median - version) / max(floorTime - sqliteVersion, 0.0001))
                 }
-                let cells = ["`\(name)`", String(size), String(events), ms(ours.median), mb(ours.maxRSSKiB), floorText, ratioText]
+                let cells = ["`\(name)`", String(size), String(events), ms(ours.median), mb(ours.maxRSSKiB), floorText, ratioText, cpuText]
                 report += "| " + cells.joined(separator: " | ") + " |\n"
             }
         }
@@ -107,12 +122,20 @@ struct Bench {
         report += flatness(scaling)
         report += try batch(binary)
         report += try customerScaling(binary)
+        if let url = options.postgres {
+            // A failure here must not lose the tables above.
+            do { report += try postgres(binary, url: url) } catch { report += "PostgreSQL table not measured: \(error)\n\n" }
+        }
+        let load =
+            (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: ", ") ?? "?"
+        report += "Load average when the run ended: \(load).\n"
         print(report)
         if let file = options.report { try report.write(toFile: file, atomically: true, encoding: .utf8) }
     }
 
     /// The commands timed at each size, with the floor's equivalent SQL for read commands.
-    func commands(_ id: String) -> [(String, [String], String?)] {
+    /// `everyTable` is the floor for `verify`: every row of every table.
+    func commands(_ id: String, everyTable: String) -> [(String, [String], String?)] {
         let listColumns = "SELECT id, title, severity, phase, aware_at, updated_at, source, records, subjects FROM incidents"
         let order = "ORDER BY aware_at DESC, year DESC, number DESC"
         return [
@@ -143,7 +166,7 @@ struct Bench {
                 "SELECT * FROM shares WHERE incident_id = '\(id)' ORDER BY position; SELECT customer, version, kind, drafted_at, sent_at, sent_via FROM notices WHERE incident_id = '\(id)' ORDER BY customer, version;"
             ),
             ("update", ["update", id, "--note", "benchmark note"], nil),
-            ("verify", ["verify"], "SELECT * FROM events;"),
+            ("verify", ["verify"], everyTable),
         ]
     }
 
@@ -160,8 +183,16 @@ struct Bench {
 
     /// Drafting and exporting notices for one incident with many customers.
     func batch(_ binary: String) throws -> String {
-        var text =
-            "### Notice batch for one incident\n\n| customers | `notice draft --all` | peak RSS | `notice export --all --format eml` | peak RSS |\n|---:|---:|---:|---:|---:|\n"
+        var text = """
+            ### Notice batch for one incident
+
+            Against `\(options.pythonScript)`: Python's sqlite3, jinja2 and `email.message.EmailMessage` writing one .eml \
+            per customer (no hash chain, no stored drafts). Ratio = (draft + export) / script; CPU ratio the same in user + system CPU time.
+
+            | customers | `notice draft --all` | peak RSS | `notice export --all --format eml` | peak RSS | Python script | peak RSS | ratio | CPU ratio |
+            |---:|---:|---:|---:|---:|---:|---:|---:|---:|
+
+            """
         var draftTimes: [Int: Double] = [:]
         var exportTimes: [Int: Double] = [:]
         for customers in options.customers {
@@ -192,9 +223,20 @@ struct Bench {
                 [binary, "notice", "export", id, "--all", "--format", "eml", "--out", out, "--force"],
                 environment: environment(drafted), runs: runs,
                 prepare: { try? FileManager.default.removeItem(atPath: out) })
+            let script = URL(fileURLWithPath: options.pythonScript).standardizedFileURL.path
+            let scriptOut = "\(options.workdir)/python-out-\(customers)"
+            log("timing the Python script for \(customers) customers (\(runs) runs)")
+            let python = try Runner.median(
+                [options.python, script, pristine, id, scriptOut], environment: environment(pristine), runs: runs,
+                prepare: { try? FileManager.default.removeItem(atPath: scriptOut) })
             draftTimes[customers] = draft.median
             exportTimes[customers] = export.median
-            text += "| \(customers) | \(ms(draft.median)) | \(mb(draft.maxRSSKiB)) | \(ms(export.median)) | \(mb(export.maxRSSKiB)) |\n"
+            let cells = [
+                String(customers), ms(draft.median), mb(draft.maxRSSKiB), ms(export.median), mb(export.maxRSSKiB), ms(python.median),
+                mb(python.maxRSSKiB), ratio((draft.median + export.median) / python.median),
+                ratio((draft.cpu + export.cpu) / max(python.cpu, 0.0001)),
+            ]
+            text += "| " + cells.joined(separator: " | ") + " |\n"
         }
         if let small = options.customers.min(), let large = options.customers.max(), small != large,
             let d1 = draftTimes[small], let d2 = draftTimes[large], let e1 = exportTimes[small], let e2 = exportTimes[large]
@@ -211,13 +253,26 @@ struct Bench {
         return Int((try String(contentsOfFile: out, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
+    /// The register's tables, for the `verify` floor.
+    func tables(_ path: String) throws -> [String] {
+        let out = "\(options.workdir)/tables.txt"
+        _ = try Runner.run(
+            [sqlite, "-readonly", path, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"],
+            environment: environment(path),
+            stdoutPath: out)
+        return try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    }
+
     func machine() -> String {
         let cpu =
             (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces)
             ?? "unknown CPU"
+        let load =
+            (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: ", ") ?? "?"
         return
-            "Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpu)), \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; medians of \(options.runs) runs after a warm-up.\n"
+            "Load average when the run started: \(load) (`/proc/loadavg`; the machine is shared).\n"
+            + "Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpu)), \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB; medians of \(options.runs) runs after a warm-up.\n"
     }
 
     func ms(_ seconds: Double) -> String { String(format: seconds < 1 ? "%.1f ms" : "%.2f s", seconds < 1 ? seconds * 1000 : seconds) }

@@ -9,6 +9,8 @@ struct Measurement {
     var seconds: Double
     var maxRSSKiB: Int
     var status: Int32
+    /// User plus system CPU time of the process: on a shared machine it varies far less than wall time.
+    var cpuSeconds: Double = 0
 }
 
 enum Runner {
@@ -38,27 +40,32 @@ enum Runner {
         clock_gettime(CLOCK_MONOTONIC, &end)
         let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
         let exited = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Measurement(seconds: seconds, maxRSSKiB: Int(usage.ru_maxrss), status: exited)
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Measurement(seconds: seconds, maxRSSKiB: Int(usage.ru_maxrss), status: exited, cpuSeconds: cpu)
     }
 
     /// One warm-up, then `runs` timed runs; `prepare` runs before each (untimed), e.g. to restore a file.
     static func median(_ arguments: [String], environment: [String: String], runs: Int, prepare: () throws -> Void = {}) throws -> (
-        median: Double, maxRSSKiB: Int
+        median: Double, maxRSSKiB: Int, cpu: Double
     ) {
         try prepare()
         let warm = try run(arguments, environment: environment)
         guard warm.status == 0 else { throw BenchError("\(arguments.joined(separator: " ")) exited \(warm.status)") }
         var times: [Double] = []
+        var cpus: [Double] = []
         var rss = 0
         for _ in 0..<runs {
             try prepare()
             let m = try run(arguments, environment: environment)
             guard m.status == 0 else { throw BenchError("\(arguments.joined(separator: " ")) exited \(m.status)") }
             times.append(m.seconds)
+            cpus.append(m.cpuSeconds)
             rss = max(rss, m.maxRSSKiB)
         }
         times.sort()
-        return (times[times.count / 2], rss)
+        cpus.sort()
+        return (times[times.count / 2], rss, cpus[cpus.count / 2])
     }
 }
 

@@ -35,6 +35,40 @@ struct VerifyTests {
         #expect(report.headSequence == 17)
     }
 
+    @Test("incidents whose events interleave are compared one by one as the walk completes each, and verify clean")
+    func interleaved() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let register = try fixture.open()
+        let first = try fixture.incident(in: register, steps: 1)
+        let second = try fixture.incident(in: register, steps: 1)
+        for id in [first, second, first] {
+            _ = try register.record(id) { try Workflow.update($0, with: HiddenSchemaTests.note("later"), context: fixture.context()) }
+        }
+        let report = try register.verify()
+        #expect(report.problems == [])
+        #expect(report.incidentsReplayed == 2)
+        try fixture.tamper("UPDATE incidents SET title = 'Changed' WHERE number = 2")
+        let tampered = try register.verify()
+        // `tamper` leaves the events' triggers removed, which verify reports as schema findings.
+        #expect(
+            tampered.problems.map(\.reason).filter { !$0.hasPrefix("schema:") } == ["projection differs from the replayed events in: title"]
+        )
+        #expect(tampered.incidentsReplayed == 2)
+    }
+
+    @Test("a last_seq naming an earlier event of its own incident is reported as last_seq, and nothing else")
+    func earlierLastSeq() throws {
+        let (fixture, register) = try filled()
+        defer { fixture.remove() }
+        try fixture.tamper(
+            "UPDATE incidents SET last_seq = (SELECT min(seq) FROM events e WHERE e.incident_id = incidents.id) WHERE number = 1")
+        let problems = try register.verify().problems.filter { !$0.reason.hasPrefix("schema:") }
+        #expect(problems.count == 1)
+        #expect(problems.allSatisfy { $0.reason.hasSuffix("in: last_seq") }, "\(problems)")
+        #expect(try register.verify().incidentsReplayed == 3)
+    }
+
     @Test(
         "changing any stored field of an event is caught at that event",
         arguments: [

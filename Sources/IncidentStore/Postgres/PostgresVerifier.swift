@@ -10,6 +10,20 @@ extension PostgresRegister {
             try checkTriggers(&replay)
             let violations = try referenceViolations()
             if violations > 0 { replay.report("foreign_key_check: \(violations) broken references") }
+            let session = self.session
+            let deadlines = {
+                try session.query("SELECT incident_id, customer, due_by FROM shares").map { row in
+                    (incident: try row.text(0), customer: try row.text(1), dueBy: try row.text(2))
+                }
+            }
+            replay.compareAsYouGo(
+                ChainReplay.StoredIncidents.read(
+                    index: {
+                        try session.query("SELECT id, last_seq FROM incidents").map { row in
+                            (id: try row.text(0), lastSeq: Int64(try row.int(1)))
+                        }
+                    },
+                    deadlines: deadlines, load: { try PostgresProjection.incident($0, in: session) }))
             var after: Int64 = 0
             while true {
                 let rows = try session.query(
@@ -22,15 +36,10 @@ extension PostgresRegister {
                 }
                 if rows.count < Self.page { break }
             }
-            let session = self.session
             replay.finish(
                 comparingWith: ChainReplay.StoredState(
-                    incidents: Result { try PostgresProjection.all(in: session) },
-                    deadlines: Result {
-                        try session.query("SELECT incident_id, customer, due_by FROM shares").map { row in
-                            (incident: try row.text(0), customer: try row.text(1), dueBy: try row.text(2))
-                        }
-                    },
+                    incidents: { Result { try PostgresProjection.all(in: session) } },
+                    deadlines: Result { try deadlines() },
                     directory: Result { try PostgresProjection.directory(in: session) },
                     notices: Result {
                         var stored: [String: NoticeVersion] = [:]
