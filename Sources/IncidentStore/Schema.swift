@@ -13,7 +13,7 @@ enum Schema {
         ("2026-11-29-projection-guards", guardProjections),
         ("2026-11-29-practice", createPracticeMark),
         ("2026-11-29-advice", addAdvice),
-        ("2026-11-30-subprocessors", createSubprocessors),
+        ("2026-11-29-subprocessors", createSubprocessors),
         ("2026-11-29-approval-all-clear", approvalAndAllClear),
     ]
 
