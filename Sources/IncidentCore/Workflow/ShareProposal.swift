@@ -52,6 +52,13 @@ extension Workflow {
                         problem: "\(proposal.customer) is not marked affected by \(incident.id), so nothing can be withdrawn",
                         next: .listNotices(incident.id))
                 }
+                guard share.ruledOut == nil else {
+                    // Withdrawing from a ruled-out share would record a revision and bring the customer back in.
+                    throw InputError(
+                        field: proposal.origin,
+                        problem: "\(proposal.customer) is ruled out of \(incident.id), so nothing can be withdrawn from its share",
+                        next: .listNotices(incident.id))
+                }
                 withdrawn = try Workflow.withdrawn(proposal.withdraw, from: share, incident: incident.id)
                 try checkReason(withdrawn, reason: proposal.reason, field: .note)
             }

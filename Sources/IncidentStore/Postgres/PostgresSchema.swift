@@ -5,7 +5,7 @@
 enum PostgresSchema {
     static let migrations: [(name: String, sql: String)] = [
         ("2026-11-29-register", register),
-        ("2026-11-30-subprocessors", subprocessors),
+        ("2026-11-29-subprocessors", subprocessors),
         ("2026-11-29-approval-all-clear", approvalAndAllClear),
     ]
 
@@ -155,6 +155,19 @@ enum PostgresSchema {
             state TEXT NOT NULL CHECK (state::json IS NOT NULL),
             added_seq BIGINT NOT NULL REFERENCES events(seq)
         );
+        -- A register set up with roles before this table existed: whoever may read or write customers may do
+        -- the same here, so writers keep working after the upgrade without another `db init`.
+        DO $$
+        DECLARE g record;
+        BEGIN
+            FOR g IN SELECT DISTINCT grantee, privilege_type FROM information_schema.role_table_grants
+                WHERE table_schema = current_schema() AND table_name = 'customers'
+                    AND privilege_type IN ('SELECT', 'INSERT', 'UPDATE')
+                    AND grantee NOT IN ('PUBLIC', current_user)
+            LOOP
+                EXECUTE format('GRANT %s ON subprocessors TO %I', g.privilege_type, g.grantee);
+            END LOOP;
+        END $$;
         """
 
     /// The `not-affected` notice kind. Approvals live in each share's JSON and a customer's update hours in its

@@ -132,6 +132,17 @@ struct WithdrawalTests {
         #expect(throws: InputError.self) { try Workflow.affect(incident, [proposal], directory: Self.directory, context: Fixture.context) }
     }
 
+    @Test("a ruled-out customer's share cannot lose a category: the revision would bring it back in")
+    func ruledOutShare() throws {
+        var incident = try Self.incident()
+        try incident.apply(Workflow.unaffect(incident, customer: "acme", reason: "Not a VoIP customer", context: Fixture.context))
+        var proposal = ShareProposal(customer: "acme")
+        proposal.withdraw.dataCategories = ["telephone-numbers"]
+        proposal.reason = "Acme does not store phone numbers with us"
+        #expect(throws: InputError.self) { try Workflow.affect(incident, [proposal], directory: Self.directory, context: Fixture.context) }
+        #expect(incident.share(of: "acme")?.ruledOut != nil)
+    }
+
     @Test("replay refuses a withdrawal of an action that does not exist")
     func replayRefuses() throws {
         let incident = try Self.incident()
