@@ -122,6 +122,10 @@ struct NoticeLanguage: Sendable {
 
     static func isUTC(_ zone: TimeZone) -> Bool { ["UTC", "GMT", "Etc/UTC", "Etc/GMT"].contains(zone.identifier) }
 
-    /// ` (UTC+02:00)` for a time whose offset differs from the notice's; nothing otherwise.
-    static func zoneSuffix(_ t: LocalTime) -> String { t.showsOffset ? " (\(t.offset))" : "" }
+    /// ` (UTC+02:00)` for a time whose offset differs from the notice's (` UTC` for a time given in UTC);
+    /// nothing otherwise.
+    static func zoneSuffix(_ t: LocalTime) -> String {
+        guard t.showsOffset else { return "" }
+        return t.offset == offsetText(0) ? " UTC" : " (\(t.offset))"
+    }
 }
