@@ -73,7 +73,7 @@ struct NoticeGoldenTests {
         let text = NoticeRenderer.render(GoldenFacts.make(.update), with: set).markdown
         #expect(text.contains("**Notice 2, prepared"))
         #expect(text.contains("notice 2 (update; our version 3)"))
-        #expect(text.contains("that is 2026-11-24\u{00A0}14:00 (UTC+00:00), or sooner"))
+        #expect(text.contains("that is 2026-11-24\u{00A0}14:00 UTC, or sooner"))
     }
 
     @Test("update and final notices begin with what changed")

@@ -41,6 +41,10 @@ extension Workflow {
             guard proposal.action == nil else {
                 throw InputError(field: .completedPlanned, problem: "it records the planned measure as the action; leave out --action")
             }
+            guard !proposal.withdraw.plannedActions.contains(number) else {
+                throw InputError(
+                    field: .completedPlanned, problem: "planned measure \(number) cannot be both completed and withdrawn in one update")
+            }
             let planned = incident.plannedActions ?? []
             guard planned.indices.contains(number - 1), planned[number - 1].isOpen else {
                 throw InputError(

@@ -40,6 +40,15 @@ extension Workflow {
                         next: .approveNotice(incident.id, customer: customer, version: share.draftedVersions))
                 ])
         }
+        if share.ruledOut == nil, share.latestKind == .notAffected {
+            throw WorkflowRefusal(
+                step: step, incident: incident.id,
+                unmet: [
+                    Unmet(
+                        "\(customer) was marked affected again after this not-affected notice was drafted",
+                        next: .draftNotice(incident.id, customer: customer))
+                ])
+        }
         if draftedBy == context.actor {
             throw WorkflowRefusal(
                 step: step, incident: incident.id,

@@ -139,6 +139,26 @@ extension Workflow {
                 step: "mark version \(version) sent for", incident: incident.id,
                 unmet: [Unmet("version \(last) was already marked sent to \(customer)")])
         }
+        if version < share.draftedVersions {
+            // A later draft was planned against newer facts and carries the customer's next number; sending the
+            // older one as well would give the customer two notices with one number.
+            throw WorkflowRefusal(
+                step: "mark version \(version) sent for", incident: incident.id,
+                unmet: [
+                    Unmet(
+                        "version \(share.draftedVersions) was drafted since and supersedes it; send that one instead",
+                        next: .listNotices(incident.id))
+                ])
+        }
+        if share.ruledOut == nil, share.latestKind == .notAffected {
+            throw WorkflowRefusal(
+                step: "mark version \(version) sent for", incident: incident.id,
+                unmet: [
+                    Unmet(
+                        "\(customer) was marked affected again after this not-affected notice was drafted",
+                        next: .draftNotice(incident.id, customer: customer))
+                ])
+        }
         if requireApproval, share.approval(of: version) == nil {
             throw WorkflowRefusal(
                 step: "mark version \(version) sent for", incident: incident.id,

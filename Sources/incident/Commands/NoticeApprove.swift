@@ -36,6 +36,11 @@ struct NoticeApproveCommand: ParsableCommand {
         if chosen >= 1 {
             try store.forEachNotice(id, customer: slug, version: chosen, latestOnly: false) { drafter = $0.drafted?.by }
         }
+        // Without its drafter, four-eyes could not be checked (the version may be drafted meanwhile). Version 0
+        // (nothing drafted yet) is refused by the core whatever the drafter.
+        if chosen >= 1 && drafter == nil {
+            throw InputError(field: .noticeVersion, problem: "\(slug) has no drafted version \(chosen) of its notice on \(id)")
+        }
         let incident = try store.record(id) {
             try Workflow.approve($0, customer: slug, version: chosen, draftedBy: drafter ?? "", context: context)
         }

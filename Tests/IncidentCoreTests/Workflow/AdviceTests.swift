@@ -40,6 +40,11 @@ struct AdviceTests {
             $0.plannedAction = Planned(text: "Rotate every agent's session keys", targetBy: Self.later)
         }
         #expect(Self.notice(incident).plannedActions == [.init(text: "Rotate every agent's session keys", targetBy: Self.later)])
+        var both = UpdateProposal()
+        both.completesPlanned = 1
+        both.withdraw.plannedActions = [1]
+        both.note = "Dropped after all"
+        #expect(throws: InputError.self) { try Workflow.update(incident, proposal: both, context: Fixture.context) }
         incident = try WithdrawalTests.update(incident) { $0.completesPlanned = 1 }
         #expect(incident.plannedActions?.first?.completedBy == incident.eventCount)
         #expect(incident.actions.last?.text == "Rotate every agent's session keys")

@@ -42,6 +42,32 @@ struct NotAffectedTests {
         try life.send("acme", version: 3)
     }
 
+    @Test("a not-affected draft cannot be approved or sent once the customer is affected again")
+    func affectedAgain() throws {
+        var life = try NoticeLifecycle()
+        try life.draft("acme")
+        try life.send("acme")
+        try life.ruleOut("acme")
+        try life.draft("acme")
+        for event in try Workflow.affect(
+            life.incident, [ShareProposal(customer: "acme")], directory: NoticeLifecycle.directory, context: Fixture.context)
+        {
+            try life.incident.apply(event)
+        }
+        #expect(life.incident.share(of: "acme")?.ruledOut == nil)
+        #expect(throws: WorkflowRefusal.self) { try life.send("acme") }
+        #expect(throws: WorkflowRefusal.self) { try life.approve("acme", by: "priya") }
+    }
+
+    @Test("an older draft is superseded: sending it after a newer one would give two notices one number")
+    func superseded() throws {
+        var life = try NoticeLifecycle()
+        try life.draft("acme")
+        try life.draft("acme")
+        #expect(throws: WorkflowRefusal.self) { try life.send("acme", version: 1) }
+        try life.send("acme", version: 2)
+    }
+
     @Test("--kind not-affected for a customer still affected is refused; the kind follows the facts")
     func kindChecked() throws {
         let life = try NoticeLifecycle()
