@@ -28,54 +28,6 @@ struct ChainReplay {
     /// Where each projection row's `*_seq` column must point: the replay's own positions in the chain.
     private(set) var positions = Positions()
 
-    struct Positions {
-        var lastSeq: [IncidentID: Int64] = [:]
-        var addedSeq: [String: Int64] = [:]
-        /// Each subprocessor's `added_seq`.
-        var subprocessorSeq: [String: Int64] = [:]
-        var setSeq: Int64?
-        /// Keyed by `NoticesProjection.key`.
-        var draftedSeq: [String: Int64] = [:]
-    }
-
-    /// The stored incidents as a backend offers them for comparison one at a time: every incident's `last_seq`
-    /// (read before the walk), its stored deadlines, and a way to load one incident with its notes and actions.
-    struct StoredIncidents {
-        var lastSeq: [IncidentID: Int64]
-        /// Keyed by incident id as stored: customer and due-by text.
-        var deadlines: [String: [(customer: String, dueBy: String)]]
-        var load: (IncidentID) throws -> Incident?
-
-        /// Reads the index through `index` and `deadlines`; nil when either cannot be read (then `verify`
-        /// compares everything at the end, as it always did, and reports what it cannot read there).
-        static func read(
-            index: () throws -> [(id: String, lastSeq: Int64)],
-            deadlines: () throws -> [(incident: String, customer: String, dueBy: String)],
-            load: @escaping (IncidentID) throws -> Incident?
-        ) -> StoredIncidents? {
-            do {
-                var lastSeq: [IncidentID: Int64] = [:]
-                for row in try index() { lastSeq[try Stored.id(row.id)] = row.lastSeq }
-                var grouped: [String: [(customer: String, dueBy: String)]] = [:]
-                for row in try deadlines() { grouped[row.incident, default: []].append((row.customer, row.dueBy)) }
-                return StoredIncidents(lastSeq: lastSeq, deadlines: grouped, load: load)
-            } catch {
-                return nil
-            }
-        }
-    }
-
-    /// What a backend read from its current-state tables; a failure to read one part is itself a finding.
-    /// `incidents` is read only when some incident could not be settled during the walk.
-    struct StoredState {
-        var incidents: () -> Result<[IncidentID: Incident], any Error>
-        /// Each share's stored deadline (`list --overdue` reads it): incident id, customer, due-by text.
-        var deadlines: Result<[(incident: String, customer: String, dueBy: String)], any Error>
-        var directory: Result<Directory, any Error>
-        /// Keyed by `NoticesProjection.key`.
-        var notices: Result<[String: NoticeVersion], any Error>
-    }
-
     init() { batch.reserveCapacity(Self.batchSize) }
 
     /// Before the walk: lets it compare and drop each incident as soon as it is complete (nil: all at the end).
@@ -128,18 +80,6 @@ struct ChainReplay {
             eventsChecked: checked, eventsValid: eventsValid, incidentsReplayed: replayed.count + settled.count,
             integrityCheck: integrityCheck, foreignKeyViolations: foreignKeyViolations,
             headSequence: previousSeq, headHash: previousHash, problems: problems)
-    }
-
-    static let batchSize = 4096
-
-    enum Decoded {
-        case incident(IncidentEvent)
-        case directory(DirectoryEvent)
-    }
-
-    struct Prepared {
-        var hash: String
-        var decoded: Result<Decoded, any Error>
     }
 
     // Hashing and decoding are independent per event, so a batch is prepared on every core;
@@ -197,27 +137,6 @@ struct ChainReplay {
             }
         }
         batch.removeAll(keepingCapacity: true)
-    }
-
-    /// Hashes and decodes a batch of events on all cores.
-    static func prepare(_ batch: [(content: HashChain.Content, stored: String)]) -> [Prepared] {
-        var result = [Prepared](repeating: Prepared(hash: "", decoded: .failure(ReplayError(problem: "not prepared"))), count: batch.count)
-        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        result.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                var index = lane
-                while index < batch.count {
-                    let content = batch[index].content
-                    let decoded = Result<Decoded, any Error> {
-                        content.incident == nil ? .directory(try EventLog.directoryEvent(content)) : .incident(try EventLog.event(content))
-                    }
-                    output[index] = Prepared(hash: HashChain.hash(content), decoded: decoded)
-                    index += lanes
-                }
-            }
-        }
-        return result
     }
 
     /// The replay reached the stored `last_seq` of `id`: compare it now and, when it agrees, stop holding it.
@@ -322,28 +241,8 @@ struct ChainReplay {
         }
     }
 
-    /// A store error's own words, without the advice meant for a command's one-line message.
-    static func reason(_ error: any Error) -> String {
-        if case StoreError.damaged(let reason) = error { return reason }
-        return "\(error)"
-    }
-
     private mutating func flag(_ seq: Int64, _ incident: String?, _ reason: String) {
         invalidEvents.insert(seq)
         problems.append(.init(event: seq, incident: incident, reason: reason))
-    }
-
-    /// Top-level JSON keys whose values differ, so the report names what was changed.
-    static func differingFields(_ a: Incident, _ b: Incident) -> [String] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        guard let left = try? JSONSerialization.jsonObject(with: encoder.encode(a)) as? [String: Any],
-            let right = try? JSONSerialization.jsonObject(with: encoder.encode(b)) as? [String: Any]
-        else { return ["(unknown)"] }
-        return Set(left.keys).union(right.keys).sorted().filter { key in
-            let l = left[key].flatMap { try? JSONSerialization.data(withJSONObject: [$0], options: .sortedKeys) }
-            let r = right[key].flatMap { try? JSONSerialization.data(withJSONObject: [$0], options: .sortedKeys) }
-            return l != r
-        }
     }
 }
