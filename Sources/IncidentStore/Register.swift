@@ -40,29 +40,47 @@ public final class Register: RegisterStore {
         } else if !RegisterFile.exists(path) {
             throw StoreError.missing(path: path)
         }
-        let identity = try RegisterIdentity.of(path, busyTimeout: busyTimeout)
-        if case .empty = identity, !create { throw StoreError.missing(path: path) }
-        var config = Configuration()
-        config.busyMode = .timeout(busyTimeout)
-        config.foreignKeysEnabled = true
-        config.prepareDatabase { db in
-            // WAL is set here rather than with `config.journalMode = .wal`, because GRDB's WAL set-up
-            // lowers `synchronous` to NORMAL, and a register must not lose a commit to a power cut.
-            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            guard mode == "wal" else { throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "WAL mode is not available") }
-            // FULL: a commit is on disk before we report success, even if the power goes next.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+        let (identity, queue) = try Self.opening(path, busyTimeout: busyTimeout) {
+            let identity = try RegisterIdentity.of(path, busyTimeout: busyTimeout)
+            if case .empty = identity, !create { throw StoreError.missing(path: path) }
+            var config = Configuration()
+            config.busyMode = .timeout(busyTimeout)
+            config.foreignKeysEnabled = true
+            config.prepareDatabase { db in
+                // WAL is set here rather than with `config.journalMode = .wal`, because GRDB's WAL set-up
+                // lowers `synchronous` to NORMAL, and a register must not lose a commit to a power cut.
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode == "wal" else { throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "WAL mode is not available") }
+                // FULL: a commit is on disk before we report success, even if the power goes next.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            do {
+                return (identity, try DatabaseQueue(path: path, configuration: config))
+            } catch let error as DatabaseError {
+                throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
+            }
         }
-        do {
-            queue = try DatabaseQueue(path: path, configuration: config)
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
-        }
+        self.queue = queue
         // Setting WAL mode opened the wal-index, so the -shm file exists from here on.
         sharedMemory = SharedMemoryFile(path + "-shm")
         switch identity {
         case .empty: try createSchema()
         case .register(let applied): try migrate(applied: applied)
+        }
+    }
+
+    /// Runs the opening steps, trying again while another process holds the register, up to `busyTimeout`.
+    /// SQLite answers some of them (switching a file to WAL, reading a schema another process is creating) with
+    /// SQLITE_BUSY at once instead of waiting in its busy handler, so a crowd of first writers could be refused
+    /// in milliseconds although the wait they were promised is seconds.
+    private static func opening<T>(_ path: String, busyTimeout: Double, _ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try body()
+            } catch StoreError.busy where Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
         }
     }
 
