@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "IncidentCoreTests", dependencies: ["IncidentCore", "HostileInput"]),
         .testTarget(name: "IncidentStoreTests", dependencies: ["IncidentStore", "IncidentCore"]),
         .testTarget(
-            name: "IncidentNoticesTests", dependencies: ["IncidentNotices", "IncidentCore", "HostileInput"],
+            name: "IncidentNoticesTests", dependencies: ["IncidentNotices", "IncidentCore", "IncidentStore", "HostileInput"],
             exclude: ["Golden"]),  // read by path from the tests, not bundled
         .testTarget(
             name: "EndToEndTests",

@@ -3,7 +3,7 @@ import IncidentStore
 
 /// Drafting a batch of notices: read a snapshot, let the engine plan, render, then append, all or nothing.
 ///
-/// Templates are loaded and checked, and every notice rendered, before the write lock is taken: the write
+/// Templates are loaded and checked, and every notice rendered (on every core), before the write lock is taken: the write
 /// only checks that the register's head has not moved since the snapshot and appends. If another writer came
 /// first, the batch is planned again from a fresh snapshot, a bounded number of times.
 public enum NoticeDrafting {
@@ -30,7 +30,10 @@ public enum NoticeDrafting {
                 loaded.fellBack.forEach(onFallback)
                 drafter = (languages, folder, loaded)
             }
-            let versions = try planned.map { try drafter!.drafter.render($0) }
+            // Each notice is rendered on its own from its own facts, so the batch is spread over every core;
+            // the versions come back in the planned order, and the first error in that order is the one thrown.
+            let renderer = drafter!.drafter
+            let versions = try Parallel.mapThrowing(planned) { try renderer.render($0) }
             let events = try Workflow.draft(snapshot.incident, versions, context: context)
             if let incident = try register.append(events, to: id, ifHeadIs: snapshot.head) {
                 for facts in planned {

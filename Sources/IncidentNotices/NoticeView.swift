@@ -119,7 +119,10 @@ enum MarkdownEscape {
         var out = ""
         for line in s.split(omittingEmptySubsequences: false, whereSeparator: MarkdownBlock.isLineBreak) {
             if !out.isEmpty { out += "\n" }
-            var escaped = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "*", with: "\\*")
+            // Most text has neither character: skip the round trip through NSString that replacing costs.
+            var escaped =
+                line.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "*") }
+                ? line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "*", with: "\\*") : String(line)
             let trimmed = escaped.drop { $0 == " " }
             if trimmed.hasPrefix("#") || trimmed.hasPrefix("-") {
                 escaped = String(escaped.prefix(escaped.count - trimmed.count)) + "\\" + trimmed

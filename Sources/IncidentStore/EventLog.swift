@@ -13,8 +13,9 @@ enum EventLog {
     }
 
     /// Stores an incident's event after the current head of the chain and returns its sequence number.
-    static func append(_ event: IncidentEvent, in db: Database) throws -> Int64 {
-        try insert(try content(of: event, after: try head(in: db)), in: db)
+    /// `payload` is the event's payload already encoded, if the caller made it before the write.
+    static func append(_ event: IncidentEvent, in db: Database, payload: String? = nil) throws -> Int64 {
+        try insert(try content(of: event, after: try head(in: db), payload: payload), in: db)
     }
 
     /// Stores a directory event (no incident; it happened when it was recorded).
@@ -23,10 +24,10 @@ enum EventLog {
     }
 
     /// The stored form of an incident's event placed after `head`: the one rule both backends store and hash.
-    static func content(of event: IncidentEvent, after head: Checkpoint) throws -> HashChain.Content {
+    static func content(of event: IncidentEvent, after head: Checkpoint, payload: String? = nil) throws -> HashChain.Content {
         HashChain.Content(
             seq: head.events + 1, incident: event.incident.description, incidentSeq: event.number, type: event.payload.type,
-            payload: try event.payload.encodedBody(), actor: event.actor, recordedAt: event.recordedAt.iso8601,
+            payload: try payload ?? event.payload.encodedBody(), actor: event.actor, recordedAt: event.recordedAt.iso8601,
             occurredAt: event.occurredAt.iso8601, previousHash: head.hash)
     }
 

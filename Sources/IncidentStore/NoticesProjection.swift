@@ -4,7 +4,7 @@ import IncidentCore
 
 /// The `notices` table: every drafted version, with when and how it was sent.
 enum NoticesProjection {
-    static func write(after event: IncidentEvent, seq: Int64, in db: Database) throws {
+    static func write(after event: IncidentEvent, seq: Int64, in db: Database, facts: String? = nil) throws {
         switch event.payload {
         case .noticeDrafted(let body):
             try db.cachedStatement(
@@ -14,7 +14,7 @@ enum NoticesProjection {
                     """
             ).execute(arguments: [
                 event.incident.description, body.customer, body.version, body.kind.rawValue, body.template,
-                body.subject, body.markdown, try CanonicalJSON.encode(body.facts), event.occurredAt.iso8601,
+                body.subject, body.markdown, try facts ?? CanonicalJSON.encode(body.facts), event.occurredAt.iso8601,
                 event.actor, seq,
             ])
         case .noticeSent(let body):

@@ -6,7 +6,8 @@ import IncidentCore
 /// transaction as the event, and read back as `Incident` values.
 enum Projection {
     /// Writes the state after `event` (stored as `seq`): the incident row, and the action or note it adds.
-    static func write(_ incident: Incident, after event: IncidentEvent, seq: Int64, in db: Database) throws {
+    /// `facts` is a drafted notice's facts already encoded, if the caller made them before the write.
+    static func write(_ incident: Incident, after event: IncidentEvent, seq: Int64, in db: Database, facts: String? = nil) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO incidents (id, year, number, title, nature, severity, phase, aware_at, occurred_from,
@@ -53,7 +54,7 @@ enum Projection {
                 arguments: [incident.id.description, note.eventNumber, note.text, note.at.iso8601, note.by])
         }
         try SharesProjection.write(incident, after: event, in: db)
-        try NoticesProjection.write(after: event, seq: seq, in: db)
+        try NoticesProjection.write(after: event, seq: seq, in: db, facts: facts)
     }
 
     /// One incident with its actions and notes, or nil.

@@ -197,11 +197,15 @@ public final class Register: RegisterStore {
     func appendApplying(_ events: [IncidentEvent], to incident: Incident, in db: Database) throws -> Incident {
         var current = incident
         let now = clock()
-        for var event in events {
-            event.recordedAt = now
-            try current.apply(event)
-            let seq = try EventLog.append(event, in: db)
-            try Projection.write(current, after: event, seq: seq, in: db)
+        // Each window's JSON is made on every core (a batch of notices is mostly JSON); the chain and the
+        // projections are written in order, on this thread.
+        try EncodedPayloads.windows(events, withFacts: true) { window, encoded in
+            for (index, var event) in window.enumerated() {
+                event.recordedAt = now
+                try current.apply(event)
+                let seq = try EventLog.append(event, in: db, payload: try encoded.payload(index))
+                try Projection.write(current, after: event, seq: seq, in: db, facts: try encoded.facts(index))
+            }
         }
         return current
     }

@@ -106,3 +106,28 @@ struct TemplateSetTests {
         return root
     }
 }
+
+/// Collapsing blank lines byte by byte must give what the Foundation comparison gives, or step aside for it.
+@Suite("Tidying rendered templates")
+struct TemplateTidyTests {
+    static let cases: [String] =
+        [
+            "", "\n", " \t\n", "# Notice\n\n\n\nText\n\n\n", "\n\n\n\n# A\n\n\nB\n\n\n\n\n\nC  \n", "A\n\nB\nC", "A\n\n\n\nÉtant\n",
+            "A\r\n\r\n\r\n\r\nB", "A\r\n\n\nB", "A\n\n\n\u{301}B", "\u{A0}A\n\n\nB\u{A0}", "ä\n\n\nb", "a\n\n\nä", "\u{2028}A\n\n\nB",
+            "A \n\n\n B", "A\n \n\n\nB", "A\u{85}\n\n\nB", "A\n\n\n\n\n\n\n\n\n\nB\u{301}", "**A**\n\n\n- b\n\n\n\n---\n\n\nZ",
+        ] + HostileValues.texts.map { "# H\n\n\n\(String($0))\n\n\n\nEnd" } + HostileValues.texts.map { String($0) }
+
+    @Test("every text comes out as Foundation's collapse and trim would leave it", arguments: cases)
+    func sameAsFoundation(text: String) {
+        let fast = TemplateSet.tidiedBytes(text)
+        #expect(fast == nil || fast == TemplateSet.tidiedByFoundation(text), "\(text.debugDescription)")
+        #expect(TemplateSet.tidied(text) == TemplateSet.tidiedByFoundation(text))
+    }
+
+    @Test("the usual template output takes the byte path")
+    func fastPathTaken() throws {
+        let (set, _) = try TemplateSet.load(language: "en", overrides: nil)
+        let rendered = set.library.render(NoticeView.make(NoticeView.sample), withTemplate: "initial") ?? ""
+        #expect(TemplateSet.tidiedBytes(rendered) != nil)
+    }
+}

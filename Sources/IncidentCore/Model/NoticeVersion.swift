@@ -36,7 +36,12 @@ public struct NoticeVersion: Codable, Equatable, Sendable {
     private enum CodingKeys: String, CodingKey { case customer, version, kind, template, subject, markdown, facts }
 
     /// `INC-2026-0001-acme-gmbh-v2-update`: sorts by incident, customer and version; the caller adds the extension.
-    public var baseName: String { "\(facts.incidentId)-\(customer)-v\(version)-\(kind.rawValue)" }
+    public var baseName: String { Self.baseName(incident: facts.incidentId, customer: customer, version: version, kind: kind) }
+
+    /// The same name from the summary columns alone, without reading the stored facts.
+    public static func baseName(incident: String, customer: String, version: Int, kind: NoticeKind) -> String {
+        "\(incident)-\(customer)-v\(version)-\(kind.rawValue)"
+    }
 }
 
 /// Who did something to a notice, and when.

@@ -15,6 +15,9 @@ public struct NoticeBatchExport {
     public var force: Bool
     /// Dates the letters and e-mails for sending at this moment instead of their drafting time.
     public var sendingAt: Timestamp?
+    /// How many notices are rendered and written together: enough to keep every core busy, few enough that a
+    /// batch of ten thousand is never all in memory.
+    var window = 256
 
     public init(
         incident: IncidentID, choice: CustomerSelection, version: Int?, format: NoticeFormat, folder: String?, force: Bool,
@@ -34,6 +37,9 @@ public struct NoticeBatchExport {
 
     /// Runs the export; `progress(done, total)` after each notice, `output` for a notice without a folder.
     /// Returns the incident as read and how many notices were exported.
+    ///
+    /// Into a folder, notices are rendered and written on every core, a window at a time, and reported in
+    /// register order; each file is the same as the one exported alone.
     public func run(
         from register: any RegisterStore, progress: (Int, Int) -> Void = { _, _ in },
         output: (String) -> Void
@@ -45,37 +51,80 @@ public struct NoticeBatchExport {
         }
         let customer: String? = if case .one(let slug) = choice { slug } else { nil }
         let total = current.shares.filter { chosen.contains($0.customer) && $0.draftedVersions > 0 }.count
-        if let folder {
-            try SafeFile.prepareFolder(folder)
+        guard let folder else {
+            let annex = format == .edpb ? try AnnexContext.read(incident, from: register) : nil
+            var done = 0
             try register.forEachNotice(incident, customer: customer, version: version, latestOnly: version == nil) { notice in
                 guard chosen.contains(notice.customer) else { return }
-                let path = folder + "/" + fileName(notice)
-                if force { try SafeFile.checkReplaceable(path) } else { try SafeFile.checkFree(path) }
-            }
-        }
-        let annex = format == .edpb ? try AnnexContext.read(incident, from: register) : nil
-        var done = 0
-        var written: [String] = []
-        do {
-            try register.forEachNotice(incident, customer: customer, version: version, latestOnly: version == nil) { notice in
-                guard chosen.contains(notice.customer) else { return }
-                let text = try NoticeExport.render(notice, as: format, sendingAt: sendingAt, annex: annex)
-                if let folder {
-                    let path = folder + "/" + fileName(notice)
-                    try SafeFile.write(text, to: path, force: force, sync: false)
-                    written.append(path)
-                } else {
-                    output(text)
-                }
+                output(try NoticeExport.render(notice, as: format, sendingAt: sendingAt, annex: annex))
                 done += 1
                 progress(done, total)
             }
-            if let folder, done > 0 { try SafeFile.syncFolder(folder) }
+            return (current, done)
+        }
+        try SafeFile.prepareFolder(folder)
+        try checkTargets(in: folder, of: current, chosen: chosen, register: register)
+        let annex = format == .edpb ? try AnnexContext.read(incident, from: register) : nil
+        let writer = Writer(format: format, sendingAt: sendingAt, annex: annex, force: force)
+        var done = 0
+        var written: [String] = []
+        var pending: [(notice: NoticeVersion, path: String)] = []
+        // Writes the pending window on every core, starting no new file once one has failed; keeps every file
+        // that was written, for taking back, and throws the first failure in register order.
+        func flush() throws {
+            let results = Parallel.map(pending, stoppingAtFirstError: true, writer.write)
+            pending.removeAll(keepingCapacity: true)
+            for case .success(let path) in results { written.append(path) }
+            if let error = Parallel.firstError(results) { throw error }
+            for _ in results {
+                done += 1
+                progress(done, total)
+            }
+        }
+        do {
+            try register.forEachNotice(incident, customer: customer, version: version, latestOnly: version == nil) { notice in
+                guard chosen.contains(notice.customer) else { return }
+                pending.append((notice, folder + "/" + fileName(notice)))
+                if pending.count >= window { try flush() }
+            }
+            try flush()
+            if done > 0 { try SafeFile.syncFolder(folder) }
         } catch {
             // A batch that failed part-way leaves none of its new files behind (replaced ones cannot come back).
             if !force { for path in written { SafeFile.remove(path) } }
             throw error
         }
         return (current, done)
+    }
+
+    /// Refuses the whole batch before anything is written if one of its files is in the way. Reads only the
+    /// notices' summary columns: the names need no text and no facts.
+    func checkTargets(in folder: String, of current: Incident, chosen: Set<String>, register: any RegisterStore) throws {
+        let latest = Dictionary(current.shares.map { ($0.customer, $0.draftedVersions) }, uniquingKeysWith: { a, _ in a })
+        for notice in try register.noticeVersions(incident) where chosen.contains(notice.customer) {
+            if case .one(let slug) = choice, notice.customer != slug { continue }
+            guard notice.version == (version ?? latest[notice.customer]) else { continue }
+            let name = NoticeVersion.baseName(
+                incident: incident.description, customer: notice.customer, version: notice.version, kind: notice.kind)
+            let path = folder + "/" + name + "." + format.fileExtension
+            if force { try SafeFile.checkReplaceable(path) } else { try SafeFile.checkFree(path) }
+        }
+    }
+}
+
+extension NoticeBatchExport {
+    /// Renders one notice and writes its file: the work of one notice, done on any core.
+    struct Writer: Sendable {
+        var format: NoticeFormat
+        var sendingAt: Timestamp?
+        var annex: AnnexContext?
+        var force: Bool
+
+        /// Writes the notice to `path` (never synced: the batch syncs the folder once) and returns the path.
+        func write(_ item: (notice: NoticeVersion, path: String)) throws -> String {
+            let text = try NoticeExport.render(item.notice, as: format, sendingAt: sendingAt, annex: annex)
+            try SafeFile.write(text, to: item.path, force: force, sync: false)
+            return item.path
+        }
     }
 }

@@ -33,13 +33,15 @@ public enum NoticeExport {
         let zone = TimeZone(identifier: facts.customer.timeZone) ?? TimeZone(identifier: "UTC")!
         let date = sendingAt ?? facts.draftedAt
         let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(date.seconds)))
+        // Both bodies come from the same blocks: parsed once.
+        let blocks = MarkdownBlock.parse(draft.markdown)
         do {
             return try EmailMessage(
                 from: .init(name: facts.contact.name, address: facts.contact.email), to: facts.customer.emails, subject: draft.subject,
                 seconds: date.seconds, utcOffsetSeconds: offset,
                 messageID: messageID(facts, version: facts.version),
-                textBody: MarkdownLite.plainText(draft.markdown),
-                htmlBody: NoticeLetter.html(draft, dated: date), language: facts.language,
+                textBody: MarkdownLite.plainText(blocks),
+                htmlBody: NoticeLetter.html(draft, dated: date, parsed: blocks), language: facts.language,
                 cc: facts.contact.dpoEmail.map { [$0] } ?? [], replyTo: facts.contact.email,
                 // An update or final notice follows the last one this customer was sent, in the same thread.
                 inReplyTo: facts.changesSinceVersion.map { messageID(facts, version: $0) },

@@ -73,6 +73,10 @@ struct InlineRun: Equatable, Sendable {
     /// A backslash before punctuation makes it literal: that is how user text reaches here without
     /// ever opening a heading, a list or bold (see `MarkdownEscape`).
     static func runs(_ text: String) -> [InlineRun] {
+        // Without a backslash or a star there is nothing to split: the loop below would rebuild the text whole.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "*") }) {
+            return text.isEmpty ? [] : [InlineRun(text: text, bold: false)]
+        }
         var parts = [""]
         let chars = Array(text)
         var i = 0

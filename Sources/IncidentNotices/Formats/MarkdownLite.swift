@@ -47,9 +47,14 @@ public enum MarkdownLite {
     ///
     /// Widths below 3 count as 3, so a bullet always has room for text after its "- ".
     public static func plainText(_ markdown: String, width: Int = 72) -> String {
+        plainText(MarkdownBlock.parse(markdown), width: width)
+    }
+
+    /// The same from blocks already parsed (an e-mail parses its Markdown once for both bodies).
+    static func plainText(_ parsed: [MarkdownBlock], width: Int = 72) -> String {
         let width = max(width, 3)
         var blocks: [String] = []
-        for block in MarkdownBlock.parse(markdown) {
+        for block in parsed {
             switch block {
             case .heading(let level, let text):
                 let lines = wrap(plain(text), width: width)
@@ -161,6 +166,33 @@ public enum MarkdownLite {
 
     /// Escapes the five HTML-significant characters, so text can sit in an element or a quoted attribute.
     static func escaped(_ text: String) -> String {
+        // Byte by byte: every character it changes is one byte in UTF-8, or two for the C1 controls (0xC2 0x80–0x9F);
+        // every other byte is copied, so the text is the same as the scalar loop in `escapedByScalar` gives.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        var bytes = text.utf8.makeIterator()
+        var pending = bytes.next()
+        while let byte = pending {
+            pending = bytes.next()
+            switch byte {
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
+            case UInt8(ascii: "\t"): out.append(byte)
+            case 0x00..<0x20, 0x7F: out += [0xEF, 0xBF, 0xBD]
+            case 0xC2 where pending.map { (0x80...0x9F).contains($0) } == true:
+                out += [0xEF, 0xBF, 0xBD]
+                pending = bytes.next()
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The reference for `escaped`, one Unicode scalar at a time.
+    static func escapedByScalar(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -192,6 +224,11 @@ public enum MarkdownLite {
     /// Greedy word wrap at spaces and tabs; a word longer than `width` gets a line of its own, unbroken.
     /// No-break spaces are not break points, so "10 000" stays together.
     static func wrap(_ text: String, width: Int) -> [String] {
+        wrapASCII(text, width: width) ?? wrapByCharacter(text, width: width)
+    }
+
+    /// The reference for `wrap`, one character at a time.
+    static func wrapByCharacter(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         var length = 0
@@ -209,6 +246,28 @@ public enum MarkdownLite {
             }
         }
         if length > 0 { lines.append(line) }
+        return lines
+    }
+
+    /// `wrap` for text of ASCII characters other than CR, where every byte is one character: the same lines
+    /// without breaking the text into characters. Nil for any other text.
+    static func wrapASCII(_ text: String, width: Int) -> [String]? {
+        let bytes = Array(text.utf8)
+        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+        var lines: [String] = []
+        var line: [UInt8] = []
+        for word in bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }) {
+            if line.isEmpty {
+                line = Array(word)
+            } else if line.count + 1 + word.count <= width {
+                line.append(0x20)
+                line += word
+            } else {
+                lines.append(String(decoding: line, as: UTF8.self))
+                line = Array(word)
+            }
+        }
+        if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
         return lines
     }
 }

@@ -9,11 +9,12 @@ import IncidentCore
 /// is HTML-escaped.
 enum NoticeLetter {
     /// The letter, dated `date` (the drafting time unless it is exported for sending).
-    static func html(_ draft: NoticeVersion, dated date: Timestamp) -> String {
+    /// `parsed` is the draft's Markdown already parsed, when the caller has it.
+    static func html(_ draft: NoticeVersion, dated date: Timestamp, parsed: [MarkdownBlock]? = nil) -> String {
         let facts = draft.facts
         let words = LetterWords.named(facts.language)
         let zone = TimeZone(identifier: facts.customer.timeZone) ?? TimeZone(identifier: "UTC")!
-        var blocks = MarkdownBlock.parse(draft.markdown)
+        var blocks = parsed ?? MarkdownBlock.parse(draft.markdown)
         // What follows the last rule is the register reference: the letter's small print, not its body.
         var footer: [MarkdownBlock] = []
         if let rule = blocks.lastIndex(of: .rule) {

@@ -11,7 +11,9 @@ extension PostgresRegister {
         /// in the order the lock lets them in, so recorded times never go back between laptops whose clocks differ.
         let now: Timestamp
 
-        mutating func append(_ event: IncidentEvent) throws -> Int64 { try insert(try EventLog.content(of: event, after: head)) }
+        mutating func append(_ event: IncidentEvent, payload: String? = nil) throws -> Int64 {
+            try insert(try EventLog.content(of: event, after: head, payload: payload))
+        }
         mutating func append(_ event: DirectoryEvent) throws -> Int64 { try insert(try EventLog.content(of: event, after: head)) }
 
         /// Stores an event as given; it must extend the head (the server checks this too).

@@ -119,10 +119,13 @@ public final class PostgresRegister: RegisterStore, @unchecked Sendable {
     private func apply(_ events: [IncidentEvent], to incident: Incident, chain: inout Chain) throws -> Incident {
         var current = incident
         var written: [(event: IncidentEvent, seq: Int64)] = []
-        for var event in events {
-            event.recordedAt = chain.now
-            try current.apply(event)
-            written.append((event, try chain.append(event)))
+        // Each window's payloads are encoded on every core; the chain is written in order, on this thread.
+        try EncodedPayloads.windows(events, withFacts: false) { window, encoded in
+            for (index, var event) in window.enumerated() {
+                event.recordedAt = chain.now
+                try current.apply(event)
+                written.append((event, try chain.append(event, payload: try encoded.payload(index))))
+            }
         }
         try PostgresProjection.write(current, after: written, in: session)
         return current

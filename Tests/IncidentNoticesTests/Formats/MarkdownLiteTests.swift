@@ -1,3 +1,4 @@
+import HostileInput
 import Testing
 
 @testable import IncidentNotices
@@ -160,5 +161,30 @@ struct MarkdownEscapeTests {
         #expect(!html.contains("<strong>not bold"))
         #expect(!html.contains("<h1>Not a heading"))
         #expect(!html.contains("<li>not a bullet"))
+    }
+}
+
+/// The byte-by-byte paths must give what the character-by-character ones give, for every text.
+@Suite struct MarkdownLiteBytePathTests {
+    static let texts: [String] =
+        [
+            "", "plain words only", "a  b\tc   d", "tab\tand space", "x", String(repeating: "word ", count: 40),
+            "10\u{A0}000 records", "caf\u{E9} na\u{EF}ve \u{1F600}", "e\u{301}t\u{E9}", "line\r\nbreak", " \u{301}combining after space",
+            "<b>&\"'</b>", "ctrl\u{1}\u{1F}\u{7F}\u{80}\u{9F}\u{A0}\u{C2}", "\u{C2}\u{A0}\u{9F}", "\n\t\r",
+            String(repeating: "verylongwordwithoutspaces", count: 5) + " short",
+        ] + HostileValues.texts + HostileValues.lineTexts
+
+    @Test("escaping byte by byte gives what escaping scalar by scalar gives", arguments: texts)
+    func escaped(text: String) {
+        #expect(MarkdownLite.escaped(text) == MarkdownLite.escapedByScalar(text))
+    }
+
+    @Test("wrapping ASCII byte by byte gives what wrapping by character gives", arguments: texts)
+    func wrapped(text: String) {
+        for width in [3, 10, 72] {
+            let fast = MarkdownLite.wrapASCII(text, width: width)
+            #expect(fast == nil || fast == MarkdownLite.wrapByCharacter(text, width: width))
+            #expect(MarkdownLite.wrap(text, width: width) == MarkdownLite.wrapByCharacter(text, width: width))
+        }
     }
 }
