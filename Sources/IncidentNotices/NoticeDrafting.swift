@@ -10,10 +10,11 @@ public enum NoticeDrafting {
     public static let attempts = 5
 
     /// Drafts the next version for each chosen customer; returns the incident as it now stands and how many were drafted.
+    /// `onNoContact` is called after drafting when the snapshot had no contact details of ours (no `org set`).
     public static func draft(
         in register: any RegisterStore, incident id: IncidentID, choice: CustomerSelection, requested: NoticeKind?,
         overrides: String?, context: Context, closingNote: String? = nil, onFallback: (String) -> Void,
-        onForeignCounts: (_ customer: NoticeFacts, _ counts: [Int]) -> Void = { _, _ in }
+        onForeignCounts: (_ customer: NoticeFacts, _ counts: [Int]) -> Void = { _, _ in }, onNoContact: () -> Void = {}
     ) throws -> (incident: Incident, drafted: Int) {
         var drafter: (languages: Set<String>, overrides: String?, drafter: NoticeDrafter)?
         for _ in 1...attempts {
@@ -40,6 +41,7 @@ public enum NoticeDrafting {
                     let counts = Workflow.foreignCounts(in: facts)
                     if !counts.isEmpty { onForeignCounts(facts, counts) }
                 }
+                if snapshot.directory.organisation == nil { onNoContact() }
                 return (incident, events.count)
             }
         }

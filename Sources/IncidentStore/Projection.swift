@@ -6,8 +6,33 @@ import IncidentCore
 /// transaction as the event, and read back as `Incident` values.
 enum Projection {
     /// Writes the state after `event` (stored as `seq`): the incident row, and the action or note it adds.
-    /// `facts` is a drafted notice's facts already encoded, if the caller made them before the write.
-    static func write(_ incident: Incident, after event: IncidentEvent, seq: Int64, in db: Database, facts: String? = nil) throws {
+    /// `facts` is a drafted notice's facts already encoded, if the caller made them before the write. With
+    /// `incidentRow` false the incident row is left for a later event of the same transaction to write.
+    static func write(
+        _ incident: Incident, after event: IncidentEvent, seq: Int64, in db: Database, facts: String? = nil, incidentRow: Bool = true
+    ) throws {
+        if incidentRow { try writeRow(incident, seq: seq, in: db) }
+        for action in incident.actions where action.eventNumber == event.number {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO actions (incident_id, event_number, text, kind, phase, taken_at, taken_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                incident.id.description, action.eventNumber, action.text, action.kind.rawValue,
+                action.phase.rawValue, action.takenAt.iso8601, action.takenBy,
+            ])
+        }
+        for note in incident.notes where note.eventNumber == event.number {
+            try db.cachedStatement(sql: "INSERT INTO notes (incident_id, event_number, text, at, by) VALUES (?, ?, ?, ?, ?)").execute(
+                arguments: [incident.id.description, note.eventNumber, note.text, note.at.iso8601, note.by])
+        }
+        try SharesProjection.write(incident, after: event, in: db)
+        try NoticesProjection.write(after: event, seq: seq, in: db, facts: facts)
+    }
+
+    /// The incident row as it stands after the event stored as `seq`.
+    private static func writeRow(_ incident: Incident, seq: Int64, in db: Database) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO incidents (id, year, number, title, nature, severity, phase, aware_at, occurred_from,
@@ -38,23 +63,6 @@ enum Projection {
             incident.closingSummary, incident.eventCount, seq, try Advice(incident).encoded(),
             try incident.subprocessor.map { try CanonicalJSON.encode($0) },
         ])
-        for action in incident.actions where action.eventNumber == event.number {
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO actions (incident_id, event_number, text, kind, phase, taken_at, taken_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """
-            ).execute(arguments: [
-                incident.id.description, action.eventNumber, action.text, action.kind.rawValue,
-                action.phase.rawValue, action.takenAt.iso8601, action.takenBy,
-            ])
-        }
-        for note in incident.notes where note.eventNumber == event.number {
-            try db.cachedStatement(sql: "INSERT INTO notes (incident_id, event_number, text, at, by) VALUES (?, ?, ?, ?, ?)").execute(
-                arguments: [incident.id.description, note.eventNumber, note.text, note.at.iso8601, note.by])
-        }
-        try SharesProjection.write(incident, after: event, in: db)
-        try NoticesProjection.write(after: event, seq: seq, in: db, facts: facts)
     }
 
     /// One incident with its actions and notes, or nil.

@@ -198,13 +198,16 @@ public final class Register: RegisterStore {
         var current = incident
         let now = clock()
         // Each window's JSON is made on every core (a batch of notices is mostly JSON); the chain and the
-        // projections are written in order, on this thread.
+        // projections are written in order, on this thread. The incident row is written once, after the last
+        // event: a batch of a thousand notices rewrote it a thousand times in the same transaction.
         try EncodedPayloads.windows(events, withFacts: true) { window, encoded in
             for (index, var event) in window.enumerated() {
                 event.recordedAt = now
                 try current.apply(event)
                 let seq = try EventLog.append(event, in: db, payload: try encoded.payload(index))
-                try Projection.write(current, after: event, seq: seq, in: db, facts: try encoded.facts(index))
+                try Projection.write(
+                    current, after: event, seq: seq, in: db, facts: try encoded.facts(index),
+                    incidentRow: window.startIndex + index == events.count - 1)
             }
         }
         return current

@@ -57,10 +57,9 @@ struct NoticeDraftCommand: ParsableCommand {
                 Output.warn(
                     "\(facts.customer.slug): its final notice's closing summary quotes \(quoted), but its own share has \(owned); "
                         + "explain with `incident notice draft \(id) --customer \(facts.customer.slug) --note TEXT`")
-            })
-        if try store.directory().organisation == nil {
-            Output.warn("our contact details are not set; run `incident org set` and draft again")
-        }
+            },
+            // Read with the snapshot the notices were drafted from: no second read of the whole directory.
+            onNoContact: { Output.warn("our contact details are not set; run `incident org set` and draft again") })
         Output.print("\(WriteReceipt.incident(incident)): \(count) notice(s) drafted")
     }
 }
