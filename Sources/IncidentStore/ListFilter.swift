@@ -3,9 +3,12 @@ import IncidentCore
 
 extension ListFilter {
     /// The SQL both backends use for `mayOweNoticeAt`, with `?` standing for the time.
+    /// Every subquery is uncorrelated, so each runs once: the earlier form named the incident's `phase` inside
+    /// the subquery, which ran it again for every incident (383 ms at 10,000 incidents).
     static let mayOweNoticeSQL = """
         (id IN (SELECT incident_id FROM shares WHERE first_sent IS NULL AND ruled_out IS NULL AND due_by < ?) \
-        OR id IN (SELECT s.incident_id FROM shares s WHERE s.first_sent IS NOT NULL AND (s.ruled_out IS NOT NULL OR phase <> 'closed')))
+        OR id IN (SELECT incident_id FROM shares WHERE first_sent IS NOT NULL AND ruled_out IS NOT NULL) \
+        OR (phase <> 'closed' AND id IN (SELECT incident_id FROM shares WHERE first_sent IS NOT NULL)))
         """
 }
 

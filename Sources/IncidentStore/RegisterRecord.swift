@@ -23,6 +23,8 @@ public struct RegisterRecord: Sendable {
     public var incident: Incident
     public var phaseHistory: [PhaseEntry]
     public var notified: [Notified]
+    /// Each customer's last version marked sent: what it was promised next (`Workflow.dueNotices`).
+    public var lastSent: [String: NoticeVersion]
 }
 
 extension Register {
@@ -68,7 +70,9 @@ extension Register {
                         customer: try r("customer"), version: try r("version"), kind: try Stored.value(NoticeKind.self, r("kind")),
                         sentAt: try Stored.time(r("sent_at")), via: try r("sent_via"))
                 }
-                try body(RegisterRecord(incident: incident, phaseHistory: history, notified: notified))
+                try body(
+                    RegisterRecord(
+                        incident: incident, phaseHistory: history, notified: notified, lastSent: try Register.lastSent(id, in: db)))
             }
         }
     }

@@ -159,7 +159,10 @@ struct Bench {
             ("list --closed", ["list", "--closed"], "\(listColumns) WHERE phase = 'closed' \(order);"),
             (
                 "list --overdue", ["list", "--overdue"],
-                "\(listColumns) WHERE id IN (SELECT incident_id FROM shares WHERE first_sent IS NULL AND ruled_out IS NULL AND due_by < '2100-01-01T00:00:00Z') \(order);"
+                // The candidates `list --overdue` reads (ListFilter.mayOweNoticeSQL) before the core rule decides.
+                "\(listColumns) WHERE (id IN (SELECT incident_id FROM shares WHERE first_sent IS NULL AND ruled_out IS NULL AND due_by < '2100-01-01T00:00:00Z') "
+                    + "OR id IN (SELECT incident_id FROM shares WHERE first_sent IS NOT NULL AND ruled_out IS NOT NULL) "
+                    + "OR (phase <> 'closed' AND id IN (SELECT incident_id FROM shares WHERE first_sent IS NOT NULL))) \(order);"
             ),
             (
                 "notice list", ["notice", "list", id],

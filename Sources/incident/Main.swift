@@ -16,7 +16,7 @@ enum Main {
             exit(0)
         }
         do {
-            var command = try IncidentCommand.parseAsRoot()
+            var command = try LeanParse.parse(Array(CommandLine.arguments.dropFirst()))
             try command.run()
         } catch let failure as Failure {
             failure.exit()

@@ -120,7 +120,26 @@ enum HostileCorpus {
                 ("ID", ids), ("--customer", noticeCustomers), ("--version", HostileValues.versions.map(String.init) + ["x"]),
                 ("--at", times), ("--via", lineTexts),
             ]),
+        Template(
+            name: "notice approve", base: ["notice", "approve", id],
+            slots: [("ID", ids), ("--customer", noticeCustomers), ("--version", HostileValues.versions.map(String.init) + ["x"])]),
+        Template(
+            name: "subprocessor add", base: ["subprocessor", "add"],
+            slots: [
+                ("SLUG", HostileValues.slugs), ("--name", lineTexts), ("--service", HostileValues.scopeTerms),
+                ("--region", HostileValues.scopeTerms), ("--notify-hours", hours),
+            ]),
+        Template(
+            name: "affect by subprocessor", base: ["affect", id],
+            slots: [
+                ("ID", ids), ("--subprocessor", HostileValues.slugs + ["unknown-sub"]), ("--region", HostileValues.scopeTerms),
+            ]),
+        // `due` writes nothing, but takes a duration a tired person types.
+        Template(name: "due", base: ["due"], slots: [("--within", durations)]),
     ]
+
+    /// Durations `due --within` must refuse: no unit it knows, negative, too long, not a number.
+    static let durations = ["", "1y", "abc", "100001h", "1.5h", "h", "2d3", "6 h x", "\u{7}", "99999999999999999999m", "--"]
 
     /// Valid values for every slot, so a case is the base plus exactly the bad values it names.
     static let valid: [String: String] = [
@@ -130,7 +149,7 @@ enum HostileCorpus {
         "--consequence": "c", "--note": "n", "--action": "a", "--at": "2026-11-23T09:00:00Z", "--summary": "s", "--reason": "r",
         "--to": "contain", "--customer": "acme-gmbh", "--name": "Name", "--email": "a@b.example", "--language": "en",
         "--timezone": "UTC", "--notice-hours": "24", "--update-hours": "24", "--phone": "1", "--address": "a", "--dpo-email": "d@b.example",
-        "--via": "email", "--kind": "mitigation", "--version": "1",
+        "--via": "email", "--kind": "mitigation", "--version": "1", "--subprocessor": "northwind",
     ]
 
     static func template(_ name: String) -> Template { templates.first { $0.name == name }! }
@@ -148,7 +167,7 @@ enum HostileCorpus {
             default: arguments += [flag, value]
             }
         }
-        if template.name == "customer add" && !badFlags.contains("SLUG") { arguments.append("new-customer") }
+        if template.name.hasSuffix(" add") && !badFlags.contains("SLUG") { arguments.append("new-slug") }
         for flag in requiredFlags(template) where !badFlags.contains(flag) { arguments += [flag, valid[flag]!] }
         return HostileCase(arguments: arguments)
     }
@@ -202,7 +221,9 @@ enum HostileCorpus {
         case "reopen": ["--to", "--reason"]
         case "unaffect": ["--customer", "--reason"]
         case "customer add": ["--name", "--email"]
-        case "notice draft", "notice sent", "affect": ["--customer"]
+        case "notice draft", "notice sent", "notice approve", "affect": ["--customer"]
+        case "subprocessor add": ["--name"]
+        case "affect by subprocessor": ["--subprocessor"]
         default: []
         }
     }

@@ -3,13 +3,14 @@ import Testing
 
 @Suite("Reliability: hostile input")
 struct HostileInputTests {
-    /// A register with something to refuse changes to: our details, two customers, an incident in contain
+    /// A register with something to refuse changes to: our details, two customers, a subprocessor, an incident in contain
     /// with an action, one customer affected and its first notice drafted.
     static func seeded() throws -> CLI {
         let cli = try CLI()
         try cli.ok(["org", "set", "--name", "Example Processor Ltd", "--email", "security@processor.example"])
         try cli.ok(["customer", "add", "acme-gmbh", "--name", "Acme GmbH", "--email", "dpo@acme.example"])
         try cli.ok(["customer", "add", "globex", "--name", "Globex", "--email", "privacy@globex.example"])
+        try cli.ok(["subprocessor", "add", "northwind", "--name", "Northwind Voice", "--service", "voip", "--region", "eu"])
         let id = try cli.logIncident()
         try cli.ok(["advance", id, "--note", "known"])
         try cli.ok(["update", id, "--action", "contained"])

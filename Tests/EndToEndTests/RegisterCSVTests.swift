@@ -50,6 +50,28 @@ struct RegisterCSVTests {
         #expect(bare["nature"] == "First line,\nsecond \"line\"")
         #expect(bare["customer"] == "")
         #expect(bare["status"] == "")
+        // What each customer is owed next, by `incident due`'s rule: Acme its promised update, Globex its first notice.
+        #expect(acme["next_notice_owed"] == "update")
+        #expect(acme["next_notice_left"]?.hasSuffix(" left") == true)
+        #expect(globex["next_notice_owed"] == "first-notice")
+        #expect(globex["next_notice_due_by"] == globex["due_by"])
+        #expect(globex["next_notice_left"] == "LATE 4h 0m")
+        #expect(bare["next_notice_owed"] == "")
+        // A week on, Acme was told once but its promised update is late: the status column still says it was
+        // notified, and the next-notice columns say what is missing.
+        let later = try cli.run(["register", "--format", "csv"], environment: ["INCIDENT_CLOCK": "2026-12-02T12:00:00Z"])
+        #expect(later.status == 0)
+        let laterRows = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    try Python.run(
+                        "import csv, json, sys; print(json.dumps(list(csv.DictReader(sys.stdin))))", stdin: later.stdout
+                    ).utf8)) as? [[String: String]])
+        let acmeLater = try #require(laterRows.first { $0["customer"] == "acme-gmbh" })
+        #expect(acmeLater["status"] == "notified")
+        #expect(acmeLater["next_notice_owed"] == "update")
+        #expect(acmeLater["next_notice_due_by"] == acme["next_notice_due_by"])
+        #expect(acmeLater["next_notice_left"]?.hasPrefix("LATE ") == true)
 
         let manifest = try String(contentsOfFile: out + ".manifest.txt", encoding: .utf8)
         let sha = try Python.run("import hashlib; print(hashlib.sha256(open('\(out)', 'rb').read()).hexdigest())", stdin: "")

@@ -25,6 +25,8 @@ extension ControllerAnnex {
             Measure(text: $0.text, purpose: $0.kind.rawValue, phase: $0.phase, at: $0.at)
         }
         let typesList = DeterminedList.of(types, kind: kind)
+        // What `update --cannot-determine ITEM --reason TEXT` recorded, by the item's key in the facts.
+        let reasons = Dictionary((facts.cannotDetermine ?? []).map { ($0.item, $0.reason) }, uniquingKeysWith: { _, last in last })
         func has(_ type: BreachType) -> Bool? { types.isEmpty ? nil : types.contains(type) }
         return ControllerAnnex(
             incidentId: facts.incidentId,
@@ -51,14 +53,19 @@ extension ControllerAnnex {
                 availability: has(.availability), origin: facts.source, atSubprocessor: facts.source != "internal",
                 status: facts.phase.rawValue),
             dataSubjects: Scope(
-                categories: .of(facts.subjectCategories.map { Category(slug: $0.slug, label: $0.label) }, kind: kind),
-                approximateNumber: .of(facts.subjects, kind: kind)),
+                categories: DeterminedList.of(facts.subjectCategories.map { Category(slug: $0.slug, label: $0.label) }, kind: kind)
+                    .explained(by: [reasons["subjectCategories"]].compactMap { $0 }),
+                approximateNumber: DeterminedCount.of(facts.subjects, kind: kind).explained(by: reasons["subjects"])),
             personalData: Scope(
-                categories: .of(facts.dataCategories.map { Category(slug: $0.slug, label: $0.label) }, kind: kind),
-                approximateNumber: .of(facts.records, kind: kind)),
-            likelyConsequences: .of(facts.consequences, kind: kind),
+                categories: DeterminedList.of(facts.dataCategories.map { Category(slug: $0.slug, label: $0.label) }, kind: kind)
+                    .explained(by: [reasons["dataCategories"]].compactMap { $0 }),
+                approximateNumber: DeterminedCount.of(facts.records, kind: kind).explained(by: reasons["records"])),
+            likelyConsequences: DeterminedList.of(facts.consequences, kind: kind).explained(
+                by: [reasons["consequences"]].compactMap { $0 }),
             measures: Measures(
-                taken: .of(measures, kind: kind), planned: "not recorded in the register; see the notice's text",
+                taken: DeterminedList.of(measures, kind: kind).explained(
+                    by: [reasons["mitigationMeasures"], reasons["remediationActions"]].compactMap { $0 }),
+                planned: "not recorded in the register; see the notice's text",
                 closingSummary: facts.closingSummary),
             countries: countries(regions, subjects: facts.subjects, records: facts.records, kind: kind))
     }

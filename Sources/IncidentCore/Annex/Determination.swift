@@ -20,9 +20,19 @@ public enum Determination: String, Codable, Sendable {
 public struct DeterminedCount: Codable, Equatable, Sendable {
     public var status: Determination
     public var value: Int?
+    /// Why it cannot be determined, as recorded with `update --cannot-determine ITEM --reason TEXT`.
+    public var reason: String?
 
     public static func of(_ value: Int?, kind: NoticeKind) -> DeterminedCount {
         DeterminedCount(status: .of(known: value != nil, ifKnown: .approximate, kind: kind), value: value)
+    }
+
+    /// The same count with the recorded reason when it cannot be determined.
+    func explained(by reason: String?) -> DeterminedCount {
+        guard status == .cannotBeDetermined, let reason else { return self }
+        var count = self
+        count.reason = reason
+        return count
     }
 }
 
@@ -31,8 +41,18 @@ public struct DeterminedCount: Codable, Equatable, Sendable {
 public struct DeterminedList<Item: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
     public var status: Determination
     public var items: [Item]
+    /// Why it cannot be determined, as recorded with `update --cannot-determine ITEM --reason TEXT`.
+    public var reason: String?
 
     public static func of(_ items: [Item], kind: NoticeKind) -> DeterminedList {
         DeterminedList(status: .of(known: !items.isEmpty, ifKnown: kind == .final ? .exact : .approximate, kind: kind), items: items)
+    }
+
+    /// The same list with the recorded reason when it cannot be determined (several reasons joined by "; ").
+    func explained(by reasons: [String]) -> DeterminedList {
+        guard status == .cannotBeDetermined, !reasons.isEmpty else { return self }
+        var list = self
+        list.reason = reasons.joined(separator: "; ")
+        return list
     }
 }

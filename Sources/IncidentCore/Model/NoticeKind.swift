@@ -1,8 +1,11 @@
 /// The phase of notification (DPA §9.3): the first notice, updates while open, the final one once closed, and
 /// the all-clear to a customer that was told and then ruled out (`not-affected`).
-public enum NoticeKind: String, Codable, CaseIterable, Sendable {
+public enum NoticeKind: String, Codable, CaseIterable, Sendable, CustomStringConvertible {
     case initial, update, final
     case notAffected = "not-affected"
+
+    /// The word `--kind` takes (`not-affected`, not the case name), at no reflection cost when interpolated.
+    public var description: String { rawValue }
 
     /// The kinds that promise a next update: the customer is still affected and the incident is open.
     public var promisesUpdate: Bool { self == .initial || self == .update }

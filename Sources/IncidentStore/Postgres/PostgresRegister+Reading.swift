@@ -103,21 +103,26 @@ extension PostgresRegister {
     public func noticeSnapshot(_ id: IncidentID) throws -> NoticeSnapshot {
         try read {
             guard let incident = try PostgresProjection.incident(id, in: session) else { throw StoreError.notFound(id: id.description) }
-            var lastSent: [String: NoticeVersion] = [:]
-            for row in try session.query(
-                """
-                SELECT \(PostgresProjection.noticeColumns) FROM notices n
-                JOIN shares s ON s.incident_id = n.incident_id AND s.customer = n.customer AND s.last_sent_version = n.version
-                WHERE n.incident_id = $1
-                """, [.text(id.description)])
-            {
-                let notice = try PostgresProjection.notice(row)
-                lastSent[notice.customer] = notice
-            }
             return NoticeSnapshot(
                 incident: incident, directory: try PostgresProjection.directory(in: session), head: try eventsHead(),
-                lastSent: lastSent)
+                lastSent: try lastSent(id))
         }
+    }
+
+    /// Each customer's last version marked sent, inside a read.
+    private func lastSent(_ id: IncidentID) throws -> [String: NoticeVersion] {
+        var lastSent: [String: NoticeVersion] = [:]
+        for row in try session.query(
+            """
+            SELECT \(PostgresProjection.noticeColumns) FROM notices n
+            JOIN shares s ON s.incident_id = n.incident_id AND s.customer = n.customer AND s.last_sent_version = n.version
+            WHERE n.incident_id = $1
+            """, [.text(id.description)])
+        {
+            let notice = try PostgresProjection.notice(row)
+            lastSent[notice.customer] = notice
+        }
+        return lastSent
     }
 
     public func noticeVersions(_ id: IncidentID) throws -> [NoticeVersionSummary] {
@@ -193,7 +198,7 @@ extension PostgresRegister {
                         customer: try row.text(0), version: try row.int(1), kind: try Stored.value(NoticeKind.self, try row.text(2)),
                         sentAt: try Stored.time(try row.text(3)), via: try row.optionalText(4))
                 }
-                try body(RegisterRecord(incident: incident, phaseHistory: history, notified: notified))
+                try body(RegisterRecord(incident: incident, phaseHistory: history, notified: notified, lastSent: try lastSent(incident.id)))
             }
         }
     }

@@ -3,6 +3,7 @@ import IncidentCore
 
 struct Advance: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "advance",
         abstract: "Move an incident one phase forward, if the current phase's exit criteria are met.",
         discussion: """
             Leaving investigate needs the nature stated; leaving contain, mitigate,

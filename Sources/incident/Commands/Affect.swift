@@ -4,6 +4,7 @@ import IncidentStore
 
 struct Affect: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "affect",
         abstract: "Mark customers affected by an incident, each with its own share of the data.",
         discussion: """
             A customer's notice states only its own categories and counts. Categories

@@ -4,6 +4,7 @@ import IncidentStore
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Write a consistent copy of the register while others keep writing; verified, synced, 0600.",
         discussion: """
             Never replaces an existing file.

@@ -3,6 +3,7 @@ import IncidentCore
 
 struct Close: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "close",
         abstract: "Close an incident that is in restore, with a closing summary.",
         discussion: """
             Example:

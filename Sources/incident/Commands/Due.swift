@@ -5,6 +5,7 @@ import IncidentStore
 
 struct Due: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "due",
         abstract: "List every notice a customer is owed, with time left or how late.",
         discussion: """
             A customer is owed its first notice by its deadline; the update its last

@@ -4,6 +4,7 @@ import IncidentStore
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List incidents, newest awareness first.",
         discussion: """
             A table on a terminal; tab-separated lines with a header when piped.

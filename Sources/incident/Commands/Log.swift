@@ -3,6 +3,7 @@ import IncidentCore
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: "Record a newly confirmed incident; prints its id alone.",
         discussion: """
             The notification clock starts at --aware-at: the moment we became aware of

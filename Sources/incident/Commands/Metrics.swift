@@ -4,6 +4,7 @@ import IncidentStore
 
 struct Metrics: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "metrics",
         abstract: "How fast incidents were contained, restored, closed and notified.",
         discussion: """
             Every time is counted from the awareness time as it now stands, so a

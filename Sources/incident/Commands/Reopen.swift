@@ -3,6 +3,7 @@ import IncidentCore
 
 struct Reopen: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reopen",
         abstract: "Bring a closed incident back to a working phase, with the reason.",
         discussion: """
             Example:

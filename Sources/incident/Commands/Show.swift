@@ -3,6 +3,7 @@ import IncidentCore
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show everything known about one incident, and what its phase still needs.",
         discussion: """
             Example:

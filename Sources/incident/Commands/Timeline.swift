@@ -4,6 +4,7 @@ import IncidentStore
 
 struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "timeline",
         abstract: "Every step recorded on an incident, in order, with who and when.",
         discussion: """
             AT is when it happened; RECORDED is when the register wrote it.

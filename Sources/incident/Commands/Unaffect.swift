@@ -4,6 +4,7 @@ import IncidentStore
 
 struct Unaffect: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "unaffect",
         abstract: "Record that investigation ruled a customer out; its notice clock stops.",
         discussion: """
             Example:

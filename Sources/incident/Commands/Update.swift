@@ -3,6 +3,7 @@ import IncidentCore
 
 struct Update: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "update",
         abstract: "Add what is now known: a note, an action taken, effects, or a corrected fact.",
         discussion: """
             An action's kind defaults from the current phase (containment while

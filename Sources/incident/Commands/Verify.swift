@@ -4,6 +4,7 @@ import IncidentStore
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Prove the register was not altered: hash chain, replay against projections, SQLite checks.",
         discussion: """
             Exits 0 only when everything holds; otherwise prints one INVALID line per

@@ -3,6 +3,7 @@ import IncidentCore
 
 struct Vocab: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "vocab",
         abstract: "Print the categories of personal data and of data subjects, with their slugs.",
         discussion: """
             Use a slug with --data-category or --subject-category, or other:<text> for

@@ -100,7 +100,7 @@ struct Failure: Error {
     func exit() -> Never {
         // One line, always: a multi-line message from below is folded so scripts can read it.
         let line = message.replacingOccurrences(of: "\n", with: " ")
-        FileHandle.standardError.write(Data("error: \(line)\n".utf8))
+        StandardStream.error("error: \(line)\n")
         Foundation.exit(code)
     }
 }

@@ -12,7 +12,7 @@ enum DuplicateConfirmation {
         let named = duplicates.map { "\($0.id) \"\($0.title)\"" }.joined(separator: ", ")
         let question =
             "\(named) \(duplicates.count == 1 ? "was" : "were") logged with the same title and awareness time. Log another incident anyway? [y/N] "
-        FileHandle.standardError.write(Data(question.utf8))
+        StandardStream.error(question)
         let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         guard answer == "y" || answer == "yes" else { throw PossibleDuplicate(existing: duplicates) }
         return Set(duplicates.map(\.id))

@@ -8,7 +8,16 @@ enum CSVWriter {
     static func cell(_ value: String) -> String {
         var text = value
         if let first = text.unicodeScalars.first, dangerous.contains(Character(first)) { text = "'" + text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Quotes doubled byte by byte: Foundation's `replacingOccurrences` goes through NSString.
+        guard text.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + text + "\"" }
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func row(_ cells: [String]) -> String { cells.map(cell).joined(separator: ",") + "\r\n" }

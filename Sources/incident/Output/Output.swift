@@ -2,17 +2,17 @@ import Foundation
 
 enum Output {
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        StandardStream.out(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     /// Text exactly as given, for exported documents.
     static func raw(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStream.out(text)
     }
 
     /// A warning: one line on stderr, never on stdout where scripts read results.
     static func warn(_ text: String) {
-        FileHandle.standardError.write(Data("warning: \(text)\n".utf8))
+        StandardStream.error("warning: \(text)\n")
     }
 
     static func json<T: Encodable>(_ value: T) throws {

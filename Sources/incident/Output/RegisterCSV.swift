@@ -6,7 +6,9 @@ import IncidentStore
 /// affected by still has one row, with the customer columns empty.
 ///
 /// Slugs sit beside the labels a person reads (titles, customer names, category labels), and the timeliness
-/// of the first notice is given as a number of minutes and in words.
+/// of the first notice is given as a number of minutes and in words. The last three columns say what the
+/// customer is owed next, by `incident due`'s rule: a customer told once may still be owed a promised update
+/// or an all-clear, and late with it.
 enum RegisterCSV {
     static let columns = [
         "id", "title", "severity", "phase", "aware_at", "occurred_from", "occurred_to", "detected_at", "source", "nature",
@@ -15,14 +17,22 @@ enum RegisterCSV {
         "customer", "customer_name", "customer_data_categories", "customer_data_category_labels", "customer_subject_categories",
         "customer_subject_category_labels", "customer_records", "customer_subjects", "notice_hours", "due_by", "status",
         "first_notice_version", "first_notice_sent_at", "first_notice_due_then", "on_time", "minutes_late", "timeliness",
-        "notices_sent", "ruled_out_at", "ruled_out_by", "ruled_out_reason",
+        "notices_sent", "ruled_out_at", "ruled_out_by", "ruled_out_reason", "next_notice_owed", "next_notice_due_by",
+        "next_notice_left",
     ]
 
     /// The rows of one incident, its customers in the order they were marked affected.
     static func rows(_ r: RegisterRecord, customers: [String: Customer], now: Timestamp) -> [[String]] {
         let incident = incidentCells(r)
         if r.incident.shares.isEmpty { return [incident + Array(repeating: "", count: columns.count - incident.count)] }
-        return r.incident.shares.map { incident + shareCells($0, record: r, name: customers[$0.customer]?.name ?? "", now: now) }
+        let owed = Dictionary(
+            Workflow.dueNotices(r.incident, lastSent: r.lastSent).map { ($0.customer, $0) }, uniquingKeysWith: { first, _ in first })
+        return r.incident.shares.map { share in
+            let next = owed[share.customer]
+            return incident + shareCells(share, record: r, name: customers[share.customer]?.name ?? "", now: now) + [
+                next?.owed.rawValue ?? "", next?.dueBy.iso8601 ?? "", next.map { Due.left($0.secondsLeft(at: now)) } ?? "",
+            ]
+        }
     }
 
     private static func lines(_ values: [String]) -> String { values.joined(separator: "\n") }

@@ -60,6 +60,28 @@ import Testing
         #expect(annex.typeOfNotification.phased == (kind != .final))
     }
 
+    @Test func aFinalNoticeCarriesWhyAnItemCannotBeDetermined() throws {
+        var final = try notice(kind: .final, records: nil)
+        final.facts.consequences = []
+        final.facts.cannotDetermine = [
+            Undetermined(item: "records", reason: "the export logs were overwritten before we saw them"),
+            Undetermined(item: "consequences", reason: "the recipient never answered"),
+        ]
+        let annex = ControllerAnnex.build(notice: final, events: [], regions: [])
+        #expect(annex.personalData.approximateNumber.status == .cannotBeDetermined)
+        #expect(annex.personalData.approximateNumber.reason == "the export logs were overwritten before we saw them")
+        #expect(annex.likelyConsequences.reason == "the recipient never answered")
+        // Known items and items with no recorded reason carry none; the JSON leaves the key out.
+        #expect(annex.dataSubjects.approximateNumber.reason == nil)
+        #expect(annex.dataSubjects.categories.reason == nil)
+        let json = String(decoding: try JSONEncoder().encode(annex.dataSubjects), as: UTF8.self)
+        #expect(!json.contains("reason"))
+        // While the incident is open, the same record does not turn "to be determined" into a reason.
+        var open = try notice(kind: .update, records: nil)
+        open.facts.cannotDetermine = final.facts.cannotDetermine
+        #expect(ControllerAnnex.build(notice: open, events: [], regions: []).personalData.approximateNumber.reason == nil)
+    }
+
     @Test func categoriesAreExactOnlyInAFinalNotice() throws {
         #expect(ControllerAnnex.build(notice: try notice(), events: [], regions: []).dataSubjects.categories.status == .approximate)
         #expect(ControllerAnnex.build(notice: try notice(kind: .final), events: [], regions: []).dataSubjects.categories.status == .exact)
