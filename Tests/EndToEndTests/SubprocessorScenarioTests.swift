@@ -109,6 +109,40 @@ struct SubprocessorScenarioTests {
         (["affect", "INC-2026-0001", "--subprocessor", "linode", "--region", "us", "--dry-run"], 65, "--region"),
     ]
 
+    @Test("a wrong origin is corrected by update: the time it told us, then the subprocessor; verify replays both")
+    func correctedOrigin() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let id = try Self.story(cli)
+        // Twilio told us at 07:52, not 07:30: the time is taken from its e-mail.
+        try cli.ok(["update", id, "--subprocessor-notified-at", "2026-11-23T07:52:00Z", "--note", "time taken from Twilio's e-mail"])
+        var shown = try #require(try cli.json(["show", id]) as? [String: Any])
+        var origin = try #require(shown["subprocessor"] as? [String: Any])
+        #expect(origin["slug"] as? String == "twilio")
+        #expect(origin["notifiedAt"] as? String == "2026-11-23T07:52:00Z")
+        #expect(origin["notifyHours"] as? Int == 24)
+        // It was Quality Unit's support desk, not Twilio: the source follows, the hours are Quality Unit's.
+        try cli.ok(["update", id, "--subprocessor", "quality-unit"])
+        shown = try #require(try cli.json(["show", id]) as? [String: Any])
+        origin = try #require(shown["subprocessor"] as? [String: Any])
+        #expect(origin["slug"] as? String == "quality-unit")
+        #expect(origin["notifiedAt"] as? String == "2026-11-23T07:52:00Z")
+        #expect(origin["notifyHours"] as? Int == 72)
+        #expect(shown["source"] as? String == "Quality Unit, LLC")
+        let timeline = try cli.ok(["timeline", id])
+        #expect(timeline.contains("subprocessor twilio (told us 2026-11-23T07:30:00Z) → twilio (told us 2026-11-23T07:52:00Z)"))
+        #expect(timeline.contains("source Twilio, Inc. → Quality Unit, LLC"))
+        // Both at once with --source, or an unknown one: refused, nothing written.
+        let before = cli.registerBytes()
+        #expect(try cli.run(["update", id, "--subprocessor", "twilio", "--source", "Twilio"]).status == 64)
+        let unknown = try cli.run(["update", id, "--subprocessor", "nobody"])
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.hasPrefix("error: --subprocessor: nobody is not a subprocessor"))
+        #expect(try cli.run(["update", id, "--subprocessor-notified-at", "2026-11-21T19:00:00Z"]).status == 65)
+        #expect(cli.registerBytes() == before)
+        #expect(try cli.run(["verify"]).status == 0)
+    }
+
     @Test("bad input for subprocessors is one line naming the option, a documented exit code, and nothing written")
     func badInput() throws {
         let cli = try CLI()

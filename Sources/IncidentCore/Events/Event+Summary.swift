@@ -53,6 +53,7 @@ extension Updated {
         changed("occurred from", occurredFrom) { $0.iso8601 }
         changed("occurred to", occurredTo) { $0.iso8601 }
         changed("detected at", detectedAt) { $0.iso8601 }
+        changed("subprocessor", subprocessor) { "\($0.slug) (told us \($0.notifiedAt.iso8601))" }
         changed("records", records) { String($0) }
         changed("data subjects", subjects) { String($0) }
         for (name, values) in [

@@ -93,6 +93,9 @@ public struct Updated: Codable, Equatable, Sendable {
     public var cannotDetermine: [Undetermined]?
     /// Breach types added (`--breach-type`); nil when none, so older events keep their bytes.
     public var breachTypes: [BreachType]?
+    /// The subprocessor where it started, or when it told us, corrected (`--subprocessor`,
+    /// `--subprocessor-notified-at`); nil when unchanged, so older events keep their bytes.
+    public var subprocessor: Change<SubprocessorOrigin>?
 
     public init() {}
 }

@@ -184,6 +184,7 @@ extension Incident {
         if let change = body.title { title = change.to }
         if let change = body.severity { severity = change.to }
         if let change = body.source { source = change.to }
+        if let change = body.subprocessor { subprocessor = change.to }
         if let change = body.awareAt { awareAt = change.to }
         if let change = body.occurredFrom { occurredFrom = change.to }
         if let change = body.occurredTo { occurredTo = change.to }

@@ -56,4 +56,29 @@ extension Workflow {
         }
         return (subprocessor.name, SubprocessorOrigin(slug: slug, notifiedAt: notifiedAt, notifyHours: subprocessor.notifyHours))
     }
+
+    /// A correction of where an incident started (`update --subprocessor`, `--subprocessor-notified-at`): the
+    /// other subprocessor, or the same one with the time it told us corrected. The same subprocessor keeps the
+    /// notice hours recorded when the incident was logged; another one brings its hours as they stand now.
+    /// A time alone needs an incident that started at a subprocessor; a subprocessor alone keeps the time
+    /// recorded, and needs one.
+    public static func correctedOrigin(
+        of incident: Incident, slug: String?, notifiedAt: Timestamp?, directory: Directory
+    ) throws -> (source: String, origin: SubprocessorOrigin)? {
+        guard slug != nil || notifiedAt != nil else { return nil }
+        let current = incident.subprocessor
+        guard let slug = slug ?? current?.slug else {
+            throw InputError(
+                field: .subprocessorNotifiedAt,
+                problem: "\(incident.id) did not start at a subprocessor in the register; give --subprocessor SLUG too")
+        }
+        guard let at = notifiedAt ?? current?.notifiedAt else {
+            throw InputError(
+                field: .subprocessor,
+                problem: "\(incident.id) has no time the subprocessor told us; give --subprocessor-notified-at TIME too")
+        }
+        var corrected = try origin(at: slug, notifiedAt: at, directory: directory)
+        if let current, current.slug == slug { corrected.origin.notifyHours = current.notifyHours }
+        return corrected
+    }
 }

@@ -9,6 +9,8 @@ public struct UpdateProposal: Equatable, Sendable {
     public var title: String?
     public var severity: Severity?
     public var source: String?
+    /// The subprocessor where it started, as corrected (`Workflow.correctedOrigin`).
+    public var subprocessor: SubprocessorOrigin?
     public var awareAt: Timestamp?
     public var occurredFrom: Timestamp?
     public var occurredTo: Timestamp?
@@ -75,6 +77,7 @@ extension Workflow {
         body.title = change(current.title, p.title)
         body.severity = change(current.severity, p.severity)
         body.source = change(current.source, p.source)
+        body.subprocessor = change(current.subprocessor, p.subprocessor)
         body.awareAt = change(current.awareAt, p.awareAt)
         body.occurredFrom = change(current.occurredFrom, p.occurredFrom)
         body.occurredTo = change(current.occurredTo, p.occurredTo)

@@ -37,15 +37,17 @@ public enum Workflow {
             if let time { try checkPast(time, field: field, context: context) }
         }
         try checkWindow(from: body.occurredFrom, to: body.occurredTo)
-        if let origin = body.subprocessor {
-            try checkPast(origin.notifiedAt, field: .subprocessorNotifiedAt, context: context)
-            if let detected = body.detectedAt, origin.notifiedAt < detected {
-                throw InputError(
-                    field: .subprocessorNotifiedAt,
-                    problem:
-                        "\(origin.notifiedAt) is before the detection time \(detected); the subprocessor cannot have told us before it knew"
-                )
-            }
+        if let origin = body.subprocessor { try checkToldUs(origin, detectedAt: body.detectedAt, context: context) }
+    }
+
+    /// A subprocessor told us neither in the future nor before the incident was detected.
+    private static func checkToldUs(_ origin: SubprocessorOrigin, detectedAt: Timestamp?, context: Context) throws {
+        try checkPast(origin.notifiedAt, field: .subprocessorNotifiedAt, context: context)
+        if let detected = detectedAt, origin.notifiedAt < detected {
+            throw InputError(
+                field: .subprocessorNotifiedAt,
+                problem:
+                    "\(origin.notifiedAt) is before the detection time \(detected); the subprocessor cannot have told us before it knew")
         }
     }
 
@@ -73,6 +75,9 @@ public enum Workflow {
             (body.occurredTo, .occurredTo), (body.detectedAt, .detectedAt),
         ] {
             if let change { try checkPast(change.to, field: field, context: context) }
+        }
+        if let origin = body.subprocessor?.to {
+            try checkToldUs(origin, detectedAt: body.detectedAt?.to ?? incident.detectedAt, context: context)
         }
         if let awareAt = body.awareAt?.to, awareAt.year != incident.id.year {
             throw InputError(

@@ -19,6 +19,8 @@ struct Update: ParsableCommand {
             --cannot-determine ITEM with --reason lets a final notice say why an
             item (records, subjects, data-categories, subject-categories,
             consequences, mitigation, remediation) will stay unknown.
+            --subprocessor and --subprocessor-notified-at correct where it
+            started and when that subprocessor told us.
 
             Examples:
               incident update INC-2026-0001 --action "Rotated the leaked API keys"
@@ -67,6 +69,14 @@ struct Update: ParsableCommand {
         String?
     @Option(name: .customLong("occurred-to"), help: ArgumentHelp("Corrected end of the window.", valueName: "time")) var occurredTo: String?
     @Option(name: .customLong("detected-at"), help: ArgumentHelp("Corrected detection time.", valueName: "time")) var detectedAt: String?
+    @Option(
+        help: ArgumentHelp("Corrected subprocessor where it started (its name becomes the source).", valueName: "slug"),
+        completion: .subprocessorSlugs)
+    var subprocessor: String?
+    @Option(
+        name: .customLong("subprocessor-notified-at"),
+        help: ArgumentHelp("Corrected time the subprocessor told us.", valueName: "time"))
+    var subprocessorNotifiedAt: String?
     @Option(help: ArgumentHelp("When this happened, if not now.", valueName: "time")) var at: String?
     @OptionGroup var withdrawal: WithdrawalOptions
     @Option(
@@ -95,6 +105,9 @@ struct Update: ParsableCommand {
         }
         if (plannedAction == nil) != (plannedBy == nil) {
             throw ValidationError("a planned measure needs its target date: give --planned-action TEXT with --planned-by TIME")
+        }
+        if subprocessor != nil && source != nil {
+            throw ValidationError("give --subprocessor SLUG or --source NAME, not both: the subprocessor's name becomes the source")
         }
         if cannotDetermine.isEmpty != (reason == nil) {
             throw ValidationError("give --cannot-determine ITEM together with --reason TEXT")
@@ -150,7 +163,18 @@ struct Update: ParsableCommand {
             // The breach types live in the events only: read the ones already stated, so a repeat records nothing.
             proposal.knownBreachTypes = BreachType.stated(in: try store.timeline(id).map(\.event))
         }
-        let incident = try store.record(id) { try Workflow.update($0, proposal: proposal, context: context) }
+        let slug = try subprocessor.map { try Slug.parse($0, field: .subprocessor) }
+        let toldUs = try time(subprocessorNotifiedAt, .subprocessorNotifiedAt)
+        let directory = slug == nil && toldUs == nil ? nil : try store.directory()
+        let incident = try store.record(id) { current in
+            var proposal = proposal
+            if let directory,
+                let corrected = try Workflow.correctedOrigin(of: current, slug: slug, notifiedAt: toldUs, directory: directory)
+            {
+                (proposal.source, proposal.subprocessor) = (corrected.source, corrected.origin)
+            }
+            return try Workflow.update(current, proposal: proposal, context: context)
+        }
         Output.print("\(WriteReceipt.incident(incident)) updated (\(incident.phase), \(incident.eventCount) events)")
     }
 }

@@ -43,6 +43,54 @@ import Testing
         #expect(throws: InputError.self) { try Workflow.origin(at: "nobody", notifiedAt: Self.detected, directory: Directory()) }
     }
 
+    @Test func aCorrectionKeepsWhatItDoesNotChange() throws {
+        let twilio = Subprocessor(slug: "twilio", name: "Twilio, Inc.", services: ["voip"], regions: ["us"], notifyHours: 24)
+        let northwind = Subprocessor(slug: "northwind", name: "Northwind Voice", services: ["voip"], regions: ["eu"], notifyHours: 12)
+        let directory = Directory(subprocessors: ["twilio": twilio, "northwind": northwind])
+        var incident = try Fixture.logged()
+        // Not started at a subprocessor: a time alone cannot be corrected, a subprocessor alone has no time.
+        #expect(try Workflow.correctedOrigin(of: incident, slug: nil, notifiedAt: nil, directory: directory) == nil)
+        #expect(throws: InputError.self) {
+            try Workflow.correctedOrigin(of: incident, slug: nil, notifiedAt: Self.detected, directory: directory)
+        }
+        #expect(throws: InputError.self) {
+            try Workflow.correctedOrigin(of: incident, slug: "twilio", notifiedAt: nil, directory: directory)
+        }
+        // Started at Twilio with the hours agreed then (36, since changed to 24 in the register).
+        incident.subprocessor = SubprocessorOrigin(slug: "twilio", notifiedAt: Self.detected, notifyHours: 36)
+        let later = Self.detected.adding(seconds: 3600)
+        let sameOne = try #require(try Workflow.correctedOrigin(of: incident, slug: nil, notifiedAt: later, directory: directory))
+        #expect(sameOne.source == "Twilio, Inc.")
+        #expect(sameOne.origin == SubprocessorOrigin(slug: "twilio", notifiedAt: later, notifyHours: 36))
+        let other = try #require(try Workflow.correctedOrigin(of: incident, slug: "northwind", notifiedAt: nil, directory: directory))
+        #expect(other.source == "Northwind Voice")
+        #expect(other.origin == SubprocessorOrigin(slug: "northwind", notifiedAt: Self.detected, notifyHours: 12))
+        #expect(throws: InputError.self) {
+            try Workflow.correctedOrigin(of: incident, slug: "nobody", notifiedAt: nil, directory: directory)
+        }
+    }
+
+    @Test func anUpdateCorrectsTheOriginAndReplaysIt() throws {
+        var incident = try Fixture.logged()
+        incident.detectedAt = Self.detected
+        var proposal = UpdateProposal()
+        proposal.source = "Northwind Voice"
+        proposal.subprocessor = SubprocessorOrigin(slug: "northwind", notifiedAt: Self.detected.adding(seconds: 600), notifyHours: 12)
+        let event = try Workflow.update(incident, proposal: proposal, context: Fixture.context)
+        guard case .updated(let body) = event.payload else {
+            Issue.record("expected an update")
+            return
+        }
+        #expect(body.subprocessor == Change(from: nil, to: proposal.subprocessor!))
+        #expect(body.summaryParts.contains("subprocessor (none) → northwind (told us 2026-11-22T20:10:00Z)"))
+        try incident.apply(event)
+        #expect(incident.subprocessor == proposal.subprocessor)
+        #expect(incident.source == "Northwind Voice")
+        // Told us before it detected the incident: refused, as when logging.
+        proposal.subprocessor?.notifiedAt = Self.detected.adding(seconds: -1)
+        #expect(throws: InputError.self) { try Workflow.update(incident, proposal: proposal, context: Fixture.context) }
+    }
+
     @Test func aNoticeBeforeDetectionOrInTheFutureIsRefused() {
         var body = Logged(title: "t", nature: "n", awareAt: Fixture.now.adding(seconds: -60), detectedAt: Self.detected)
         body.subprocessor = SubprocessorOrigin(slug: "twilio", notifiedAt: Self.detected.adding(seconds: -1), notifyHours: 24)
