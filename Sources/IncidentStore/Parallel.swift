@@ -11,7 +11,8 @@ public enum Parallel {
 
     /// `transform` applied to each item, on as many threads as there are cores; element `i` of the result
     /// is item `i`'s value or the error it threw. Items are taken in interleaved lanes, so lanes finish together.
-    /// With `stoppingAtFirstError`, once an item has failed no new one starts: those get `Skipped`.
+    /// With `stoppingAtFirstError`, once an item has failed no item after it starts: those get `Skipped`. Items
+    /// before it still run, so the first failure in input order is always a real one, whichever lane was faster.
     public static func map<Item: Sendable, Value: Sendable>(
         _ items: [Item], stoppingAtFirstError: Bool = false, _ transform: @Sendable (Item) throws -> Value
     ) -> [Result<Value, any Error>] {
@@ -25,7 +26,7 @@ public enum Parallel {
                 return result
             }
         }
-        let failed = OnceFlag()
+        let failure = LowestIndex()
         var results = [Result<Value, any Error>?](repeating: nil, count: items.count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each index is written by exactly one lane and read only after every lane has finished.
@@ -33,11 +34,11 @@ public enum Parallel {
             DispatchQueue.concurrentPerform(iterations: lanes) { lane in
                 var index = lane
                 while index < items.count {
-                    if stoppingAtFirstError && failed.isSet {
+                    if stoppingAtFirstError && index > failure.value {
                         output[index] = .failure(Skipped())
                     } else {
                         let result = Result { try transform(items[index]) }
-                        if case .failure = result { failed.set() }
+                        if case .failure = result { failure.lower(to: index) }
                         output[index] = result
                     }
                     index += lanes
@@ -60,4 +61,13 @@ public enum Parallel {
         for case .failure(let error) in results where !(error is Skipped) { return error }
         return nil
     }
+}
+
+/// The lowest index that failed so far, shared between lanes.
+private final class LowestIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lowest = Int.max
+
+    var value: Int { lock.withLock { lowest } }
+    func lower(to index: Int) { lock.withLock { lowest = min(lowest, index) } }
 }

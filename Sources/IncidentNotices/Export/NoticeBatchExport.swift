@@ -70,7 +70,7 @@ public struct NoticeBatchExport {
         var done = 0
         var written: [String] = []
         var pending: [(notice: NoticeVersion, path: String)] = []
-        // Writes the pending window on every core, starting no new file once one has failed; keeps every file
+        // Writes the pending window on every core, starting no file after one that failed; keeps every file
         // that was written, for taking back, and throws the first failure in register order.
         func flush() throws {
             let results = Parallel.map(pending, stoppingAtFirstError: true, writer.write)

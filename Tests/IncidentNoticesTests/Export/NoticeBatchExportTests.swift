@@ -137,4 +137,16 @@ struct NoticeBatchExportTests {
         }
         #expect(throws: Odd(n: 3)) { try Parallel.mapThrowing(Array(0..<1000)) { n in if n % 7 == 3 { throw Odd(n: n) } } }
     }
+
+    @Test("stopping at the first error still reports the first in input order when a later item fails sooner")
+    func firstErrorInOrder() {
+        struct Odd: Error, Equatable { let n: Int }
+        // On two lanes, item 0 is slow, so lane 1 meets item 3's failure long before lane 0 reaches item 2.
+        let results = Parallel.map(Array(0..<4), stoppingAtFirstError: true) { n in
+            if n == 0 { usleep(200_000) }
+            if n >= 2 { throw Odd(n: n) }
+            return n
+        }
+        #expect(Parallel.firstError(results) as? Odd == Odd(n: 2))
+    }
 }
