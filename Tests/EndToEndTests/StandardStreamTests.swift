@@ -17,6 +17,17 @@ struct StandardStreamTests {
         #expect(result.stderr == "error: standard output: cannot write (No space left on device)\n")
     }
 
+    @Test("a reader that went away ends the command by SIGPIPE, quietly, even where SIGPIPE was ignored (as NIO does)")
+    func readerGone() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        // The shell ignores SIGPIPE before starting the binary (ignored signals survive exec), and the reader of the
+        // pipe has exited before the binary writes, so its write fails with EPIPE instead of raising the signal.
+        // `$0` is the binary; the trailing `exit` keeps the harness from starting it once more.
+        let result = try cli.run([], shell: "trap '' PIPE; (sleep 0.3; \"$0\" --version; echo \"status $?\" >&2) | true; exit 0")
+        #expect(result.stderr == "status 141\n")
+    }
+
     @Test("lines the lean root would take and lines it would not say the same as before")
     func sameWords() throws {
         let cli = try CLI()

@@ -59,7 +59,8 @@ extension Workflow {
 
     /// A correction of where an incident started (`update --subprocessor`, `--subprocessor-notified-at`): the
     /// other subprocessor, or the same one with the time it told us corrected. The same subprocessor keeps the
-    /// notice hours recorded when the incident was logged; another one brings its hours as they stand now.
+    /// source and notice hours recorded when the incident was logged (a rename in the register since then
+    /// changes neither); another one brings its name and hours as they stand now.
     /// A time alone needs an incident that started at a subprocessor; a subprocessor alone keeps the time
     /// recorded, and needs one.
     public static func correctedOrigin(
@@ -77,8 +78,9 @@ extension Workflow {
                 field: .subprocessor,
                 problem: "\(incident.id) has no time the subprocessor told us; give --subprocessor-notified-at TIME too")
         }
-        var corrected = try origin(at: slug, notifiedAt: at, directory: directory)
-        if let current, current.slug == slug { corrected.origin.notifyHours = current.notifyHours }
-        return corrected
+        if let current, current.slug == slug {
+            return (incident.source, SubprocessorOrigin(slug: slug, notifiedAt: at, notifyHours: current.notifyHours))
+        }
+        return try origin(at: slug, notifiedAt: at, directory: directory)
     }
 }

@@ -76,7 +76,8 @@ public enum Workflow {
         ] {
             if let change { try checkPast(change.to, field: field, context: context) }
         }
-        if let origin = body.subprocessor?.to {
+        // A corrected origin, or a corrected detection time, must still leave the subprocessor telling us after it knew.
+        if let origin = body.subprocessor?.to ?? (body.detectedAt != nil ? incident.subprocessor : nil) {
             try checkToldUs(origin, detectedAt: body.detectedAt?.to ?? incident.detectedAt, context: context)
         }
         if let awareAt = body.awareAt?.to, awareAt.year != incident.id.year {

@@ -106,7 +106,7 @@ struct Update: ParsableCommand {
         if (plannedAction == nil) != (plannedBy == nil) {
             throw ValidationError("a planned measure needs its target date: give --planned-action TEXT with --planned-by TIME")
         }
-        if subprocessor != nil && source != nil {
+        if (subprocessor != nil || subprocessorNotifiedAt != nil) && source != nil {
             throw ValidationError("give --subprocessor SLUG or --source NAME, not both: the subprocessor's name becomes the source")
         }
         if cannotDetermine.isEmpty != (reason == nil) {

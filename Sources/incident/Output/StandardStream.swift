@@ -20,15 +20,29 @@ enum StandardStream {
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
+                if written > 0 {
+                    offset += written
+                    continue
                 }
-                offset += written
+                switch written < 0 ? errno : EIO {
+                case EINTR: continue
+                case EAGAIN, EWOULDBLOCK:
+                    // A descriptor another process made non-blocking (a pipe it reads slowly): wait until it drains.
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&ready, 1, -1)
+                case let code: return code
+                }
             }
             return nil
         }
-        guard let failure, descriptor == STDOUT_FILENO else { return }
+        guard let failure else { return }
+        if failure == EPIPE {
+            // The reader went away (`incident list | head -1`). SwiftNIO ignores SIGPIPE once it has opened a socket
+            // (the PostgreSQL backend); end as a SQLite run does, by the signal, with nothing on stderr.
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+        }
+        guard descriptor == STDOUT_FILENO else { return }
         // Nothing more can be said on stdout; stderr may still work.
         write("error: standard output: cannot write (\(String(cString: strerror(failure))))\n", to: STDERR_FILENO)
         exit(74)

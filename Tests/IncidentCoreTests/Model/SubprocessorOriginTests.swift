@@ -56,11 +56,12 @@ import Testing
         #expect(throws: InputError.self) {
             try Workflow.correctedOrigin(of: incident, slug: "twilio", notifiedAt: nil, directory: directory)
         }
-        // Started at Twilio with the hours agreed then (36, since changed to 24 in the register).
+        // Started at Twilio with the name and hours of then (since renamed, and its hours changed to 24).
         incident.subprocessor = SubprocessorOrigin(slug: "twilio", notifiedAt: Self.detected, notifyHours: 36)
+        incident.source = "Twilio"
         let later = Self.detected.adding(seconds: 3600)
         let sameOne = try #require(try Workflow.correctedOrigin(of: incident, slug: nil, notifiedAt: later, directory: directory))
-        #expect(sameOne.source == "Twilio, Inc.")
+        #expect(sameOne.source == "Twilio")
         #expect(sameOne.origin == SubprocessorOrigin(slug: "twilio", notifiedAt: later, notifyHours: 36))
         let other = try #require(try Workflow.correctedOrigin(of: incident, slug: "northwind", notifiedAt: nil, directory: directory))
         #expect(other.source == "Northwind Voice")
@@ -89,6 +90,12 @@ import Testing
         // Told us before it detected the incident: refused, as when logging.
         proposal.subprocessor?.notifiedAt = Self.detected.adding(seconds: -1)
         #expect(throws: InputError.self) { try Workflow.update(incident, proposal: proposal, context: Fixture.context) }
+        // So is a detection time corrected to after the subprocessor told us.
+        var later = UpdateProposal()
+        later.detectedAt = Self.detected.adding(seconds: 3600)
+        #expect(throws: InputError.self) { try Workflow.update(incident, proposal: later, context: Fixture.context) }
+        later.detectedAt = Self.detected.adding(seconds: 300)
+        #expect(throws: Never.self) { try Workflow.update(incident, proposal: later, context: Fixture.context) }
     }
 
     @Test func aNoticeBeforeDetectionOrInTheFutureIsRefused() {
