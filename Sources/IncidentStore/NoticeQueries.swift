@@ -50,6 +50,13 @@ extension Register {
         }
     }
 
+    public func dueState(_ id: IncidentID) throws -> (incident: Incident, lastSent: [String: NoticeVersion]) {
+        try read { db in
+            guard let incident = try Projection.incident(id, in: db) else { throw StoreError.notFound(id: id.description) }
+            return (incident, try Self.lastSent(id, in: db))
+        }
+    }
+
     static func lastSent(_ id: IncidentID, in db: Database) throws -> [String: NoticeVersion] {
         var result: [String: NoticeVersion] = [:]
         let rows = try Row.fetchCursor(

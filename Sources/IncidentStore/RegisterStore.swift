@@ -32,6 +32,9 @@ public protocol RegisterStore: AnyObject, Sendable {
     func list(_ filter: ListFilter) throws -> [IncidentSummary]
     func timeline(_ id: IncidentID) throws -> [TimelineEntry]
     func noticeSnapshot(_ id: IncidentID) throws -> NoticeSnapshot
+    /// The incident and each customer's last notice marked sent, read together: what `Workflow.dueNotices` needs,
+    /// without the directory a drafting snapshot also reads (`due` and `list --overdue` ask once per incident).
+    func dueState(_ id: IncidentID) throws -> (incident: Incident, lastSent: [String: NoticeVersion])
     func noticeVersions(_ id: IncidentID) throws -> [NoticeVersionSummary]
     func forEachNotice(
         _ id: IncidentID, customer: String?, version: Int?, latestOnly: Bool,

@@ -85,6 +85,11 @@ struct PostgresEndToEndTests {
             "import csv, sys; print(' '.join(r['customer'] + '=' + r['next_notice_owed'] for r in csv.DictReader(sys.stdin)))",
             stdin: try cli.ok(["register", "--format", "csv"]))
         #expect(owed.trimmingCharacters(in: .newlines) == "acme-gmbh=update globex=first-notice")
+        // `due` reads the same state from the server (the incident and each customer's last notice sent).
+        // (It exits 1 when something is already late, as it may be here: the incident was logged a while ago.)
+        let dueRun = try cli.run(["due", "--json"])
+        let due = try #require(try JSONSerialization.jsonObject(with: Data(dueRun.stdout.utf8)) as? [[String: Any]])
+        #expect(due.map { "\($0["customer"] ?? "")=\($0["owed"] ?? "")" }.sorted() == ["acme-gmbh=update", "globex=first-notice"])
         try cli.ok(["advance", id, "--note", "scope known"])
         for phase in ["contain", "mitigate", "remediate", "restore"] {
             try cli.ok(["update", id, "--action", "work in \(phase)"])

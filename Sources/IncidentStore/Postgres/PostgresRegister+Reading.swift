@@ -109,6 +109,13 @@ extension PostgresRegister {
         }
     }
 
+    public func dueState(_ id: IncidentID) throws -> (incident: Incident, lastSent: [String: NoticeVersion]) {
+        try read {
+            guard let incident = try PostgresProjection.incident(id, in: session) else { throw StoreError.notFound(id: id.description) }
+            return (incident, try lastSent(id))
+        }
+    }
+
     /// Each customer's last version marked sent, inside a read.
     private func lastSent(_ id: IncidentID) throws -> [String: NoticeVersion] {
         var lastSent: [String: NoticeVersion] = [:]

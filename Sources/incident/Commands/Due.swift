@@ -73,8 +73,8 @@ struct Due: ParsableCommand {
 
     /// What the incident's customers are owed, by the core's rule.
     static func owed(in store: any RegisterStore, _ id: IncidentID) throws -> [NoticeDue] {
-        let snapshot = try store.noticeSnapshot(id)
-        return Workflow.dueNotices(snapshot.incident, lastSent: snapshot.lastSent)
+        let state = try store.dueState(id)
+        return Workflow.dueNotices(state.incident, lastSent: state.lastSent)
     }
 
     /// `5h 20m left`, or `LATE 2d 3h` once past due.
