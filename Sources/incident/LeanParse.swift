@@ -5,7 +5,7 @@ import ArgumentParser
 ///
 /// That check parses the line a second and a third time as two hidden commands of the library's own, and each
 /// type it touches for the first time in a process costs the Swift runtime a scan of every protocol conformance
-/// in the binary (9,389 of them): measured with `perf`, the check was 17% of the CPU time of `incident show`.
+/// in the binary (about 9,400 of them): measured with `perf`, the check was 17% of the CPU time of `incident show`.
 /// The lean root has the same commands; the library skips the check for a root that names a super-command, a
 /// name it uses only when it writes help, which the lean root never does. Any line the lean root does not
 /// parse (a mistake, help, completion scripts) is parsed again by `IncidentCommand`, which says what it always
